@@ -1,0 +1,77 @@
+package duban
+
+import (
+	"fmt"
+	"time"
+)
+
+// Date is a calendar day with no time of day or zone, written 2006-01-02.
+// The zero Date means "not set".
+type Date struct{ t time.Time }
+
+const dateLayout = "2006-01-02"
+
+// NewDate returns the given calendar day.
+func NewDate(year int, month time.Month, day int) Date {
+	return Date{time.Date(year, month, day, 0, 0, 0, 0, time.UTC)}
+}
+
+// DateOf returns the calendar day of t in t's location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return NewDate(y, m, d)
+}
+
+// ParseDate parses 2006-01-02; the empty string gives the zero Date.
+func ParseDate(s string) (Date, error) {
+	if s == "" {
+		return Date{}, nil
+	}
+	t, err := time.Parse(dateLayout, s)
+	if err != nil {
+		return Date{}, fmt.Errorf("不是有效日期 (not a valid date, want YYYY-MM-DD): %q", s)
+	}
+	return Date{t}, nil
+}
+
+// MustDate parses s and panics on error; for literals in code and tests.
+func MustDate(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+func (d Date) IsZero() bool                 { return d.t.IsZero() }
+func (d Date) Time() time.Time              { return d.t }
+func (d Date) Year() int                    { return d.t.Year() }
+func (d Date) Month() time.Month            { return d.t.Month() }
+func (d Date) Day() int                     { return d.t.Day() }
+func (d Date) Before(o Date) bool           { return d.t.Before(o.t) }
+func (d Date) After(o Date) bool            { return d.t.After(o.t) }
+func (d Date) AddDays(n int) Date           { return Date{d.t.AddDate(0, 0, n)} }
+func (d Date) DaysUntil(o Date) int         { return int(o.t.Sub(d.t).Hours() / 24) }
+func (d Date) Compare(o Date) int           { return d.t.Compare(o.t) }
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format(dateLayout)
+}
+
+func (d *Date) UnmarshalText(b []byte) error {
+	v, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+// EndOfMonth returns the last day of the given month.
+func EndOfMonth(year int, month time.Month) Date {
+	return NewDate(year, month+1, 1).AddDays(-1)
+}

@@ -1,0 +1,70 @@
+package duban
+
+// ProjectStage is where a major project stands.
+type ProjectStage string
+
+const (
+	StagePlanning  ProjectStage = "planning"  // 谋划
+	StageSigned    ProjectStage = "signed"    // 签约
+	StageStarted   ProjectStage = "started"   // 开工
+	StageBuilding  ProjectStage = "building"  // 在建
+	StageCompleted ProjectStage = "completed" // 竣工
+	StageOperating ProjectStage = "operating" // 投产
+)
+
+// ProjectStages lists the stages in order.
+var ProjectStages = []ProjectStage{StagePlanning, StageSigned, StageStarted, StageBuilding, StageCompleted, StageOperating}
+
+var stageLabels = map[ProjectStage]string{
+	StagePlanning: "谋划", StageSigned: "签约", StageStarted: "开工",
+	StageBuilding: "在建", StageCompleted: "竣工", StageOperating: "投产",
+}
+
+func (s ProjectStage) Valid() bool   { _, ok := stageLabels[s]; return ok || s == "" }
+func (s ProjectStage) Label() string { return stageLabels[s] }
+
+// Rank is the stage's position (0 for planning), -1 when unset.
+func (s ProjectStage) Rank() int {
+	for i, v := range ProjectStages {
+		if v == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// Project holds what a project node carries beyond a task. Investment is in
+// 万元 (ten thousand yuan).
+type Project struct {
+	TotalInvestment     float64      `json:"total_investment"`
+	YearInvestment      float64      `json:"year_investment"`
+	CompletedInvestment float64      `json:"completed_investment"`
+	Stage               ProjectStage `json:"stage,omitempty"`
+	Address             string       `json:"address,omitempty"`
+	Lat                 *float64     `json:"lat,omitempty"`
+	Lng                 *float64     `json:"lng,omitempty"`
+}
+
+func (p *Project) Validate() []FieldError {
+	var errs []FieldError
+	add := func(field, msg string) { errs = append(errs, FieldError{Field: field, Message: msg}) }
+	if p.TotalInvestment < 0 {
+		add("project.total_investment", "不能为负 (must not be negative)")
+	}
+	if p.YearInvestment < 0 {
+		add("project.year_investment", "不能为负 (must not be negative)")
+	}
+	if p.CompletedInvestment < 0 {
+		add("project.completed_investment", "不能为负 (must not be negative)")
+	}
+	if !p.Stage.Valid() {
+		add("project.stage", "未知阶段 (want planning, signed, started, building, completed or operating)")
+	}
+	if p.Lat != nil && (*p.Lat < -90 || *p.Lat > 90) {
+		add("project.lat", "纬度超出范围 (latitude out of range)")
+	}
+	if p.Lng != nil && (*p.Lng < -180 || *p.Lng > 180) {
+		add("project.lng", "经度超出范围 (longitude out of range)")
+	}
+	return errs
+}

@@ -1,0 +1,43 @@
+package duban
+
+import "time"
+
+// Role is what a signed-in user may do.
+type Role string
+
+const (
+	RoleAdmin      Role = "admin"      // everything
+	RoleSupervisor Role = "supervisor" // 督查室: review, notices, report for any unit
+	RoleReader     Role = "leader"     // 区领导: read all
+	RoleReporter   Role = "reporter"   // 责任单位: write only its own unit's items
+	RolePublic     Role = "public"     // not signed in: public plans only
+)
+
+func (r Role) Valid() bool {
+	return r == RoleAdmin || r == RoleSupervisor || r == RoleReader || r == RoleReporter
+}
+
+// User is an account that signs in.
+type User struct {
+	ID           int64     `json:"id"`
+	Username     string    `json:"username"`
+	DisplayName  string    `json:"display_name"`
+	Role         Role      `json:"role"`
+	UnitCode     string    `json:"unit_code,omitempty"` // reporters
+	PasswordHash string    `json:"-"`
+	CreatedAt    time.Time `json:"created_at"`
+}
+
+func (u *User) Validate() []FieldError {
+	var errs []FieldError
+	if !validCode(u.Username) {
+		errs = append(errs, FieldError{Field: "username", Message: "必填，只能包含字母、数字、-、_、. (required; letters, digits, - _ . only)"})
+	}
+	if !u.Role.Valid() {
+		errs = append(errs, FieldError{Field: "role", Message: "未知角色 (want admin, supervisor, leader or reporter)"})
+	}
+	if u.Role == RoleReporter && u.UnitCode == "" {
+		errs = append(errs, FieldError{Field: "unit", Message: "填报用户须属于一个单位 (a reporter needs a unit)"})
+	}
+	return errs
+}
