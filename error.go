@@ -17,6 +17,8 @@ const (
 	EUNAUTHORIZED = "unauthorized"
 	EFORBIDDEN    = "forbidden"
 	EINTERNAL     = "internal"
+	ETOOLARGE     = "too_large"
+	ETOOMANY      = "too_many_requests"
 )
 
 // Error is the application error. Message is safe to show to a user.

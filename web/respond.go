@@ -14,6 +14,8 @@ var statusByCode = map[string]int{
 	duban.EUNAUTHORIZED: http.StatusUnauthorized,
 	duban.EFORBIDDEN:    http.StatusForbidden,
 	duban.EINTERNAL:     http.StatusInternalServerError,
+	duban.ETOOLARGE:     http.StatusRequestEntityTooLarge,
+	duban.ETOOMANY:      http.StatusTooManyRequests,
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

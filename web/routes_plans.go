@@ -107,7 +107,3 @@ func (s *Server) readablePlan(r *http.Request, id int64) (*duban.Plan, error) {
 	}
 	return p, nil
 }
-
-// canReadPrivate reports whether the caller is signed in; until sign-in
-// lands every caller is the public.
-func canReadPrivate(r *http.Request) bool { return false }

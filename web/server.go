@@ -15,17 +15,21 @@ import (
 
 // Config wires the server to its services.
 type Config struct {
-	Plans  duban.PlanService
-	Users  duban.UserService
-	Logger *slog.Logger
+	Plans    duban.PlanService
+	Users    duban.UserService
+	Sessions duban.SessionService
+	Logger   *slog.Logger
+	Now      func() time.Time // the clock; time.Now when nil
 }
 
 // Server owns the HTTP handler and listener.
 type Server struct {
-	cfg    Config
-	mux    *http.ServeMux
-	server *http.Server
-	ln     net.Listener
+	cfg      Config
+	mux      *http.ServeMux
+	handler  http.Handler
+	server   *http.Server
+	ln       net.Listener
+	throttle *throttle
 }
 
 // NewServer builds the handler with every route registered.
@@ -33,8 +37,12 @@ func NewServer(cfg Config) *Server {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux()}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), throttle: newThrottle(5, 15*time.Minute)}
 	s.routes()
+	s.handler = s.authenticate(s.mux)
 	s.server = &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -47,13 +55,18 @@ func NewServer(cfg Config) *Server {
 
 func (s *Server) routes() {
 	s.mux.HandleFunc("GET /healthz", s.handleHealth)
+	s.mux.HandleFunc("POST /api/v1/login", s.handleLogin)
+	s.mux.HandleFunc("POST /api/v1/logout", s.handleLogout)
+	s.mux.HandleFunc("GET /api/v1/me", s.handleMe)
 	s.routesPlans()
 }
 
 // ServeHTTP lets the server be used with httptest.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	s.mux.ServeHTTP(w, r)
+	s.handler.ServeHTTP(w, r)
 }
+
+func (s *Server) now() time.Time { return s.cfg.Now() }
 
 // Listen binds addr (use "127.0.0.1:0" for a free port).
 func (s *Server) Listen(addr string) error {
