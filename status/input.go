@@ -1,0 +1,47 @@
+package status
+
+import "github.com/duban-dev/duban"
+
+// InputFromReports builds an IndicatorInput from an indicator, its node
+// (nil allowed), its plan and the indicator's report versions. The latest
+// approved report is the one with the latest period, then the highest
+// version; submitted and approved reports count as reported. Reports of
+// other indicators are ignored when the indicator has an ID.
+func InputFromReports(ind duban.Indicator, node *duban.Node, plan *duban.Plan, reports []duban.Report) IndicatorInput {
+	in := IndicatorInput{Indicator: ind}
+	if node != nil {
+		in.Start, in.Deadline = node.Start, node.Deadline
+	}
+	if plan != nil {
+		in.PlanStart, in.PlanEnd = plan.PeriodStart, plan.PeriodEnd
+	}
+	var latest *duban.Report
+	seen := map[string]bool{}
+	for i := range reports {
+		r := &reports[i]
+		if ind.ID != 0 && r.IndicatorID != ind.ID {
+			continue
+		}
+		if (r.State == duban.Submitted || r.State == duban.Approved) && !seen[r.Period] {
+			seen[r.Period] = true
+			in.Reported = append(in.Reported, r.Period)
+		}
+		if r.State == duban.Approved && laterReport(r, latest) {
+			latest = r
+		}
+	}
+	if latest != nil {
+		in.Latest = &Observation{Period: latest.Period, Value: latest.Value, MilestonesDone: latest.MilestonesDone}
+	}
+	return in
+}
+
+func laterReport(r, than *duban.Report) bool {
+	if than == nil {
+		return true
+	}
+	if r.Period != than.Period {
+		return r.Period > than.Period
+	}
+	return r.Version > than.Version
+}
