@@ -18,6 +18,8 @@ type Config struct {
 	Plans    duban.PlanService
 	Users    duban.UserService
 	Sessions duban.SessionService
+	Reports  duban.TrackingReportService
+	Notices  duban.NoticeService
 	Logger   *slog.Logger
 	Now      func() time.Time // the clock; time.Now when nil
 }
@@ -59,6 +61,8 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("POST /api/v1/logout", s.handleLogout)
 	s.mux.HandleFunc("GET /api/v1/me", s.handleMe)
 	s.routesPlans()
+	s.routesReports()
+	s.routesNotices()
 }
 
 // ServeHTTP lets the server be used with httptest.

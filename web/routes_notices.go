@@ -1,0 +1,162 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/duban-dev/duban"
+)
+
+func (s *Server) routesNotices() {
+	s.mux.HandleFunc("GET /api/v1/plans/{id}/notices", s.handleListNotices)
+	s.mux.HandleFunc("POST /api/v1/plans/{id}/notices", s.handleCreateNotice)
+	s.mux.HandleFunc("GET /api/v1/notices/{id}", s.handleGetNotice)
+	s.mux.HandleFunc("POST /api/v1/notices/{id}/{action}", s.handleNoticeAction)
+}
+
+func (s *Server) handleListNotices(w http.ResponseWriter, r *http.Request) {
+	u := s.requireUser(w, r)
+	if u == nil {
+		return
+	}
+	planID, err := idParam(r, "id")
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	page, err := pageParams(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	f := duban.NoticeFilter{PlanID: planID, UnitCode: q.Get("unit"), State: duban.NoticeState(q.Get("state")),
+		OpenOnly: q.Get("open") == "true", Page: page}
+	if f.State != "" && !f.State.Valid() {
+		s.writeError(w, r, duban.Invalid("参数有误 (bad filter)", duban.FieldError{Field: "state", Message: "须为 issued、signed、replied 或 closed"}))
+		return
+	}
+	if u.Role == duban.RoleReporter {
+		f.UnitCode = u.UnitCode
+	}
+	list, total, err := s.cfg.Notices.ListNotices(r.Context(), f)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	items := make([]noticeJSON, len(list))
+	for i := range list {
+		items[i] = newNoticeJSON(&list[i])
+	}
+	writeJSON(w, http.StatusOK, newList(items, total, page))
+}
+
+// noticeJSON adds the official number and labels to a notice.
+type noticeJSON struct {
+	duban.Notice
+	Number     string `json:"number"`
+	LevelLabel string `json:"level_label"`
+	StateLabel string `json:"state_label"`
+}
+
+func newNoticeJSON(n *duban.Notice) noticeJSON {
+	return noticeJSON{Notice: *n, Number: n.Number(), LevelLabel: n.Level.Label(), StateLabel: n.State.Label()}
+}
+
+func (s *Server) handleCreateNotice(w http.ResponseWriter, r *http.Request) {
+	u := s.requireRole(w, r, duban.RoleAdmin, duban.RoleSupervisor)
+	if u == nil {
+		return
+	}
+	planID, err := idParam(r, "id")
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var in duban.NoticeInput
+	if err := decodeJSON(w, r, &in); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	in.PlanID, in.Trigger = planID, duban.TriggerManual
+	n, err := s.cfg.Notices.CreateNotice(r.Context(), u, in)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, newNoticeJSON(n))
+}
+
+func (s *Server) handleGetNotice(w http.ResponseWriter, r *http.Request) {
+	u := s.requireUser(w, r)
+	if u == nil {
+		return
+	}
+	n, err := s.visibleNotice(r, u)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, newNoticeJSON(n))
+}
+
+// visibleNotice finds the notice in the path; a reporter sees only its
+// unit's notices.
+func (s *Server) visibleNotice(r *http.Request, u *duban.User) (*duban.Notice, error) {
+	id, err := idParam(r, "id")
+	if err != nil {
+		return nil, err
+	}
+	n, err := s.cfg.Notices.FindNotice(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	if u.Role == duban.RoleReporter && n.UnitCode != u.UnitCode {
+		return nil, duban.Errorf(duban.ENOTFOUND, "督办单 %d 不存在 (notice not found)", id)
+	}
+	return n, nil
+}
+
+type noticeActionRequest struct {
+	Text     string     `json:"text"`
+	ReplyDue duban.Date `json:"reply_due"`
+}
+
+// noticeActors says who may take each step: the addressed unit signs for
+// and replies; supervisors close and escalate.
+var noticeActors = map[duban.NoticeAction][]duban.Role{
+	duban.ActSign:     {duban.RoleReporter, duban.RoleAdmin, duban.RoleSupervisor},
+	duban.ActReply:    {duban.RoleReporter, duban.RoleAdmin, duban.RoleSupervisor},
+	duban.ActClose:    {duban.RoleAdmin, duban.RoleSupervisor},
+	duban.ActEscalate: {duban.RoleAdmin, duban.RoleSupervisor},
+}
+
+func (s *Server) handleNoticeAction(w http.ResponseWriter, r *http.Request) {
+	act := duban.NoticeAction(r.PathValue("action"))
+	roles, ok := noticeActors[act]
+	if !ok {
+		s.writeError(w, r, duban.Errorf(duban.ENOTFOUND, "未知操作 %q (unknown action)", act))
+		return
+	}
+	u := s.requireRole(w, r, roles...)
+	if u == nil {
+		return
+	}
+	n, err := s.visibleNotice(r, u)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var req noticeActionRequest
+	if r.ContentLength != 0 {
+		if err := decodeJSON(w, r, &req); err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+	}
+	n, err = s.cfg.Notices.ApplyNotice(r.Context(), u, n.ID, act, req.Text, req.ReplyDue)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, newNoticeJSON(n))
+}

@@ -1,0 +1,198 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/duban-dev/duban"
+)
+
+func (s *Server) routesReports() {
+	s.mux.HandleFunc("POST /api/v1/indicators/{id}/reports", s.handleSubmitReport)
+	s.mux.HandleFunc("GET /api/v1/indicators/{id}/reports", s.handleReportHistory)
+	s.mux.HandleFunc("POST /api/v1/reports/batch", s.handleSubmitBatch)
+	s.mux.HandleFunc("GET /api/v1/reports", s.handleListReports)
+	s.mux.HandleFunc("GET /api/v1/reports/{id}", s.handleGetReport)
+	s.mux.HandleFunc("POST /api/v1/reports/{id}/approve", s.handleReview(true))
+	s.mux.HandleFunc("POST /api/v1/reports/{id}/return", s.handleReview(false))
+}
+
+// requireUser returns the signed-in user or answers 401.
+func (s *Server) requireUser(w http.ResponseWriter, r *http.Request) *duban.User {
+	u := userFrom(r)
+	if u == nil {
+		s.writeError(w, r, duban.Errorf(duban.EUNAUTHORIZED, "请先登录 (sign in first)"))
+	}
+	return u
+}
+
+// requireRole returns the user when it holds one of roles, else answers 401
+// or 403.
+func (s *Server) requireRole(w http.ResponseWriter, r *http.Request, roles ...duban.Role) *duban.User {
+	u := s.requireUser(w, r)
+	if u == nil {
+		return nil
+	}
+	for _, role := range roles {
+		if u.Role == role {
+			return u
+		}
+	}
+	s.writeError(w, r, duban.Errorf(duban.EFORBIDDEN, "当前角色无权执行此操作 (your role may not do this)"))
+	return nil
+}
+
+func (s *Server) today() duban.Date { return duban.DateOf(s.now()) }
+
+func (s *Server) handleSubmitReport(w http.ResponseWriter, r *http.Request) {
+	u := s.requireUser(w, r)
+	if u == nil {
+		return
+	}
+	id, err := idParam(r, "id")
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	var in duban.ReportInput
+	if err := decodeJSON(w, r, &in); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	in.IndicatorID = id
+	reps, err := s.cfg.Reports.SubmitReports(r.Context(), u, []duban.ReportInput{in}, s.today())
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, reps[0])
+}
+
+type batchRequest struct {
+	Reports []duban.ReportInput `json:"reports"`
+}
+
+const maxBatch = 10000
+
+func (s *Server) handleSubmitBatch(w http.ResponseWriter, r *http.Request) {
+	u := s.requireUser(w, r)
+	if u == nil {
+		return
+	}
+	var req batchRequest
+	if err := decodeJSON(w, r, &req); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	if len(req.Reports) == 0 || len(req.Reports) > maxBatch {
+		s.writeError(w, r, duban.Invalid("批量填报须有 1 到 10000 条 (a batch holds 1 to 10000 reports)",
+			duban.FieldError{Field: "reports", Message: "条数不符 (wrong count)"}))
+		return
+	}
+	reps, err := s.cfg.Reports.SubmitReports(r.Context(), u, req.Reports, s.today())
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, newList(reps, len(reps), duban.Page{Page: 1, PerPage: len(reps)}))
+}
+
+func (s *Server) handleReportHistory(w http.ResponseWriter, r *http.Request) {
+	id, err := idParam(r, "id")
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	target, err := s.cfg.Reports.FindReportTarget(r.Context(), id)
+	if err == nil {
+		_, err = s.readablePlan(r, target.Plan.ID)
+	}
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.listReports(w, r, duban.ReportFilter{IndicatorID: id})
+}
+
+func (s *Server) handleListReports(w http.ResponseWriter, r *http.Request) {
+	u := s.requireUser(w, r)
+	if u == nil {
+		return
+	}
+	q := r.URL.Query()
+	f := duban.ReportFilter{State: duban.ReportState(q.Get("state")), UnitCode: q.Get("unit")}
+	if f.State != "" && !f.State.Valid() {
+		s.writeError(w, r, duban.Invalid("参数有误 (bad filter)", duban.FieldError{Field: "state", Message: "须为 draft、submitted、approved 或 returned"}))
+		return
+	}
+	if u.Role == duban.RoleReporter {
+		f.UnitCode = u.UnitCode // a unit sees only its own reports
+	}
+	s.listReports(w, r, f)
+}
+
+func (s *Server) listReports(w http.ResponseWriter, r *http.Request, f duban.ReportFilter) {
+	page, err := pageParams(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	f.Page = page
+	reps, total, err := s.cfg.Reports.ListReportsFiltered(r.Context(), f)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, newList(reps, total, page))
+}
+
+func (s *Server) handleGetReport(w http.ResponseWriter, r *http.Request) {
+	u := s.requireUser(w, r)
+	if u == nil {
+		return
+	}
+	id, err := idParam(r, "id")
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	rep, err := s.cfg.Reports.FindReport(r.Context(), id)
+	if err == nil && u.Role == duban.RoleReporter && rep.UnitCode != u.UnitCode {
+		err = duban.Errorf(duban.ENOTFOUND, "填报 %d 不存在 (report not found)", id)
+	}
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, rep)
+}
+
+type reviewRequest struct {
+	Reason string `json:"reason"`
+}
+
+func (s *Server) handleReview(approve bool) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		u := s.requireRole(w, r, duban.RoleAdmin, duban.RoleSupervisor)
+		if u == nil {
+			return
+		}
+		id, err := idParam(r, "id")
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		var req reviewRequest
+		if r.ContentLength != 0 {
+			if err := decodeJSON(w, r, &req); err != nil {
+				s.writeError(w, r, err)
+				return
+			}
+		}
+		rep, err := s.cfg.Reports.ReviewReport(r.Context(), u, id, approve, req.Reason)
+		if err != nil {
+			s.writeError(w, r, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, rep)
+	}
+}
