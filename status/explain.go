@@ -42,8 +42,8 @@ func (e *eval) explainDone() Explanation {
 	t := e.targetText()
 	v := e.num(e.in.Latest.Value)
 	return Explanation{
-		ZH: fmt.Sprintf("已完成：目标 %s，实际 %s", t.ZH, v),
-		EN: fmt.Sprintf("Done: target %s, actual %s", t.EN, v),
+		ZH: fmt.Sprintf("已完成：%s，实际 %s", t.ZH, v),
+		EN: fmt.Sprintf("Done: %s, actual %s", t.EN, v),
 	}
 }
 
@@ -96,8 +96,8 @@ func (e *eval) explainProgress() Explanation {
 		t, v := e.targetText(), e.num(e.in.Latest.Value)
 		g := gapText(e.expected, e.m.Progress)
 		return Explanation{
-			ZH: fmt.Sprintf("当前 %s，目标 %s；%s", v, t.ZH, g.ZH),
-			EN: fmt.Sprintf("Value %s, target %s; %s", v, t.EN, g.EN),
+			ZH: fmt.Sprintf("当前 %s，%s；%s", v, t.ZH, g.ZH),
+			EN: fmt.Sprintf("Value %s, %s; %s", v, t.EN, g.EN),
 		}
 	}
 	return gapText(e.expected, e.m.Progress)
@@ -107,14 +107,14 @@ func (e *eval) explainBand() Explanation {
 	t, v := e.targetText(), e.num(e.in.Latest.Value)
 	if e.m.Met {
 		return Explanation{
-			ZH: fmt.Sprintf("当前 %s，目标 %s，在目标区间内", v, t.ZH),
-			EN: fmt.Sprintf("Value %s, target %s, within the band", v, t.EN),
+			ZH: fmt.Sprintf("当前 %s，%s，在目标区间内", v, t.ZH),
+			EN: fmt.Sprintf("Value %s, %s, within the band", v, t.EN),
 		}
 	}
 	out := e.num(&e.m.Outside)
 	return Explanation{
-		ZH: fmt.Sprintf("当前 %s，目标 %s，超出区间 %s", v, t.ZH, out),
-		EN: fmt.Sprintf("Value %s, target %s, %s outside the band", v, t.EN, out),
+		ZH: fmt.Sprintf("当前 %s，%s，超出区间 %s", v, t.ZH, out),
+		EN: fmt.Sprintf("Value %s, %s, %s outside the band", v, t.EN, out),
 	}
 }
 
@@ -141,20 +141,20 @@ func gapText(expected, actual float64) Explanation {
 	return x
 }
 
-// targetText writes the target with its comparator: 270个, ≥7.5%,
-// 不高于 50μg/m³, 3%（±0.5%）.
+// targetText names the target with its comparator: 目标 100个,
+// 目标不低于 7.5%, 目标不高于 50μg/m³, 目标 3%（±0.5%）.
 func (e *eval) targetText() Explanation {
 	t := e.num(e.ind.Target)
 	switch e.ind.Comparator {
 	case duban.AtMost:
-		return Explanation{ZH: "不高于 " + t, EN: "at most " + t}
+		return Explanation{ZH: "目标不高于 " + t, EN: "target at most " + t}
 	case duban.About:
 		tol := e.num(&e.ind.Tolerance)
-		return Explanation{ZH: fmt.Sprintf("%s（±%s）", t, tol), EN: fmt.Sprintf("%s (±%s)", t, tol)}
+		return Explanation{ZH: fmt.Sprintf("目标 %s（±%s）", t, tol), EN: fmt.Sprintf("target %s (±%s)", t, tol)}
 	case duban.AtLeast:
-		return Explanation{ZH: "不低于 " + t, EN: "at least " + t}
+		return Explanation{ZH: "目标不低于 " + t, EN: "target at least " + t}
 	}
-	return Explanation{ZH: t, EN: t}
+	return Explanation{ZH: "目标 " + t, EN: "target " + t}
 }
 
 // num writes a value with the indicator's unit; "—" when absent.

@@ -1,0 +1,153 @@
+package status
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/duban-dev/duban"
+)
+
+// Aggregate sums the items (indicator results) under a node or a unit.
+// Progress and Expected are weighted means (0..1); Gap is in points.
+type Aggregate struct {
+	Progress  float64 `json:"progress"`
+	Expected  float64 `json:"expected"`
+	Gap       float64 `json:"gap"`
+	Items     int     `json:"items"`
+	Counts    Counts  `json:"counts"`
+	Worst     Status  `json:"worst,omitempty"`
+	WorstItem string  `json:"worst_item,omitempty"` // indicator code; the first in tree order on ties
+}
+
+// Rollup is the state of a whole plan: every node's and every unit's
+// aggregate. A node's aggregate is the weighted mean over its parts: each
+// indicator on the node itself with weight 1, and each child node that has
+// items beneath it with its EffectiveWeight. A unit's aggregate is the mean
+// of the indicators it leads (the node's lead unit, else the nearest
+// ancestor's), each weighted by its node's EffectiveWeight.
+type Rollup struct {
+	codes     []string // node codes in pre-order; index len(codes) is the plan
+	index     map[string]int
+	parent    []int
+	children  [][]int
+	weight    []float64
+	unit      []string
+	own       [][]string
+	results   map[string]Result
+	nodes     []Aggregate
+	units     map[string]*Aggregate
+	unitItems map[string][]string
+}
+
+// NewRollup computes the rollup of a plan's nodes (in pre-order, parents
+// before children) and its indicator results. A result naming an unknown
+// node, a repeated indicator or a parent listed after its child is an error.
+func NewRollup(nodes []duban.Node, results []Result) (*Rollup, error) {
+	r, err := newTree(nodes)
+	if err != nil {
+		return nil, err
+	}
+	for _, res := range results {
+		if _, dup := r.results[res.Indicator]; dup {
+			return nil, rollupError(res.Indicator, "indicator", "指标重复 (duplicate indicator)")
+		}
+		if err := r.place(res); err != nil {
+			return nil, err
+		}
+	}
+	for i := len(r.codes); i >= 0; i-- {
+		r.recompute(i)
+	}
+	for u := range r.unitItems {
+		r.recomputeUnit(u)
+	}
+	return r, nil
+}
+
+func newTree(nodes []duban.Node) (*Rollup, error) {
+	n := len(nodes)
+	r := &Rollup{
+		codes: make([]string, n), index: make(map[string]int, n),
+		parent: make([]int, n+1), children: make([][]int, n+1), weight: make([]float64, n+1),
+		unit: make([]string, n+1), own: make([][]string, n+1), nodes: make([]Aggregate, n+1),
+		results: map[string]Result{}, units: map[string]*Aggregate{}, unitItems: map[string][]string{},
+	}
+	r.parent[n] = -1
+	for i := range nodes {
+		nd := &nodes[i]
+		p, ok := n, true
+		if nd.ParentCode != "" {
+			p, ok = r.index[nd.ParentCode]
+		}
+		if !ok {
+			return nil, rollupError(nd.Code, "parent", fmt.Sprintf("上级事项 %q 不存在或排在其后 (unknown parent, or listed after this node)", nd.ParentCode))
+		}
+		r.codes[i], r.index[nd.Code], r.parent[i] = nd.Code, i, p
+		r.children[p] = append(r.children[p], i)
+		r.weight[i] = nd.EffectiveWeight()
+		r.unit[i] = nd.LeadUnit
+		if r.unit[i] == "" {
+			r.unit[i] = r.unit[p]
+		}
+	}
+	return r, nil
+}
+
+// place files a result under its node and unit without recomputing.
+func (r *Rollup) place(res Result) error {
+	i, ok := r.index[res.Node]
+	if !ok {
+		return rollupError(res.Indicator, "node", fmt.Sprintf("事项 %q 不存在 (unknown node)", res.Node))
+	}
+	r.results[res.Indicator] = res
+	r.own[i] = append(r.own[i], res.Indicator)
+	if u := r.unit[i]; u != "" {
+		r.unitItems[u] = append(r.unitItems[u], res.Indicator)
+	}
+	return nil
+}
+
+func rollupError(key, field, msg string) error {
+	return duban.Invalid("无法汇总 (cannot roll up)", duban.FieldError{Entity: "indicator", Key: key, Field: field, Message: msg})
+}
+
+// Update replaces (or adds) one indicator's result and recomputes only the
+// nodes above it and its unit. The outcome equals a full NewRollup.
+func (r *Rollup) Update(itemCode string, res Result) error {
+	res.Indicator = itemCode
+	i, ok := r.index[res.Node]
+	if !ok {
+		return rollupError(itemCode, "node", fmt.Sprintf("事项 %q 不存在 (unknown node)", res.Node))
+	}
+	old, existed := r.results[itemCode]
+	if existed && old.Node == res.Node {
+		r.results[itemCode] = res
+	} else {
+		if existed {
+			r.unplace(old)
+		}
+		_ = r.place(res)
+	}
+	if existed && old.Node != res.Node {
+		r.recomputeUp(r.index[old.Node])
+		r.recomputeUnit(r.unit[r.index[old.Node]])
+	}
+	r.recomputeUp(i)
+	r.recomputeUnit(r.unit[i])
+	return nil
+}
+
+func (r *Rollup) unplace(old Result) {
+	i := r.index[old.Node]
+	r.own[i] = slices.DeleteFunc(r.own[i], func(c string) bool { return c == old.Indicator })
+	if u := r.unit[i]; u != "" {
+		r.unitItems[u] = slices.DeleteFunc(r.unitItems[u], func(c string) bool { return c == old.Indicator })
+	}
+	delete(r.results, old.Indicator)
+}
+
+func (r *Rollup) recomputeUp(i int) {
+	for ; i >= 0; i = r.parent[i] {
+		r.recompute(i)
+	}
+}
