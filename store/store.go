@@ -1,0 +1,127 @@
+// Package store keeps duban's plans, indicators, reports and users in SQLite
+// (the default, one file) or PostgreSQL (national scale). Dialect differences
+// stay inside this package.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers driver "pgx"
+	_ "modernc.org/sqlite"             // registers driver "sqlite"
+
+	"github.com/duban-dev/duban"
+)
+
+const (
+	DialectSQLite   = "sqlite"
+	DialectPostgres = "postgres"
+)
+
+// DB is a handle on one database. It is safe for concurrent use.
+type DB struct {
+	sql     *sql.DB
+	dialect string
+	// writeSlot serializes write transactions on SQLite, which allows one
+	// writer at a time; waiting here instead of in SQLite's busy handler
+	// means concurrent writers never see "database is locked".
+	writeSlot chan struct{}
+	// Now is the clock for created_at, updated_at and audit timestamps.
+	Now func() time.Time
+
+	importHook func(step string) error // tests inject failures here
+}
+
+// Open opens the database named by dsn and applies pending migrations. A
+// postgres:// or postgresql:// DSN selects PostgreSQL; anything else is a
+// SQLite file path (":memory:" gives a private in-memory database).
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	db, err := open(dsn)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.sql.PingContext(ctx); err != nil {
+		db.sql.Close()
+		return nil, fmt.Errorf("store: connect: %w", err)
+	}
+	if err := db.Migrate(ctx); err != nil {
+		db.sql.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func open(dsn string) (*DB, error) {
+	db := &DB{Now: time.Now, writeSlot: make(chan struct{}, 1)}
+	if isPostgres(dsn) {
+		conn, err := sql.Open("pgx", dsn)
+		if err != nil {
+			return nil, fmt.Errorf("store: open postgres: %w", err)
+		}
+		db.sql, db.dialect = conn, DialectPostgres
+		return db, nil
+	}
+	conn, err := sql.Open("sqlite", sqliteDSN(dsn))
+	if err != nil {
+		return nil, fmt.Errorf("store: open sqlite: %w", err)
+	}
+	if isMemory(dsn) {
+		// Each connection to :memory: is a separate database.
+		conn.SetMaxOpenConns(1)
+	}
+	db.sql, db.dialect = conn, DialectSQLite
+	return db, nil
+}
+
+// Close closes the database.
+func (db *DB) Close() error { return db.sql.Close() }
+
+// Dialect returns "sqlite" or "postgres".
+func (db *DB) Dialect() string { return db.dialect }
+
+// now returns the clock's time in UTC at the microsecond precision both
+// engines keep, so what is written reads back equal.
+func (db *DB) now() time.Time {
+	return db.Now().UTC().Truncate(time.Microsecond)
+}
+
+func isPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+func isMemory(dsn string) bool {
+	return dsn == ":memory:" || strings.Contains(dsn, "mode=memory")
+}
+
+// sqliteDSN adds the pragmas every pooled connection needs. Write
+// transactions begin IMMEDIATE so they take the write lock up front instead
+// of failing to upgrade a read lock later; read-only ones stay deferred.
+func sqliteDSN(path string) string {
+	params := []string{
+		"_pragma=busy_timeout(10000)",
+		"_pragma=foreign_keys(1)",
+		"_pragma=synchronous(NORMAL)",
+		"_txlock=immediate",
+	}
+	if !isMemory(path) {
+		params = append(params, "_pragma=journal_mode(WAL)")
+	}
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	if !strings.HasPrefix(path, "file:") {
+		path = "file:" + path
+	}
+	return path + sep + strings.Join(params, "&")
+}
+
+// Compile-time checks that DB implements the domain services.
+var (
+	_ duban.PlanService   = (*DB)(nil)
+	_ duban.UserService   = (*DB)(nil)
+	_ duban.ReportService = (*DB)(nil)
+)

@@ -1,0 +1,102 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// tx is a transaction that rebinds "?" placeholders for the dialect and
+// carries one timestamp for everything it writes.
+type tx struct {
+	*sql.Tx
+	db  *DB
+	now time.Time
+}
+
+// write runs fn in a write transaction, committing if it returns nil.
+func (db *DB) write(ctx context.Context, fn func(*tx) error) error {
+	if db.dialect == DialectSQLite {
+		select {
+		case db.writeSlot <- struct{}{}:
+			defer func() { <-db.writeSlot }()
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	return db.inTx(ctx, nil, fn)
+}
+
+// read runs fn in a read-only transaction, so multi-query reads see one
+// snapshot.
+func (db *DB) read(ctx context.Context, fn func(*tx) error) error {
+	return db.inTx(ctx, &sql.TxOptions{ReadOnly: true}, fn)
+}
+
+func (db *DB) inTx(ctx context.Context, opts *sql.TxOptions, fn func(*tx) error) error {
+	sqlTx, err := db.sql.BeginTx(ctx, opts)
+	if err != nil {
+		return fmt.Errorf("store: begin: %w", err)
+	}
+	defer sqlTx.Rollback()
+	if err := fn(&tx{Tx: sqlTx, db: db, now: db.now()}); err != nil {
+		return err
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return fmt.Errorf("store: commit: %w", mapErr(err))
+	}
+	return nil
+}
+
+func (t *tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return t.ExecContext(ctx, t.db.rebind(query), args...)
+}
+
+func (t *tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return t.QueryContext(ctx, t.db.rebind(query), args...)
+}
+
+func (t *tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	return t.QueryRowContext(ctx, t.db.rebind(query), args...)
+}
+
+func (t *tx) prepare(ctx context.Context, query string) (*sql.Stmt, error) {
+	return t.PrepareContext(ctx, t.db.rebind(query))
+}
+
+// insertID runs an INSERT … RETURNING id and returns the id.
+func (t *tx) insertID(ctx context.Context, query string, args ...any) (int64, error) {
+	var id int64
+	if err := t.queryRow(ctx, query, args...).Scan(&id); err != nil {
+		return 0, mapErr(err)
+	}
+	return id, nil
+}
+
+// rebind turns "?" placeholders into "$1", "$2" … on PostgreSQL. Queries in
+// this package never contain a literal question mark.
+func (db *DB) rebind(query string) string {
+	if db.dialect != DialectPostgres || !strings.Contains(query, "?") {
+		return query
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range query {
+		if r == '?' {
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// placeholders returns "?, ?, …" with n marks.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}

@@ -1,0 +1,67 @@
+package store
+
+import (
+	"context"
+
+	"github.com/duban-dev/duban"
+)
+
+// CreateUser validates and inserts u, setting its ID and CreatedAt. A taken
+// username is ECONFLICT; an unknown unit is EINVALID.
+func (db *DB) CreateUser(ctx context.Context, u *duban.User) error {
+	if errs := u.Validate(); len(errs) > 0 {
+		return duban.Invalid("用户信息有误 (invalid user)", errs...)
+	}
+	err := db.write(ctx, func(t *tx) error {
+		unitID, err := t.unitID(ctx, u.UnitCode)
+		if err != nil {
+			return err
+		}
+		id, err := t.insertID(ctx, `INSERT INTO users (username, display_name, role, unit_id, password_hash, created_at)
+			VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+			u.Username, u.DisplayName, string(u.Role), nullID(unitID), u.PasswordHash, t.now)
+		if classify(err) == uniqueViolation {
+			return &duban.Error{Code: duban.ECONFLICT, Message: "用户名已存在 (username already taken)",
+				Fields: []duban.FieldError{{Field: "username", Message: "已被使用 (already taken)"}}}
+		}
+		if err != nil {
+			return err
+		}
+		u.ID, u.CreatedAt = id, t.now
+		return nil
+	})
+	return wrap(err, "create user %s", u.Username)
+}
+
+// unitID resolves a unit code; "" gives 0, an unknown code EINVALID.
+func (t *tx) unitID(ctx context.Context, code string) (int64, error) {
+	if code == "" {
+		return 0, nil
+	}
+	var id int64
+	err := t.queryRow(ctx, "SELECT id FROM units WHERE code = ?", code).Scan(&id)
+	if isNoRows(err) {
+		return 0, duban.Invalid("单位不存在 (unknown unit)",
+			duban.FieldError{Field: "unit", Message: "单位 " + code + " 不存在 (unknown unit)"})
+	}
+	return id, err
+}
+
+// FindUserByUsername returns the user, ENOTFOUND if there is none.
+func (db *DB) FindUserByUsername(ctx context.Context, username string) (*duban.User, error) {
+	var u duban.User
+	err := db.read(ctx, func(t *tx) error {
+		err := t.queryRow(ctx, `SELECT s.id, s.username, s.display_name, s.role, COALESCE(u.code, ''),
+			s.password_hash, s.created_at FROM users s LEFT JOIN units u ON u.id = s.unit_id
+			WHERE s.username = ?`, username).Scan(
+			&u.ID, &u.Username, &u.DisplayName, &u.Role, &u.UnitCode, &u.PasswordHash, timeCol{&u.CreatedAt})
+		if isNoRows(err) {
+			return notFound("用户", username)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, wrap(err, "find user %s", username)
+	}
+	return &u, nil
+}
