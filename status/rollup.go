@@ -55,9 +55,12 @@ func NewRollup(nodes []duban.Node, results []Result) (*Rollup, error) {
 			return nil, err
 		}
 	}
-	for i := len(r.codes); i >= 0; i-- {
+	// Children follow their parents, so reverse pre-order sees them first;
+	// the plan (index len(codes)) comes last.
+	for i := len(r.codes) - 1; i >= 0; i-- {
 		r.recompute(i)
 	}
+	r.recompute(len(r.codes))
 	for u := range r.unitItems {
 		r.recomputeUnit(u)
 	}
