@@ -1,0 +1,182 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/duban-dev/duban"
+)
+
+// verdict is what classify decided about one number.
+type verdict struct {
+	silent bool // a Chinese numeral inside an ordinary word: not reported
+	taken  bool
+	reason string
+	end    int              // end of the number, unit and comparator
+	unit   string           // as written, multiplier included: 万人, 亿元
+	cmp    duban.Comparator // from 以上/以下/左右 after the unit
+	post   string           // the noun after the unit: 4个[精品村建设]
+}
+
+func skip(end int, reason string) verdict { return verdict{end: end, reason: reason} }
+
+// classify decides whether number n is a target, and why not if not.
+func (sc *scan) classify(n number, ctx context) verdict {
+	t := sc.s.t
+	if n.start > 0 && t[n.start-1] == '第' {
+		return verdict{silent: n.chinese, end: n.end, reason: reasonOrdinal}
+	}
+	if n.digitRun {
+		return verdict{silent: true}
+	}
+	if sc.afterSession(n) {
+		return skip(n.end, reasonSession)
+	}
+	if code(t, n) {
+		return skip(n.end, reasonCode)
+	}
+	if q, ok := sc.inQuote(n.start); ok {
+		if ctx.slogans[sc.quotes[q][0]] {
+			return skip(n.end, reasonSlogan)
+		}
+		return verdict{silent: n.chinese, end: n.end, reason: reasonQuoted}
+	}
+	unit, at := sc.unitOf(n)
+	if unit == "" && (n.multStart < 0 || n.chinese) {
+		return sc.noUnit(n)
+	}
+	v := verdict{end: at + len([]rune(unit)), unit: unit}
+	if n.multStart >= 0 {
+		v.unit = string(t[n.multStart:n.end]) + unit
+	}
+	if r, ok := labelUnits[unit]; ok {
+		return skip(v.end, r)
+	}
+	if cmp, k := comparatorAfter(t, v.end); k > 0 {
+		v.cmp, v.end = cmp, v.end+k
+	}
+	v.post = postNoun(t, v.end)
+	if r := sc.notATarget(n, v); r != "" {
+		return skip(v.end, r)
+	}
+	v.taken, v.reason = true, reasonTaken
+	return v
+}
+
+// unitOf returns the unit after n (or % for 百分之) and where it starts.
+func (sc *scan) unitOf(n number) (string, int) {
+	if n.percent != 0 {
+		return string(n.percent), n.end
+	}
+	at := n.end
+	for at < len(sc.s.t) && sc.s.t[at] == ' ' {
+		at++
+	}
+	if n.multStart >= 0 && at == n.end {
+		if u := matchUnit(sc.s.t, at); u != "" {
+			return u, at
+		}
+		return "", at
+	}
+	return matchUnit(sc.s.t, at), at
+}
+
+// code reports a number glued to Latin letters: 4A级, 5G, G107, U2.
+func code(t []rune, n number) bool {
+	if n.chinese {
+		return false
+	}
+	return n.start > 0 && isASCIILetter(t[n.start-1]) || n.end < len(t) && isASCIILetter(t[n.end])
+}
+
+func (sc *scan) noUnit(n number) verdict {
+	t := sc.s.t
+	for _, l := range labelSuffixes {
+		if hasPrefixAt(t, n.end, l.word) {
+			if n.chinese && l.word != "大" {
+				return verdict{silent: true}
+			}
+			return skip(n.end+len([]rune(l.word)), l.reason)
+		}
+	}
+	return verdict{silent: n.chinese, end: n.end, reason: reasonNoUnit}
+}
+
+// notATarget returns why a number with a unit is still not a target, or "".
+func (sc *scan) notATarget(n number, v verdict) string {
+	t := sc.s.t
+	if n.chinese && n.value == 1 && t[n.start] == '一' && v.unit != "所" && v.unit != "座" {
+		return reasonGeneric
+	}
+	if sc.areaCount(n, v) {
+		return reasonAreaCount
+	}
+	if v.unit == "所" && !institution(t, n, v.post) {
+		return reasonName
+	}
+	if sc.past(n) {
+		return reasonPast
+	}
+	return ""
+}
+
+// areaCount reports a count of the plan's own sections: 6个方面, 八项重点工作,
+// 以下5项工作：
+func (sc *scan) areaCount(n number, v verdict) bool {
+	post := []rune(v.post)
+	head := v.post
+	if len(post) > 4 {
+		head = string(post[:4])
+	}
+	if strings.HasPrefix(head, "方面") || strings.HasPrefix(head, "领域") {
+		return true
+	}
+	if !areaCountNouns[v.post] {
+		return false
+	}
+	end := v.end + len(post)
+	colon := end < len(sc.s.t) && (sc.s.t[end] == ':' || sc.s.t[end] == '：')
+	return n.chinese || colon || strings.HasSuffix(string(sc.s.t[max(0, n.start-2):n.start]), "以下")
+}
+
+// institution reports whether N所 counts institutions (学校20所, 两所学校)
+// rather than naming one (713所).
+func institution(t []rune, n number, post string) bool {
+	const places = "校园学院所站馆构室心堂厂中"
+	if strings.ContainsAny(post, places) {
+		return true
+	}
+	return n.start > 0 && strings.ContainsRune(places, t[n.start-1])
+}
+
+// postNoun reads the noun phrase after a unit, up to a clause break, a
+// list mark or another number.
+func postNoun(t []rune, i int) string {
+	j := i
+	for j < len(t) && j-i < 16 {
+		r := t[j]
+		if isPunct(r) && r != '”' && r != '"' && r != '’' || r == '“' && j > i+8 ||
+			r == '(' || r == '（' || r == '|' || r == '\t' || r == '等' || r == '…' ||
+			startsNumber(t, j) && j > i && isDigit(r) {
+			break
+		}
+		j++
+	}
+	return string(t[i:j])
+}
+
+// afterSession reports the 十一次 of 十一届十一次全会: a number right after a
+// session label, or one naming a meeting.
+func (sc *scan) afterSession(n number) bool {
+	t := sc.s.t
+	if k := lastBefore(len(sc.nums), func(k int) int { return sc.nums[k].start }, n.start); k >= 0 {
+		if prev := sc.nums[k]; prev.end+1 == n.start && t[prev.end] == '届' {
+			return true
+		}
+	}
+	for _, w := range []string{"次全会", "次会议", "次全体会议", "次代表大会", "次党代会"} {
+		if hasPrefixAt(t, n.end, w) {
+			return true
+		}
+	}
+	return false
+}

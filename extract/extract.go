@@ -1,0 +1,86 @@
+// Package extract reads a Chinese government work plan from its own text:
+// its title, areas and tasks, and the quantitative targets in it (value,
+// unit, comparator, deadline, commitment), explaining every number it took
+// or skipped. It is pure and deterministic: the same text and options give
+// the same result.
+package extract
+
+import "github.com/duban-dev/duban"
+
+// Options tune extraction.
+type Options struct {
+	// Year is the plan year; relative deadlines (年底前, 6月底前, 3年内) are
+	// resolved against it. Zero means: infer it from the title or text.
+	Year int
+}
+
+// Result is what Extract found.
+type Result struct {
+	Plan      PlanOutline `json:"plan"`
+	Targets   []Target    `json:"targets"`
+	Decisions []Decision  `json:"decisions,omitempty"`
+}
+
+// PlanOutline is the plan's structure: title, year, framework slogan parts
+// and areas with their tasks.
+type PlanOutline struct {
+	Title     string   `json:"title"`
+	Year      int      `json:"year"`
+	Framework []string `json:"framework"`
+	Areas     []Area   `json:"areas"`
+}
+
+// Area is a top-level section (领域/方面).
+type Area struct {
+	Title string `json:"title"`
+	Tasks []Task `json:"tasks"`
+}
+
+// Task is a task heading, or a sentence of the plan. Targets lists the
+// indexes into Result.Targets of the targets it holds.
+type Task struct {
+	Title   string `json:"title"`
+	Targets []int  `json:"targets,omitempty"`
+}
+
+// Target is one quantitative target found in the text.
+type Target struct {
+	Subject    string           `json:"subject"`
+	Value      float64          `json:"value"`
+	Unit       string           `json:"unit"`
+	Comparator duban.Comparator `json:"comparator"`
+	Deadline   *duban.Date      `json:"deadline"`
+	Commitment duban.Commitment `json:"commitment"`
+	// Quote is the clause holding the target as written, with the line
+	// breaks that split it removed; Start and End are its offsets in runes
+	// in the original input (End exclusive).
+	Quote string   `json:"quote"`
+	Path  []string `json:"path"`
+	Start int      `json:"start"`
+	End   int      `json:"end"`
+}
+
+// Decision records why a number in the text was or was not taken.
+type Decision struct {
+	Text   string `json:"text"`  // the number and its unit as written
+	Start  int    `json:"start"` // rune offsets in the original input
+	End    int    `json:"end"`
+	Taken  bool   `json:"taken"`
+	Reason string `json:"reason"`
+}
+
+// Extract reads text as a plan. It never panics and never fails: text with
+// nothing recognisable gives an empty outline.
+func Extract(text string, opts Options) *Result {
+	d := newDocument(text)
+	blocks := d.blocks()
+	year := opts.Year
+	if year == 0 {
+		year = inferYear(blocks)
+	}
+	b := newBuilder(d, year)
+	for i := range blocks {
+		b.add(&blocks[i])
+	}
+	return b.result()
+}

@@ -1,0 +1,208 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/duban-dev/duban"
+)
+
+// generalArea holds targets written before the first area heading.
+const generalArea = "总体目标"
+
+// builder walks the blocks in order and builds the result.
+type builder struct {
+	d          *document
+	res        *Result
+	year       int
+	areaStyle  string
+	area, task int // current area and task heading, -1 for none
+	areaDue    duban.Date
+	taskDue    duban.Date
+	lead       duban.Date
+	leadAsp    bool
+}
+
+func newBuilder(d *document, year int) *builder {
+	res := &Result{Plan: PlanOutline{Year: year, Framework: []string{}, Areas: []Area{}}, Targets: []Target{}}
+	return &builder{d: d, res: res, year: year, area: -1, task: -1}
+}
+
+func (b *builder) result() *Result { return b.res }
+
+func (b *builder) fallback() duban.Date {
+	if b.year == 0 {
+		return duban.Date{}
+	}
+	return duban.NewDate(b.year, 12, 31)
+}
+
+func (b *builder) add(bl *block) {
+	sc := scanBlock(&bl.span, b.year)
+	ctx := context{fallback: b.fallback(), lead: b.lead, leadAsp: b.leadAsp, slogans: b.framework(sc)}
+	switch bl.kind {
+	case titleBlock:
+		b.res.Plan.Title = b.text(&bl.span)
+	case headingBlock:
+		b.heading(bl, sc)
+	}
+	ctx.heading = b.taskDue
+	if ctx.heading.IsZero() {
+		ctx.heading = b.areaDue
+	}
+	found, decisions := sc.targets(b.d, ctx)
+	b.res.Decisions = append(b.res.Decisions, decisions...)
+	switch bl.kind {
+	case titleBlock:
+		b.attachAll(found, b.text(&bl.span))
+	case headingBlock:
+		b.attachHeading(bl, found)
+	default:
+		b.paragraph(bl, sc, found)
+	}
+}
+
+// text is a span as written, trimmed of closing punctuation.
+func (b *builder) text(s *span) string {
+	return strings.TrimRight(b.d.original(s, 0, len(s.t)), "。，、；：;:,. \t")
+}
+
+func (b *builder) heading(bl *block, sc *scan) {
+	due := duban.Date{}
+	if e, ok := sc.firstTime(0, len(bl.t), timeDeadline); ok {
+		due = e.date
+	}
+	title := b.text(&bl.span)
+	if !minorStyle(bl.style) && (b.areaStyle == "" || bl.style == b.areaStyle) {
+		b.areaStyle = bl.style
+		b.res.Plan.Areas = append(b.res.Plan.Areas, Area{Title: title, Tasks: []Task{}})
+		b.area, b.task = len(b.res.Plan.Areas)-1, -1
+		b.areaDue, b.taskDue = due, duban.Date{}
+		b.lead, b.leadAsp = duban.Date{}, false
+		return
+	}
+	b.task = b.newTask(title)
+	b.taskDue = due
+}
+
+func (b *builder) attachHeading(bl *block, found []found) {
+	if len(found) == 0 {
+		return
+	}
+	if b.task >= 0 && bl.style != b.areaStyle {
+		b.attach(b.area, b.task, found)
+		return
+	}
+	b.attachAll(found, b.text(&bl.span))
+}
+
+func (b *builder) paragraph(bl *block, sc *scan, found []found) {
+	b.updateLead(bl, sc)
+	if b.task >= 0 {
+		b.attach(b.area, b.task, found)
+		return
+	}
+	if len(found) == 0 {
+		if b.area >= 0 {
+			b.newTask(b.summary(&bl.span, 0, after(sc.sents, 0, len(bl.t))))
+		}
+		return
+	}
+	for i := 0; i < len(found); {
+		j := i
+		for j < len(found) && found[j].sentStart == found[i].sentStart {
+			j++
+		}
+		b.attachAll(found[i:j], b.summary(&bl.span, found[i].sentStart, found[i].sentEnd))
+		i = j
+	}
+}
+
+// updateLead keeps a lead-in ("今年主要目标是：") for the blocks that list
+// its items, and drops it after a paragraph that closes the list.
+func (b *builder) updateLead(bl *block, sc *scan) {
+	last := bl.t[len(bl.t)-1]
+	switch {
+	case last == ':':
+		from := before(sc.segs, len(bl.t)-1)
+		b.lead, b.leadAsp = duban.Date{}, sc.nearestMark(from, len(bl.t), markAspire) >= 0
+		if e, ok := sc.nearestTime(from, len(bl.t), timeDeadline); ok {
+			b.lead = e.date
+		}
+	case last == ';' || bl.inline:
+	default:
+		b.lead, b.leadAsp = duban.Date{}, false
+	}
+}
+
+// attachAll puts targets under a new task titled title.
+func (b *builder) attachAll(found []found, title string) {
+	if len(found) == 0 {
+		return
+	}
+	b.ensureArea()
+	t := b.newTaskIn(b.area, title)
+	b.attach(b.area, t, found)
+}
+
+func (b *builder) attach(area, task int, found []found) {
+	a := &b.res.Plan.Areas[area]
+	tk := &a.Tasks[task]
+	for _, f := range found {
+		f.target.Path = []string{a.Title, tk.Title}
+		tk.Targets = append(tk.Targets, len(b.res.Targets))
+		b.res.Targets = append(b.res.Targets, f.target)
+	}
+}
+
+func (b *builder) ensureArea() {
+	if b.area < 0 {
+		b.res.Plan.Areas = append(b.res.Plan.Areas, Area{Title: generalArea, Tasks: []Task{}})
+		b.area = len(b.res.Plan.Areas) - 1
+	}
+}
+
+func (b *builder) newTask(title string) int {
+	b.ensureArea()
+	return b.newTaskIn(b.area, title)
+}
+
+func (b *builder) newTaskIn(area int, title string) int {
+	if title == "" {
+		title = "未命名任务"
+	}
+	a := &b.res.Plan.Areas[area]
+	a.Tasks = append(a.Tasks, Task{Title: title})
+	return len(a.Tasks) - 1
+}
+
+// summary titles a task after its sentence: the first clause, or the first
+// two when the first is a mere lead word.
+func (b *builder) summary(s *span, from, to int) string {
+	const minTitle, maxTitle = 4, 40
+	end := from
+	for clauses := 0; end < to && clauses < 2; {
+		for end < to && !isClauseBreak(s.t[end]) {
+			end++
+		}
+		clauses++
+		if end-from >= minTitle {
+			break
+		}
+		if end < to {
+			end++
+		}
+	}
+	title := strings.TrimRight(b.d.original(s, from, min(end, to)), "。，、；：;:,. ")
+	if r := []rune(title); len(r) > maxTitle {
+		title = string(r[:maxTitle]) + "…"
+	}
+	return title
+}
+
+func isClauseBreak(r rune) bool {
+	switch r {
+	case '。', '!', '?', '！', '？', ',', '，', ';', '；', ':', '：', '|', '\t':
+		return true
+	}
+	return false
+}

@@ -1,0 +1,212 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/duban-dev/duban"
+)
+
+// found is a number that became a target, with the sentence it sits in.
+type found struct {
+	target    Target
+	sentStart int // block positions of the sentence holding it
+	sentEnd   int
+}
+
+// context is what a block inherits from around it.
+type context struct {
+	lead     duban.Date // deadline of a lead-in ("今年主要目标是：") before the block
+	leadAsp  bool       // the lead-in said 力争
+	heading  duban.Date // deadline written in the enclosing headings
+	fallback duban.Date // end of the plan year
+	slogans  map[int]bool
+}
+
+// reasons for skipping a number.
+const (
+	reasonOrdinal    = "序数 (an ordinal)"
+	reasonCode       = "编号或等级 (a code or rating)"
+	reasonQuoted     = "引号或书名号中的名称 (number inside a quoted name)"
+	reasonSlogan     = "口号中的数字 (number in a slogan)"
+	reasonNoUnit     = "无计量单位 (no unit)"
+	reasonGeneric    = "泛指“一” (a generic 'one', not a count)"
+	reasonAreaCount  = "领域或方面的数量 (a count of areas)"
+	reasonName       = "名称中的数字 (number inside a name)"
+	reasonPast       = "以往的结果 (a past result)"
+	reasonDate       = "日期或期限，不是目标 (a date or deadline, not a target)"
+	reasonPastDate   = "以往的日期 (a past date)"
+	reasonTaken      = "采用：目标 (taken: a target)"
+	reasonSession    = "会议届次 (a meeting's number)"
+)
+
+// targets classifies every number of a scanned block.
+func (sc *scan) targets(d *document, ctx context) ([]found, []Decision) {
+	var out []found
+	var decisions []Decision
+	for _, e := range sc.times {
+		if hasDigits(sc.s.t[e.start:e.end]) {
+			reason := reasonDate
+			if e.kind == timePast {
+				reason = reasonPastDate
+			}
+			decisions = append(decisions, sc.decision(d, e.start, e.end, false, reason))
+		}
+	}
+	carried := ""
+	for _, n := range sc.nums {
+		v := sc.classify(n, ctx)
+		if v.silent {
+			continue
+		}
+		decisions = append(decisions, sc.decision(d, n.start, v.end, v.taken, v.reason))
+		if !v.taken {
+			continue
+		}
+		tg := sc.target(d, n, v, ctx, &carried)
+		out = append(out, found{target: tg, sentStart: before(sc.sents, n.start), sentEnd: after(sc.sents, n.end, len(sc.s.t))})
+	}
+	sortDecisions(decisions)
+	return out, decisions
+}
+
+func hasDigits(t []rune) bool {
+	for _, r := range t {
+		if isDigit(r) || isChineseDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func (sc *scan) decision(d *document, from, to int, taken bool, reason string) Decision {
+	start, end := sc.s.offsets(from, to)
+	return Decision{Text: d.original(sc.s, from, to), Start: start, End: end, Taken: taken, Reason: reason}
+}
+
+func sortDecisions(ds []Decision) {
+	for i := 1; i < len(ds); i++ {
+		for j := i; j > 0 && ds[j].Start < ds[j-1].Start; j-- {
+			ds[j], ds[j-1] = ds[j-1], ds[j]
+		}
+	}
+}
+
+// target builds the Target for a taken number.
+func (sc *scan) target(d *document, n number, v verdict, ctx context, carried *string) Target {
+	t := sc.s.t
+	cs, ce := before(sc.clauses, n.start), after(sc.clauses, n.end, len(t))
+	if ce < v.end {
+		ce = v.end
+	}
+	cmp := v.cmp
+	if cmp == "" {
+		cmp = comparatorBefore(t, n.start)
+	}
+	if cmp == "" {
+		cmp = duban.Equal
+	}
+	subject := sc.subject(n, v, cs)
+	if subject == "" {
+		subject = *carried
+	}
+	if subject == "" {
+		subject = cleanSubject(string(t[cs:ce]))
+	}
+	*carried = subject
+	start, end := sc.s.offsets(cs, ce)
+	tg := Target{
+		Subject: subject, Value: n.written(), Unit: v.unit, Comparator: cmp,
+		Commitment: sc.commitment(n.start, ctx), Quote: d.original(sc.s, cs, ce),
+		Start: start, End: end,
+	}
+	if dl := sc.deadline(n, ctx); !dl.IsZero() {
+		tg.Deadline = &dl
+	}
+	return tg
+}
+
+// subject joins what precedes the number in its clause (after any time or
+// commitment word) with the noun after its unit.
+func (sc *scan) subject(n number, v verdict, cs int) string {
+	t := sc.s.t
+	from := cs
+	if k := lastBefore(len(sc.times), func(k int) int { return sc.times[k].start }, n.start); k >= 0 {
+		if e := sc.times[k]; e.start >= cs && e.end <= n.start {
+			from = max(from, e.end)
+		}
+	}
+	if k := lastBefore(len(sc.marks), func(k int) int { return sc.marks[k].start }, n.start); k >= 0 {
+		if m := sc.marks[k]; m.start >= cs && m.end <= n.start {
+			from = max(from, m.end)
+		}
+	}
+	if k := lastBefore(len(sc.nums), func(k int) int { return sc.nums[k].start }, n.start); k >= 0 {
+		// a list: 36个重大项目、15项重点工作
+		if prev := sc.nums[k]; prev.start >= cs {
+			if u := matchUnit(t, prev.end); u != "" && labelUnits[u] == "" {
+				from = max(from, prev.end+len([]rune(u)))
+			}
+		}
+	}
+	pre := string(t[from:n.start])
+	if strings.ContainsRune(pre, '、') || strings.HasSuffix(pre, "等") {
+		pre = "" // names given as examples: 袁河社区、曹洼社区等4个示范村
+	}
+	pre = trimPre(pre)
+	subject := cleanSubject(pre + v.post)
+	if subject == "" && cs > 0 && isCellOrLabel(t[cs-1]) {
+		subject = cleanSubject(trimPre(string(t[before(sc.clauses, cs-1):cs-1])))
+	}
+	return subject
+}
+
+func isCellOrLabel(r rune) bool { return r == ':' || r == '|' || r == '\t' }
+
+var leadingFillers = []string{
+	"其中", "并且", "并", "同时", "另外", "以及", "共计", "共", "全部", "高质量完成",
+	"高质量", "完成", "实现", "达到", "要", "将", "再", "和", "及", "与",
+}
+
+var trailingFillers = []string{
+	"控制在", "保持在", "稳定在", "达到", "达", "为", "到", "至", "在", "不少于",
+	"不低于", "不超过", "不高于", "至少", "超过", "高于", "低于", "多于", "少于",
+	"压缩", "缩短", "降",
+}
+
+func trimPre(s string) string {
+	s = strings.TrimSpace(s)
+	for changed := true; changed; {
+		changed = false
+		for _, w := range leadingFillers {
+			if strings.HasPrefix(s, w) {
+				s, changed = s[len(w):], true
+			}
+		}
+		for _, w := range trailingFillers {
+			if strings.HasSuffix(s, w) {
+				s, changed = s[:len(s)-len(w)], true
+			}
+		}
+	}
+	return s
+}
+
+var subjectReplacer = strings.NewReplacer("“", "", "”", "", "\"", "", "‘", "", "’", "",
+	"「", "", "」", "", "《", "", "》", "", " ", "", "#", "", "*", "")
+
+func cleanSubject(s string) string {
+	s = subjectReplacer.Replace(s)
+	s = strings.Trim(s, "、，,；;：:。 ")
+	r := []rune(s)
+	if len(r) > 30 {
+		s = string(r[:30])
+	}
+	return s
+}
+
+// lastBefore returns the index of the last of n sorted items whose start is
+// before pos, or -1.
+func lastBefore(n int, start func(int) int, pos int) int {
+	return sort.Search(n, func(k int) bool { return start(k) >= pos }) - 1
+}
