@@ -1,0 +1,153 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/auth"
+	"github.com/duban-dev/duban/demo"
+	"github.com/duban-dev/duban/planfile"
+	"github.com/duban-dev/duban/store"
+)
+
+const demoDefaultPassword = "erqi2021"
+
+type demoOptions struct {
+	addr, db, password string
+	asOf               duban.Date
+	seed               int64
+}
+
+func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	opts, err := parseDemoFlags(args, stderr)
+	if err != nil {
+		return err
+	}
+	started := time.Now()
+	db, users, err := seedDemo(ctx, opts)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	srv, err := startServer(db, opts.addr, stderr)
+	if err != nil {
+		return err
+	}
+	printDemoBanner(stdout, srv.Addr(), opts, users, time.Since(started))
+	return serveUntilDone(ctx, srv)
+}
+
+func parseDemoFlags(args []string, stderr io.Writer) (demoOptions, error) {
+	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var o demoOptions
+	fs.StringVar(&o.addr, "addr", "127.0.0.1:8080", "监听地址 (listen address)")
+	fs.StringVar(&o.db, "db", "duban-demo.db", "演示数据库文件，每次启动重建 (demo SQLite file, recreated at start)")
+	fs.StringVar(&o.password, "password", demoDefaultPassword, "所有演示账号的密码 (password of every demo account)")
+	asOf := fs.String("as-of", "2021-07-15", "模拟填报截至日期 (simulate reports up to this date)")
+	fs.Int64Var(&o.seed, "seed", 2021, "模拟数据随机种子 (simulation seed)")
+	if err := fs.Parse(args); err != nil {
+		return o, err
+	}
+	d, err := duban.ParseDate(*asOf)
+	if err != nil || d.IsZero() {
+		return o, duban.Invalid("参数有误 (bad flag)", duban.FieldError{Field: "as-of", Message: "不是有效日期，应为 YYYY-MM-DD (not a valid date)"})
+	}
+	o.asOf = d
+	return o, nil
+}
+
+// seedDemo creates a fresh database holding the Erqi plan, its users and
+// simulated reports up to the as-of date.
+func seedDemo(ctx context.Context, o demoOptions) (*store.DB, []duban.User, error) {
+	if !strings.Contains(o.db, "://") {
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			if err := os.Remove(o.db + suffix); err != nil && !os.IsNotExist(err) {
+				return nil, nil, err
+			}
+		}
+	}
+	db, err := store.Open(ctx, o.db)
+	if err != nil {
+		return nil, nil, err
+	}
+	users, err := loadDemo(ctx, db, o)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return db, users, nil
+}
+
+func loadDemo(ctx context.Context, db *store.DB, o demoOptions) ([]duban.User, error) {
+	b, err := planfile.Decode("erqi-2021.yaml", bytes.NewReader(demo.ErqiPlan))
+	if err != nil {
+		return nil, fmt.Errorf("embedded demo plan: %w", err)
+	}
+	planID, err := db.ImportBundle(ctx, b, "demo")
+	if err != nil {
+		return nil, err
+	}
+	users, err := createDemoUsers(ctx, db, b, o.password)
+	if err != nil {
+		return nil, err
+	}
+	ids, err := indicatorIDs(ctx, db, planID)
+	if err != nil {
+		return nil, err
+	}
+	reports := demo.SimulateReports(b, ids, o.asOf, o.seed)
+	return users, db.InsertReports(ctx, reports, "demo")
+}
+
+func createDemoUsers(ctx context.Context, db *store.DB, b *duban.Bundle, password string) ([]duban.User, error) {
+	// Every demo account shares one password, so one (deliberately slow)
+	// hash serves them all and start-up stays fast.
+	hash, err := auth.HashPassword(password)
+	if err != nil {
+		return nil, err
+	}
+	users := demo.Users(b)
+	for i := range users {
+		users[i].PasswordHash = hash
+		if err := db.CreateUser(ctx, &users[i]); err != nil {
+			return nil, fmt.Errorf("create user %s: %w", users[i].Username, err)
+		}
+	}
+	return users, nil
+}
+
+func indicatorIDs(ctx context.Context, plans duban.PlanService, planID int64) (map[string]int64, error) {
+	ids := map[string]int64{}
+	for page := 1; ; page++ {
+		p := duban.Page{Page: page, PerPage: duban.MaxPerPage}
+		rows, total, err := plans.ListIndicators(ctx, duban.IndicatorFilter{PlanID: planID, Page: p})
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			ids[r.Code] = r.ID
+		}
+		if page*p.PerPage >= total {
+			return ids, nil
+		}
+	}
+}
+
+func printDemoBanner(w io.Writer, addr string, o demoOptions, users []duban.User, took time.Duration) {
+	fmt.Fprintf(w, "duban 演示已就绪 (demo ready) in %d ms — 二七区2021年重点工作, 数据截至 %s\n", took.Milliseconds(), o.asOf)
+	fmt.Fprintf(w, "  地址 (address):  http://%s/\n", addr)
+	fmt.Fprintf(w, "  数据库 (db):     %s\n", o.db)
+	fmt.Fprintf(w, "  密码 (password): %s  (所有账号 / every account)\n", o.password)
+	fmt.Fprintln(w, "  账号 (accounts):")
+	for _, u := range users {
+		fmt.Fprintf(w, "    %-12s %-10s %s\n", u.Username, u.Role, u.DisplayName)
+	}
+}

@@ -1,0 +1,91 @@
+// Command duban runs the duban plan-supervision server and its tools.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/duban-dev/duban"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+const usage = `duban — 督办：计划任务督查督办系统
+
+用法 (usage):
+  duban demo    [--addr 127.0.0.1:8080] [--db FILE] [--as-of YYYY-MM-DD] [--password P] [--seed N]
+  duban serve   [--db DSN] [--addr ADDR]
+  duban migrate [--db DSN]
+  duban plan import [--db DSN] FILE
+  duban plan export [--db DSN] [--plan ID|CODE] [--format yaml] [--out FILE]
+  duban version
+
+--db takes a SQLite file path or a postgres:// URL; default $DUBAN_DB or duban.db.
+`
+
+type command func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+
+var commands = map[string]command{
+	"demo":    runDemo,
+	"serve":   runServe,
+	"migrate": runMigrate,
+	"plan":    runPlan,
+	"version": runVersion,
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "duban:", err)
+		os.Exit(exitCode(err))
+	}
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprint(stderr, usage)
+		return fmt.Errorf("未知命令 %q (unknown command)", args[0])
+	}
+	return cmd(ctx, args[1:], stdout, stderr)
+}
+
+func exitCode(err error) int {
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	if duban.ErrorCode(err) == duban.EINVALID {
+		return 2
+	}
+	return 1
+}
+
+func runVersion(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fmt.Fprintln(stdout, "duban", version)
+	return nil
+}
+
+// newFlags returns a flag set that prints errors to stderr and a --db flag
+// with the shared default.
+func newFlags(name string, stderr io.Writer) (*flag.FlagSet, *string) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	def := os.Getenv("DUBAN_DB")
+	if def == "" {
+		def = "duban.db"
+	}
+	db := fs.String("db", def, "SQLite 文件路径或 postgres:// 地址 (SQLite file or postgres:// URL)")
+	return fs, db
+}
