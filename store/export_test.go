@@ -1,0 +1,51 @@
+package store
+
+import "context"
+
+// SetImportHook makes ImportBundle call h after each step; an error from h
+// fails the import there.
+func SetImportHook(db *DB, h func(step string) error) { db.importHook = h }
+
+// ImportSteps lists the step names ImportBundle passes to its hook.
+var ImportSteps = []string{"units", "people", "mechanisms", "plan", "members", "nodes", "indicators", "stale_nodes"}
+
+// Tables lists every table of the schema.
+var Tables = []string{"units", "people", "mechanisms", "plans", "plan_units", "plan_people",
+	"plan_mechanisms", "nodes", "node_co_units", "node_mechanisms", "projects", "indicators",
+	"reports", "users", "audit_log", "schema_migrations"}
+
+// RowCounts counts the rows of every table.
+func RowCounts(ctx context.Context, db *DB) (map[string]int, error) {
+	counts := map[string]int{}
+	err := db.read(ctx, func(t *tx) error {
+		for _, table := range Tables {
+			var n int
+			if err := t.queryRow(ctx, "SELECT COUNT(*) FROM "+table).Scan(&n); err != nil {
+				return err
+			}
+			counts[table] = n
+		}
+		return nil
+	})
+	return counts, err
+}
+
+// Exec runs a statement outside the service methods.
+func Exec(ctx context.Context, db *DB, query string, args ...any) error {
+	_, err := db.sql.ExecContext(ctx, db.rebind(query), args...)
+	return err
+}
+
+// QueryInt runs a query returning one integer.
+func QueryInt(ctx context.Context, db *DB, query string) (int, error) {
+	var n int
+	err := db.sql.QueryRowContext(ctx, query).Scan(&n)
+	return n, err
+}
+
+// QueryString runs a query returning one string.
+func QueryString(ctx context.Context, db *DB, query string) (string, error) {
+	var s string
+	err := db.sql.QueryRowContext(ctx, query).Scan(&s)
+	return s, err
+}
