@@ -92,7 +92,7 @@ var factorRanges = map[class][2]float64{
 
 // levelRanges are shares of a level target (a growth rate, say) reached.
 var levelRanges = map[class][2]float64{
-	ahead: {1.04, 1.10}, onTrack: {0.98, 1.03}, behind: {0.86, 0.92}, farBehind: {0.76, 0.84},
+	ahead: {1.04, 1.10}, onTrack: {0.98, 1.03}, behind: {0.88, 0.93}, farBehind: {0.81, 0.86},
 }
 
 func drawFactor(r *rand.Rand, c class, level bool) float64 {
