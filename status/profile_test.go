@@ -73,3 +73,11 @@ func TestStatusLabels(t *testing.T) {
 		t.Error("unknown statuses should sort last")
 	}
 }
+
+func TestSeverityFollowsStatuses(t *testing.T) {
+	for i, s := range Statuses {
+		if s.Severity() != i {
+			t.Errorf("%s.Severity() = %d, want %d (its place in Statuses)", s, s.Severity(), i)
+		}
+	}
+}

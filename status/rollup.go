@@ -32,11 +32,13 @@ type Rollup struct {
 	children  [][]int
 	weight    []float64
 	unit      []string
-	own       [][]string
-	results   map[string]Result
+	own       [][]int // item indexes per node
+	items     []Result
+	itemNode  []int // node index of each item
+	itemIndex map[string]int
 	nodes     []Aggregate
 	units     map[string]*Aggregate
-	unitItems map[string][]string
+	unitItems map[string][]int
 }
 
 // NewRollup computes the rollup of a plan's nodes (in pre-order, parents
@@ -47,8 +49,10 @@ func NewRollup(nodes []duban.Node, results []Result) (*Rollup, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.items, r.itemNode = make([]Result, 0, len(results)), make([]int, 0, len(results))
+	r.itemIndex = make(map[string]int, len(results))
 	for _, res := range results {
-		if _, dup := r.results[res.Indicator]; dup {
+		if _, dup := r.itemIndex[res.Indicator]; dup {
 			return nil, rollupError(res.Indicator, "indicator", "指标重复 (duplicate indicator)")
 		}
 		if err := r.place(res); err != nil {
@@ -72,8 +76,8 @@ func newTree(nodes []duban.Node) (*Rollup, error) {
 	r := &Rollup{
 		codes: make([]string, n), index: make(map[string]int, n),
 		parent: make([]int, n+1), children: make([][]int, n+1), weight: make([]float64, n+1),
-		unit: make([]string, n+1), own: make([][]string, n+1), nodes: make([]Aggregate, n+1),
-		results: map[string]Result{}, units: map[string]*Aggregate{}, unitItems: map[string][]string{},
+		unit: make([]string, n+1), own: make([][]int, n+1), nodes: make([]Aggregate, n+1),
+		itemIndex: map[string]int{}, units: map[string]*Aggregate{}, unitItems: map[string][]int{},
 	}
 	r.parent[n] = -1
 	for i := range nodes {
@@ -102,10 +106,17 @@ func (r *Rollup) place(res Result) error {
 	if !ok {
 		return rollupError(res.Indicator, "node", fmt.Sprintf("事项 %q 不存在 (unknown node)", res.Node))
 	}
-	r.results[res.Indicator] = res
-	r.own[i] = append(r.own[i], res.Indicator)
+	k, known := r.itemIndex[res.Indicator]
+	if known {
+		r.items[k], r.itemNode[k] = res, i
+	} else {
+		k = len(r.items)
+		r.items, r.itemNode = append(r.items, res), append(r.itemNode, i)
+		r.itemIndex[res.Indicator] = k
+	}
+	r.own[i] = append(r.own[i], k)
 	if u := r.unit[i]; u != "" {
-		r.unitItems[u] = append(r.unitItems[u], res.Indicator)
+		r.unitItems[u] = append(r.unitItems[u], k)
 	}
 	return nil
 }
@@ -115,38 +126,42 @@ func rollupError(key, field, msg string) error {
 }
 
 // Update replaces (or adds) one indicator's result and recomputes only the
-// nodes above it and its unit. The outcome equals a full NewRollup.
+// nodes above it and its unit. The outcome equals a full NewRollup over the
+// changed results (an indicator moved to another node sorts after that
+// node's others, which matters only for ties of WorstItem).
 func (r *Rollup) Update(itemCode string, res Result) error {
 	res.Indicator = itemCode
 	i, ok := r.index[res.Node]
 	if !ok {
 		return rollupError(itemCode, "node", fmt.Sprintf("事项 %q 不存在 (unknown node)", res.Node))
 	}
-	old, existed := r.results[itemCode]
-	if existed && old.Node == res.Node {
-		r.results[itemCode] = res
-	} else {
-		if existed {
-			r.unplace(old)
-		}
+	k, existed := r.itemIndex[itemCode]
+	if !existed {
 		_ = r.place(res)
+		r.recomputeUp(i)
+		r.recomputeUnit(r.unit[i])
+		return nil
 	}
-	if existed && old.Node != res.Node {
-		r.recomputeUp(r.index[old.Node])
-		r.recomputeUnit(r.unit[r.index[old.Node]])
+	old := r.itemNode[k]
+	if old == i {
+		r.items[k] = res
+	} else {
+		r.unplace(k, old)
+		_ = r.place(res)
+		r.recomputeUp(old)
+		r.recomputeUnit(r.unit[old])
 	}
 	r.recomputeUp(i)
 	r.recomputeUnit(r.unit[i])
 	return nil
 }
 
-func (r *Rollup) unplace(old Result) {
-	i := r.index[old.Node]
-	r.own[i] = slices.DeleteFunc(r.own[i], func(c string) bool { return c == old.Indicator })
-	if u := r.unit[i]; u != "" {
-		r.unitItems[u] = slices.DeleteFunc(r.unitItems[u], func(c string) bool { return c == old.Indicator })
+func (r *Rollup) unplace(k, node int) {
+	isK := func(v int) bool { return v == k }
+	r.own[node] = slices.DeleteFunc(r.own[node], isK)
+	if u := r.unit[node]; u != "" {
+		r.unitItems[u] = slices.DeleteFunc(r.unitItems[u], isK)
 	}
-	delete(r.results, old.Indicator)
 }
 
 func (r *Rollup) recomputeUp(i int) {

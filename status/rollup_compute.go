@@ -8,13 +8,13 @@ type accumulator struct {
 	weight, prog, expd float64
 }
 
-func (acc *accumulator) item(code string, res Result, w float64) {
+func (acc *accumulator) item(res *Result, w float64) {
 	acc.weight += w
 	acc.prog += w * res.Actual
 	acc.expd += w * res.Expected
 	acc.a.Items++
 	acc.a.Counts.add(res.Status)
-	acc.worst(res.Status, code)
+	acc.worst(res.Status, res.Indicator)
 }
 
 func (acc *accumulator) part(sub *Aggregate, w float64) {
@@ -48,8 +48,8 @@ func (acc *accumulator) result() Aggregate {
 // aggregates; index len(codes) is the whole plan.
 func (r *Rollup) recompute(i int) {
 	var acc accumulator
-	for _, code := range r.own[i] {
-		acc.item(code, r.results[code], 1)
+	for _, k := range r.own[i] {
+		acc.item(&r.items[k], 1)
 	}
 	for _, c := range r.children[i] {
 		acc.part(&r.nodes[c], r.weight[c])
@@ -61,15 +61,14 @@ func (r *Rollup) recomputeUnit(u string) {
 	if u == "" {
 		return
 	}
-	codes := r.unitItems[u]
-	if len(codes) == 0 {
+	ks := r.unitItems[u]
+	if len(ks) == 0 {
 		delete(r.units, u)
 		return
 	}
 	var acc accumulator
-	for _, code := range codes {
-		res := r.results[code]
-		acc.item(code, res, r.weight[r.index[res.Node]])
+	for _, k := range ks {
+		acc.item(&r.items[k], r.weight[r.itemNode[k]])
 	}
 	a := acc.result()
 	r.units[u] = &a
@@ -109,6 +108,9 @@ func (r *Rollup) Units() []string {
 
 // Result is the stored result of one indicator.
 func (r *Rollup) Result(code string) (Result, bool) {
-	res, ok := r.results[code]
-	return res, ok
+	k, ok := r.itemIndex[code]
+	if !ok {
+		return Result{}, false
+	}
+	return r.items[k], true
 }
