@@ -114,7 +114,9 @@ func firstSet(a, b duban.Date) duban.Date {
 	return a
 }
 
-func (e *eval) isBand() bool { return e.ind.Kind != duban.MilestoneOnly && e.ind.Comparator == duban.About }
+func (e *eval) isBand() bool {
+	return e.ind.Kind != duban.MilestoneOnly && e.ind.Comparator == duban.About
+}
 
 func (e *eval) status() Status {
 	switch {

@@ -45,7 +45,7 @@ func TestProfileBoundaries(t *testing.T) {
 		{"gap", 39, Warning},
 		{"gap", 20, Warning}, // exactly 30 points behind
 		{"gap", 19, Lagging},
-		{"gap", 80, OnTrack}, // ahead
+		{"gap", 80, OnTrack},   // ahead
 		{"ratio", 40, OnTrack}, // exactly 80% of 序时进度
 		{"ratio", 39, Warning},
 		{"ratio", 30, Warning}, // exactly 60%
