@@ -154,3 +154,33 @@ func TestCheckNeedsListedChildren(t *testing.T) {
 		t.Errorf("findings = %+v, want only the milestone one", got)
 	}
 }
+
+func TestEvaluateBundleThenRollup(t *testing.T) {
+	b := checkBundle()
+	b.Nodes[0].LeadUnit = "fgw"
+	reports := map[string]ReportSummary{
+		"projects": {Latest: &Observation{Period: "2021-06", Value: f(27)}},               // 10% against 49.6%
+		"villages": {Latest: &Observation{Period: "2021-Q2", Value: f(4)}},                // done
+		"model":    {Latest: &Observation{Period: "2021-W26", Value: f(1)}},               // past its 06-30 deadline
+		"parks":    {Latest: &Observation{Period: "2021-Q2", Value: f(3)}, Reported: nil}, // 3-year target
+	}
+	asOf := d("2021-07-05")
+	results := EvaluateBundle(b, reports, asOf, mustProfile(t, "gap"))
+	want := map[string]Status{"projects": Lagging, "villages": Done, "model": Overdue, "parks": OnTrack}
+	for _, r := range results {
+		if r.Status != want[r.Indicator] {
+			t.Errorf("%s: %s (%s), want %s", r.Indicator, r.Status, r.Explanation.ZH, want[r.Indicator])
+		}
+	}
+	if results[1].Deadline != d("2021-12-31") || results[2].Deadline != d("2021-06-30") {
+		t.Errorf("deadlines %s %s: want the plan end, then the node's", results[1].Deadline, results[2].Deadline)
+	}
+	r := mustRollup(t, b.Nodes, results)
+	plan := r.Plan()
+	if plan.Items != 4 || plan.Worst != Overdue || plan.WorstItem != "model" {
+		t.Errorf("plan = %+v", plan)
+	}
+	if a, _ := r.Unit("fgw"); a.Items != 1 || a.Worst != Lagging {
+		t.Errorf("unit fgw = %+v", a)
+	}
+}

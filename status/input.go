@@ -45,3 +45,31 @@ func laterReport(r, than *duban.Report) bool {
 	}
 	return r.Version > than.Version
 }
+
+// ReportSummary is what a store knows cheaply about one indicator's
+// reports: the latest approved observation and the periods reported.
+type ReportSummary struct {
+	Latest   *Observation
+	Reported []string
+}
+
+// EvaluateBundle evaluates every indicator of a plan as of asOf; reports is
+// keyed by indicator code (a missing key means nothing reported). Results
+// follow the order of b.Indicators and feed NewRollup(b.Nodes, results).
+func EvaluateBundle(b *duban.Bundle, reports map[string]ReportSummary, asOf duban.Date, p Profile) []Result {
+	nodes := make(map[string]*duban.Node, len(b.Nodes))
+	for i := range b.Nodes {
+		nodes[b.Nodes[i].Code] = &b.Nodes[i]
+	}
+	out := make([]Result, len(b.Indicators))
+	for i, ind := range b.Indicators {
+		in := IndicatorInput{Indicator: ind, PlanStart: b.Plan.PeriodStart, PlanEnd: b.Plan.PeriodEnd}
+		if n := nodes[ind.NodeCode]; n != nil {
+			in.Start, in.Deadline = n.Start, n.Deadline
+		}
+		s := reports[ind.Code]
+		in.Latest, in.Reported = s.Latest, s.Reported
+		out[i] = Evaluate(in, asOf, p)
+	}
+	return out
+}

@@ -53,7 +53,7 @@ func NewRollup(nodes []duban.Node, results []Result) (*Rollup, error) {
 	r.itemIndex = make(map[string]int, len(results))
 	for _, res := range results {
 		if _, dup := r.itemIndex[res.Indicator]; dup {
-			return nil, rollupError(res.Indicator, "indicator", "指标重复 (duplicate indicator)")
+			return nil, rollupError("indicator", res.Indicator, "id", "指标重复 (duplicate indicator)")
 		}
 		if err := r.place(res); err != nil {
 			return nil, err
@@ -86,8 +86,11 @@ func newTree(nodes []duban.Node) (*Rollup, error) {
 		if nd.ParentCode != "" {
 			p, ok = r.index[nd.ParentCode]
 		}
+		if _, dup := r.index[nd.Code]; dup {
+			return nil, rollupError("node", nd.Code, "id", "事项编号重复 (duplicate node)")
+		}
 		if !ok {
-			return nil, rollupError(nd.Code, "parent", fmt.Sprintf("上级事项 %q 不存在或排在其后 (unknown parent, or listed after this node)", nd.ParentCode))
+			return nil, rollupError("node", nd.Code, "parent", fmt.Sprintf("上级事项 %q 不存在或排在其后 (unknown parent, or listed after this node)", nd.ParentCode))
 		}
 		r.codes[i], r.index[nd.Code], r.parent[i] = nd.Code, i, p
 		r.children[p] = append(r.children[p], i)
@@ -104,7 +107,7 @@ func newTree(nodes []duban.Node) (*Rollup, error) {
 func (r *Rollup) place(res Result) error {
 	i, ok := r.index[res.Node]
 	if !ok {
-		return rollupError(res.Indicator, "node", fmt.Sprintf("事项 %q 不存在 (unknown node)", res.Node))
+		return rollupError("indicator", res.Indicator, "node", fmt.Sprintf("事项 %q 不存在 (unknown node)", res.Node))
 	}
 	k, known := r.itemIndex[res.Indicator]
 	if known {
@@ -121,8 +124,8 @@ func (r *Rollup) place(res Result) error {
 	return nil
 }
 
-func rollupError(key, field, msg string) error {
-	return duban.Invalid("无法汇总 (cannot roll up)", duban.FieldError{Entity: "indicator", Key: key, Field: field, Message: msg})
+func rollupError(entity, key, field, msg string) error {
+	return duban.Invalid("无法汇总 (cannot roll up)", duban.FieldError{Entity: entity, Key: key, Field: field, Message: msg})
 }
 
 // Update replaces (or adds) one indicator's result and recomputes only the
@@ -133,7 +136,7 @@ func (r *Rollup) Update(itemCode string, res Result) error {
 	res.Indicator = itemCode
 	i, ok := r.index[res.Node]
 	if !ok {
-		return rollupError(itemCode, "node", fmt.Sprintf("事项 %q 不存在 (unknown node)", res.Node))
+		return rollupError("indicator", itemCode, "node", fmt.Sprintf("事项 %q 不存在 (unknown node)", res.Node))
 	}
 	k, existed := r.itemIndex[itemCode]
 	if !existed {

@@ -147,7 +147,8 @@ func TestRollupErrors(t *testing.T) {
 		field   string
 	}{
 		{"unknown node", nodes, []Result{{Indicator: "x", Node: "Z"}}, "node"},
-		{"duplicate", nodes, []Result{results[0], results[0]}, "indicator"},
+		{"duplicate", nodes, []Result{results[0], results[0]}, "id"},
+		{"duplicate node", append(nodes[:1:1], nodes[0]), nil, "id"},
 		{"child before parent", []duban.Node{{Code: "c", ParentCode: "p"}, {Code: "p"}}, nil, "parent"},
 	}
 	for _, tt := range tests {
