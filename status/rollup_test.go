@@ -1,6 +1,7 @@
 package status
 
 import (
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"testing"
@@ -253,5 +254,21 @@ func TestRollupUpdateMovesAnIndicator(t *testing.T) {
 	}
 	if _, ok := r.Unit("u1"); ok {
 		t.Error("u1 leads nothing any more but is still listed")
+	}
+}
+
+func TestCountsJSON(t *testing.T) {
+	c := counts(map[Status]int{Lagging: 2, Done: 5})
+	b, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"done":5,"lagging":2,"not_reported":0,"not_started":0,"on_track":0,"overdue":0,"warning":0}`
+	if string(b) != want {
+		t.Errorf("JSON = %s, want %s", b, want)
+	}
+	var back Counts
+	if err := json.Unmarshal(b, &back); err != nil || back != c {
+		t.Errorf("round trip = %v, %v", back, err)
 	}
 }
