@@ -99,3 +99,21 @@ func TestIncrementalUpdateEqualsRecompute(t *testing.T) {
 		t.Fatal("the approved report changed nothing")
 	}
 }
+
+func TestNoticeCandidatesSkipOpenNotices(t *testing.T) {
+	ps, err := Evaluate(snapshot(), duban.MustDate("2021-07-15"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := ps.NoticeCandidates(func(int64) bool { return false })
+	if len(all) != 2 || all[0].Trigger != duban.TriggerLagging || all[1].Trigger != duban.TriggerOverdue {
+		t.Fatalf("candidates = %+v", all)
+	}
+	if all[1].ReplyDue.String() != "2021-07-22" || all[1].NodeID != 5 {
+		t.Fatalf("overdue notice = %+v", all[1])
+	}
+	some := ps.NoticeCandidates(func(id int64) bool { return id == 3 })
+	if len(some) != 1 || some[0].IndicatorID != 2 {
+		t.Fatalf("with an open notice on indicator 3: %+v", some)
+	}
+}

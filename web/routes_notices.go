@@ -7,10 +7,10 @@ import (
 )
 
 func (s *Server) routesNotices() {
-	s.mux.HandleFunc("GET /api/v1/plans/{id}/notices", s.handleListNotices)
-	s.mux.HandleFunc("POST /api/v1/plans/{id}/notices", s.handleCreateNotice)
-	s.mux.HandleFunc("GET /api/v1/notices/{id}", s.handleGetNotice)
-	s.mux.HandleFunc("POST /api/v1/notices/{id}/{action}", s.handleNoticeAction)
+	s.handle("GET /api/v1/plans/{id}/notices", s.handleListNotices)
+	s.handle("POST /api/v1/plans/{id}/notices", s.handleCreateNotice)
+	s.handle("GET /api/v1/notices/{id}", s.handleGetNotice)
+	s.handle("POST /api/v1/notices/{id}/{action}", s.handleNoticeAction)
 }
 
 func (s *Server) handleListNotices(w http.ResponseWriter, r *http.Request) {

@@ -7,8 +7,8 @@ import (
 )
 
 func (s *Server) routesPlans() {
-	s.mux.HandleFunc("GET /api/v1/plans", s.handleListPlans)
-	s.mux.HandleFunc("GET /api/v1/plans/{id}/indicators", s.handleListIndicators)
+	s.handle("GET /api/v1/plans", s.handleListPlans)
+	s.handle("GET /api/v1/plans/{id}/indicators", s.handleListIndicators)
 }
 
 // planSummaryJSON is a plan as listed by the API.

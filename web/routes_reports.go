@@ -7,13 +7,13 @@ import (
 )
 
 func (s *Server) routesReports() {
-	s.mux.HandleFunc("POST /api/v1/indicators/{id}/reports", s.handleSubmitReport)
-	s.mux.HandleFunc("GET /api/v1/indicators/{id}/reports", s.handleReportHistory)
-	s.mux.HandleFunc("POST /api/v1/reports/batch", s.handleSubmitBatch)
-	s.mux.HandleFunc("GET /api/v1/reports", s.handleListReports)
-	s.mux.HandleFunc("GET /api/v1/reports/{id}", s.handleGetReport)
-	s.mux.HandleFunc("POST /api/v1/reports/{id}/approve", s.handleReview(true))
-	s.mux.HandleFunc("POST /api/v1/reports/{id}/return", s.handleReview(false))
+	s.handle("POST /api/v1/indicators/{id}/reports", s.handleSubmitReport)
+	s.handle("GET /api/v1/indicators/{id}/reports", s.handleReportHistory)
+	s.handle("POST /api/v1/reports/batch", s.handleSubmitBatch)
+	s.handle("GET /api/v1/reports", s.handleListReports)
+	s.handle("GET /api/v1/reports/{id}", s.handleGetReport)
+	s.handle("POST /api/v1/reports/{id}/approve", s.handleReview(true))
+	s.handle("POST /api/v1/reports/{id}/return", s.handleReview(false))
 }
 
 // requireUser returns the signed-in user or answers 401.
@@ -64,6 +64,7 @@ func (s *Server) handleSubmitReport(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	s.cfg.Tracker.ReportsChanged(reps...)
 	writeJSON(w, http.StatusCreated, reps[0])
 }
 
@@ -93,6 +94,7 @@ func (s *Server) handleSubmitBatch(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	s.cfg.Tracker.ReportsChanged(reps...)
 	writeJSON(w, http.StatusCreated, newList(reps, len(reps), duban.Page{Page: 1, PerPage: len(reps)}))
 }
 
@@ -193,6 +195,7 @@ func (s *Server) handleReview(approve bool) http.HandlerFunc {
 			s.writeError(w, r, err)
 			return
 		}
+		s.cfg.Tracker.ReportsChanged(*rep)
 		writeJSON(w, http.StatusOK, rep)
 	}
 }

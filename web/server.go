@@ -11,17 +11,21 @@ import (
 	"time"
 
 	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/tracker"
 )
 
 // Config wires the server to its services.
 type Config struct {
-	Plans    duban.PlanService
-	Users    duban.UserService
-	Sessions duban.SessionService
-	Reports  duban.TrackingReportService
-	Notices  duban.NoticeService
-	Logger   *slog.Logger
-	Now      func() time.Time // the clock; time.Now when nil
+	Plans     duban.PlanService
+	Users     duban.UserService
+	Sessions  duban.SessionService
+	Reports   duban.TrackingReportService
+	Notices   duban.NoticeService
+	Tracker   *tracker.Service
+	Directory Directory
+	Audit     AuditLog
+	Logger    *slog.Logger
+	Now       func() time.Time // the clock; time.Now when nil
 }
 
 // Server owns the HTTP handler and listener.
@@ -32,6 +36,7 @@ type Server struct {
 	server   *http.Server
 	ln       net.Listener
 	throttle *throttle
+	patterns []string
 }
 
 // NewServer builds the handler with every route registered.
@@ -56,13 +61,16 @@ func NewServer(cfg Config) *Server {
 }
 
 func (s *Server) routes() {
-	s.mux.HandleFunc("GET /healthz", s.handleHealth)
-	s.mux.HandleFunc("POST /api/v1/login", s.handleLogin)
-	s.mux.HandleFunc("POST /api/v1/logout", s.handleLogout)
-	s.mux.HandleFunc("GET /api/v1/me", s.handleMe)
+	s.handle("GET /healthz", s.handleHealth)
+	s.handle("POST /api/v1/login", s.handleLogin)
+	s.handle("POST /api/v1/logout", s.handleLogout)
+	s.handle("GET /api/v1/me", s.handleMe)
 	s.routesPlans()
 	s.routesReports()
 	s.routesNotices()
+	s.routesStatus()
+	s.routesDirectory()
+	s.routesOpenAPI()
 }
 
 // ServeHTTP lets the server be used with httptest.
