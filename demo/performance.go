@@ -25,8 +25,12 @@ const (
 // roads) come out done and overdue.
 var (
 	targetCycle    = []class{ahead, farBehind, onTrack, behind, onTrack, behind, farBehind, onTrack}
-	milestoneCycle = []class{onTrack, ahead, behind, onTrack, farBehind, onTrack, behind}
+	milestoneCycle = []class{onTrack, ahead, behind, onTrack, onTrack, farBehind, onTrack, ahead, onTrack}
 )
+
+// The subjects dealt at positions 3, 3+silentEvery, … leave out their latest
+// one or two reports, so a few indicators show reports missing.
+const silentEvery = 7
 
 // performance is what the simulation draws for one indicator.
 type performance struct {
@@ -70,7 +74,7 @@ func deal(subjects []*subject, cycle []class) {
 		p := &s.perf
 		p.class = cycle[i%len(cycle)]
 		p.factor = drawFactor(p.rng, p.class, s.ind.Kind == duban.Level)
-		if i >= 2 && i%5 == 3 {
+		if i%silentEvery == 3 {
 			p.silent = 1 + p.rng.IntN(2)
 		}
 	}
@@ -103,5 +107,6 @@ func drawFactor(r *rand.Rand, c class, level bool) float64 {
 	return lim[0] + (lim[1]-lim[0])*r.Float64()
 }
 
-// milestoneLag is how many due milestones a class has not reached.
-var milestoneLag = map[class]int{ahead: 0, onTrack: 0, behind: 1, farBehind: 2}
+// milestoneLag is how many due milestones a class has not reached; ahead
+// reaches the next one early once the first is due.
+var milestoneLag = map[class]int{ahead: -1, onTrack: 0, behind: 1, farBehind: 2}

@@ -177,7 +177,7 @@ func levelValue(ind *duban.Indicator, ratio float64) float64 {
 }
 
 // milestoneEntries reports the milestones due by each period's end, less
-// the class's lag.
+// the class's lag, and stops once all are reached.
 func (s *subject) milestoneEntries(periods []duban.Period) []entry {
 	var out []entry
 	prev := 0
@@ -188,7 +188,10 @@ func (s *subject) milestoneEntries(periods []duban.Period) []entry {
 				due++
 			}
 		}
-		done := max(0, due-milestoneLag[s.perf.class], prev)
+		done := 0
+		if due > 0 {
+			done = min(len(s.ind.Milestones), max(0, due-milestoneLag[s.perf.class], prev))
+		}
 		out = append(out, entry{period: p, done: done, note: s.milestoneNote(prev, done)})
 		prev = done
 		if done >= len(s.ind.Milestones) {

@@ -99,7 +99,8 @@ func checkReportValue(t *testing.T, ind duban.Indicator, rs []duban.Report, i in
 	r := rs[i]
 	switch ind.Kind {
 	case duban.MilestoneOnly:
-		if r.Value != nil || r.MilestonesDone > milestonesDue(ind, p.End) || (i > 0 && r.MilestonesDone < rs[i-1].MilestonesDone) {
+		ahead := min(milestonesDue(ind, p.End)+1, len(ind.Milestones))
+		if r.Value != nil || r.MilestonesDone > ahead || (i > 0 && r.MilestonesDone < rs[i-1].MilestonesDone) {
 			t.Errorf("indicator %q %s: milestones done %d (due %d)", ind.Code, r.Period, r.MilestonesDone, milestonesDue(ind, p.End))
 		}
 	case duban.Level:
@@ -208,7 +209,7 @@ func TestSimulateReportsMilestoneLaggards(t *testing.T) {
 		}
 		last := rs[len(rs)-1]
 		p, _ := duban.ParsePeriod(ind.Cadence, last.Period)
-		if last.MilestonesDone == milestonesDue(ind, p.End) {
+		if last.MilestonesDone >= milestonesDue(ind, p.End) {
 			onTime++
 		} else {
 			late++
