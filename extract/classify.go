@@ -15,6 +15,7 @@ type verdict struct {
 	unit   string           // as written, multiplier included: 万人, 亿元
 	cmp    duban.Comparator // from 以上/以下/左右 after the unit
 	post   string           // the noun after the unit: 4个[精品村建设]
+	subj   string           // the subject, when it could be read
 }
 
 func skip(end int, reason string) verdict { return verdict{end: end, reason: reason} }
@@ -40,11 +41,11 @@ func (sc *scan) classify(n number, ctx context) verdict {
 		}
 		return verdict{silent: n.chinese, end: n.end, reason: reasonQuoted}
 	}
-	unit, at := sc.unitOf(n)
+	unit, end := sc.unitOf(n)
 	if unit == "" && (n.multStart < 0 || n.chinese) {
 		return sc.noUnit(n)
 	}
-	v := verdict{end: at + len([]rune(unit)), unit: unit}
+	v := verdict{end: end, unit: unit}
 	if n.multStart >= 0 {
 		v.unit = string(t[n.multStart:n.end]) + unit
 	}
@@ -55,6 +56,7 @@ func (sc *scan) classify(n number, ctx context) verdict {
 		v.cmp, v.end = cmp, v.end+k
 	}
 	v.post = postNoun(t, v.end)
+	v.subj = sc.subject(n, v, before(sc.clauses, n.start))
 	if r := sc.notATarget(n, v); r != "" {
 		return skip(v.end, r)
 	}
@@ -62,22 +64,22 @@ func (sc *scan) classify(n number, ctx context) verdict {
 	return v
 }
 
-// unitOf returns the unit after n (or % for 百分之) and where it starts.
+// unitOf returns the unit after n (or % for 百分之) and where it ends.
 func (sc *scan) unitOf(n number) (string, int) {
 	if n.percent != 0 {
 		return string(n.percent), n.end
 	}
 	at := n.end
-	for at < len(sc.s.t) && sc.s.t[at] == ' ' {
-		at++
-	}
-	if n.multStart >= 0 && at == n.end {
-		if u := matchUnit(sc.s.t, at); u != "" {
-			return u, at
+	if n.multStart < 0 {
+		for at < len(sc.s.t) && sc.s.t[at] == ' ' {
+			at++
 		}
-		return "", at
 	}
-	return matchUnit(sc.s.t, at), at
+	u := matchUnit(sc.s.t, at)
+	if u == "" {
+		return "", n.end
+	}
+	return u, at + len([]rune(u))
 }
 
 // code reports a number glued to Latin letters: 4A级, 5G, G107, U2.
@@ -110,7 +112,7 @@ func (sc *scan) notATarget(n number, v verdict) string {
 	if sc.areaCount(n, v) {
 		return reasonAreaCount
 	}
-	if v.unit == "所" && !institution(t, n, v.post) {
+	if v.unit == "所" && !institution(v.subj) {
 		return reasonName
 	}
 	if sc.past(n) {
@@ -140,12 +142,8 @@ func (sc *scan) areaCount(n number, v verdict) bool {
 
 // institution reports whether N所 counts institutions (学校20所, 两所学校)
 // rather than naming one (713所).
-func institution(t []rune, n number, post string) bool {
-	const places = "校园学院所站馆构室心堂厂中"
-	if strings.ContainsAny(post, places) {
-		return true
-	}
-	return n.start > 0 && strings.ContainsRune(places, t[n.start-1])
+func institution(subject string) bool {
+	return strings.ContainsAny(subject, "校园学院站馆构室心堂厂中")
 }
 
 // postNoun reads the noun phrase after a unit, up to a clause break, a

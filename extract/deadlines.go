@@ -88,7 +88,7 @@ func parseRelativeYear(t []rune, i, year int) (timeExpr, bool) {
 		if w.years < 0 {
 			return timeExpr{start: i, end: end, kind: timePast}, true
 		}
-		end = skipWords(t, end, "末", "底", "前", "以前", "之前")
+		end = skipWords(t, end, deadlineSuffixes...)
 		return timeExpr{start: i, end: end, kind: timeDeadline, date: monthEnd(year+w.years, w.month, year)}, true
 	}
 	if hasPrefixAt(t, i, "上年") && (i == 0 || !containsAny(t[i-1:i], "比较同")) {
@@ -96,7 +96,7 @@ func parseRelativeYear(t []rune, i, year int) (timeExpr, bool) {
 	}
 	for _, q := range quarterWords {
 		if hasPrefixAt(t, i, q.word) {
-			end := skipWords(t, i+len([]rune(q.word)), "末", "底", "前", "以前", "之前")
+			end := skipWords(t, i+len([]rune(q.word)), deadlineSuffixes...)
 			return timeExpr{start: i, end: end, kind: timeDeadline, date: monthEnd(year, q.month, year)}, true
 		}
 	}
@@ -136,9 +136,9 @@ func parseAfterYear(t []rune, start, i, y, year int) timeExpr {
 	case hasPrefixAt(t, i, "是") || hasPrefixAt(t, i, "以来") || hasPrefixAt(t, i, "开始"):
 		e.kind, e.date = timeDate, duban.Date{}
 	case hasPrefixAt(t, i, "上半年"):
-		e.end, e.date = skipWords(t, i+3, "末", "底", "前"), duban.EndOfMonth(y, 6)
+		e.end, e.date = skipWords(t, i+3, deadlineSuffixes...), duban.EndOfMonth(y, 6)
 	case hasPrefixAt(t, i, "下半年"):
-		e.end = skipWords(t, i+3, "末", "底", "前")
+		e.end = skipWords(t, i+3, deadlineSuffixes...)
 	default:
 		if m, ok := monthAt(t, i); ok {
 			e = parseAfterMonth(t, start, m.end+1, y, int(m.value), true)
@@ -225,6 +225,9 @@ func dateIf(y int, m time.Month, d int) duban.Date {
 	}
 	return date
 }
+
+// deadlineSuffixes may follow a time word: 三季度末前, 上半年前.
+var deadlineSuffixes = []string{"末以前", "底以前", "末前", "底前", "末", "底", "以前", "之前", "前"}
 
 // skipWords skips one of the words at t[i], the first that matches.
 func skipWords(t []rune, i int, words ...string) int {

@@ -108,6 +108,12 @@ func (sc *scan) separator(i int) {
 		sc.clauses = append(sc.clauses, i)
 		sc.segs = append(sc.segs, i)
 		sc.colons = append(sc.colons, i)
+	case '.':
+		if i+1 == len(sc.s.t) || !isDigit(sc.s.t[i+1]) {
+			sc.clauses = append(sc.clauses, i)
+			sc.segs = append(sc.segs, i)
+			sc.sents = append(sc.sents, i)
+		}
 	case ',', '，', '…', '(', ')', '（', '）', '—':
 		sc.clauses = append(sc.clauses, i)
 	}

@@ -60,14 +60,15 @@ func (d *document) blocks() []block {
 		}
 		cur = nil
 	}
-	for _, ln := range d.lines() {
+	lines := d.lines()
+	for k, ln := range lines {
 		if ln.from == ln.to {
 			blanks++
 			continue
 		}
 		if !titled {
 			titled = true
-			if t, ok := d.title(ln); ok {
+			if t, ok := d.title(ln, nextBlank(lines, k)); ok {
 				out = append(out, t)
 				blanks = 0
 				continue
@@ -134,14 +135,19 @@ func isTableRow(t []rune) bool {
 	return false
 }
 
+// nextBlank reports whether line k is followed by a blank line or nothing.
+func nextBlank(lines []line, k int) bool {
+	return k+1 >= len(lines) || lines[k+1].from == lines[k+1].to
+}
+
 // title takes the first line as the plan title when it is a Markdown
-// heading or a short line with no sentence in it.
-func (d *document) title(ln line) (block, bool) {
+// heading, or a short line standing alone with no clause in it.
+func (d *document) title(ln line, alone bool) (block, bool) {
 	t := d.folded[ln.from:ln.to]
 	from := ln.from
 	if n := markdownLevel(t); n > 0 {
 		from += n
-	} else if numberedPrefix(t) > 0 || len(t) > 60 || containsAny(t, "。;；") || isTableRow(t) {
+	} else if !alone || numberedPrefix(t) > 0 || len(t) > 40 || containsAny(t, "。;:,，、") || isTableRow(t) {
 		return block{}, false
 	}
 	for from < ln.to && isSpace(d.folded[from]) {

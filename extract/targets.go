@@ -25,19 +25,19 @@ type context struct {
 
 // reasons for skipping a number.
 const (
-	reasonOrdinal    = "序数 (an ordinal)"
-	reasonCode       = "编号或等级 (a code or rating)"
-	reasonQuoted     = "引号或书名号中的名称 (number inside a quoted name)"
-	reasonSlogan     = "口号中的数字 (number in a slogan)"
-	reasonNoUnit     = "无计量单位 (no unit)"
-	reasonGeneric    = "泛指“一” (a generic 'one', not a count)"
-	reasonAreaCount  = "领域或方面的数量 (a count of areas)"
-	reasonName       = "名称中的数字 (number inside a name)"
-	reasonPast       = "以往的结果 (a past result)"
-	reasonDate       = "日期或期限，不是目标 (a date or deadline, not a target)"
-	reasonPastDate   = "以往的日期 (a past date)"
-	reasonTaken      = "采用：目标 (taken: a target)"
-	reasonSession    = "会议届次 (a meeting's number)"
+	reasonOrdinal   = "序数 (an ordinal)"
+	reasonCode      = "编号或等级 (a code or rating)"
+	reasonQuoted    = "引号或书名号中的名称 (number inside a quoted name)"
+	reasonSlogan    = "口号中的数字 (number in a slogan)"
+	reasonNoUnit    = "无计量单位 (no unit)"
+	reasonGeneric   = "泛指“一” (a generic 'one', not a count)"
+	reasonAreaCount = "领域或方面的数量 (a count of areas)"
+	reasonName      = "名称中的数字 (number inside a name)"
+	reasonPast      = "以往的结果 (a past result)"
+	reasonDate      = "日期或期限，不是目标 (a date or deadline, not a target)"
+	reasonPastDate  = "以往的日期 (a past date)"
+	reasonTaken     = "采用：目标 (taken: a target)"
+	reasonSession   = "会议届次 (a meeting's number)"
 )
 
 // targets classifies every number of a scanned block.
@@ -100,13 +100,13 @@ func (sc *scan) target(d *document, n number, v verdict, ctx context, carried *s
 		ce = v.end
 	}
 	cmp := v.cmp
-	if cmp == "" {
-		cmp = comparatorBefore(t, n.start)
+	for i := n.start; cmp == "" && i > max(cs, n.start-maxLookBack); i-- {
+		cmp = comparatorBefore(t, i) // 不少于3处, 至少新建3处
 	}
 	if cmp == "" {
 		cmp = duban.Equal
 	}
-	subject := sc.subject(n, v, cs)
+	subject := v.subj
 	if subject == "" {
 		subject = *carried
 	}
@@ -156,7 +156,7 @@ func (sc *scan) subject(n number, v verdict, cs int) string {
 	pre = trimPre(pre)
 	subject := cleanSubject(pre + v.post)
 	if subject == "" && cs > 0 && isCellOrLabel(t[cs-1]) {
-		subject = cleanSubject(trimPre(string(t[before(sc.clauses, cs-1):cs-1])))
+		subject = cleanSubject(trimPre(string(t[before(sc.clauses, cs-1) : cs-1])))
 	}
 	return subject
 }
@@ -165,7 +165,7 @@ func isCellOrLabel(r rune) bool { return r == ':' || r == '|' || r == '\t' }
 
 var leadingFillers = []string{
 	"其中", "并且", "并", "同时", "另外", "以及", "共计", "共", "全部", "高质量完成",
-	"高质量", "完成", "实现", "达到", "要", "将", "再", "和", "及", "与",
+	"高质量", "高标准", "至少", "不少于", "不低于", "超过", "完成", "实现", "达到", "要", "将", "再", "和", "及", "与",
 }
 
 var trailingFillers = []string{
