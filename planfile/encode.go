@@ -3,6 +3,8 @@ package planfile
 import (
 	"io"
 	"strconv"
+	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
@@ -166,7 +168,7 @@ func stringNode(s string) *yaml.Node { return quoted(s, false) }
 func quoted(s string, flow bool) *yaml.Node {
 	n := &yaml.Node{}
 	n.SetString(s)
-	if n.Style == 0 && needsQuotes(n, flow) {
+	if n.Style == 0 && !plainSafe(s) && needsQuotes(n, flow) {
 		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n
@@ -186,3 +188,31 @@ func needsQuotes(n *yaml.Node, flow bool) bool {
 func numberNode(v float64) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Value: strconv.FormatFloat(v, 'f', -1, 64)}
 }
+
+// plainSafe is a fast, conservative test for strings the emitter writes
+// unquoted in any context: mostly Chinese text and simple ids. Anything else
+// goes to needsQuotes, which asks the emitter.
+func plainSafe(s string) bool {
+	if s == "" || s[len(s)-1] == ' ' || yamlWords[strings.ToLower(s)] {
+		return false
+	}
+	for i, r := range s {
+		switch {
+		case r >= 0x80:
+			if !unicode.IsPrint(r) {
+				return false
+			}
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		case i == 0:
+			return false
+		case r >= '0' && r <= '9', strings.ContainsRune("-_./() ", r):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// yamlWords are words some YAML readers take for booleans or null.
+var yamlWords = map[string]bool{"true": true, "false": true, "null": true, "yes": true, "no": true,
+	"on": true, "off": true, "y": true, "n": true}

@@ -165,3 +165,23 @@ func TestEncodeRejectsBrokenTrees(t *testing.T) {
 		})
 	}
 }
+
+// TestPlainSafeAgreesWithTheEmitter guards the fast path: whatever it lets
+// through unquoted, the emitter must also write unquoted.
+func TestPlainSafeAgreesWithTheEmitter(t *testing.T) {
+	candidates := []string{"二七区", "erqi", "leader-econ", "A1-3", "X0-1-2", "老旧小区 (248 个)", "a/b.c_d",
+		"yes", "No", "TRUE", "null", "y", "n", "off", "e10", "Inf", "NaN", "三定四推五落实", "二七区 ", "区政府。",
+		"《意见》", "“一环十横十纵”", "100%完成", "第102高中", "v1.2", "a  b", "Z"}
+	for _, s := range candidates {
+		for _, flow := range []bool{false, true} {
+			n := &yaml.Node{}
+			n.SetString(s)
+			if plainSafe(s) && needsQuotes(n, flow) {
+				t.Errorf("plainSafe(%q) but the emitter quotes it (flow %v)", s, flow)
+			}
+		}
+	}
+	if !plainSafe("二七区") || !plainSafe("leader-econ") {
+		t.Error("the fast path should accept ordinary text and ids")
+	}
+}
