@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"os"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -323,5 +324,20 @@ func TestErqiTasksAreAssigned(t *testing.T) {
 		if n.LeadUnit == "" || n.Leader == "" || n.Start.IsZero() || n.Deadline.IsZero() || n.Commitment == "" {
 			t.Errorf("%s %q: want lead unit, leader, start, deadline and commitment", n.Kind, n.Code)
 		}
+	}
+}
+
+func TestErqiPlanSurvivesEncoding(t *testing.T) {
+	b := decodeErqi(t)
+	var buf bytes.Buffer
+	if err := planfile.Encode(&buf, b); err != nil {
+		t.Fatal(err)
+	}
+	again, err := planfile.Decode("encoded.yaml", &buf)
+	if err != nil {
+		t.Fatalf("encoded plan does not decode: %v", err)
+	}
+	if !reflect.DeepEqual(b, again) {
+		t.Error("the plan changed on encode and decode")
 	}
 }
