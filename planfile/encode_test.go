@@ -100,7 +100,7 @@ func TestEncodeQuotesOnlyWhatYAMLNeeds(t *testing.T) {
 
 func TestEncodeNumbersInShortestForm(t *testing.T) {
 	b := &duban.Bundle{Plan: duban.Plan{Code: "p"},
-		Nodes: []duban.Node{{Code: "n", Weight: 0.1}},
+		Nodes:      []duban.Node{{Code: "n", Weight: 0.1}},
 		Indicators: []duban.Indicator{{NodeCode: "n", Code: "i", Target: ptr(1e6), Baseline: ptr(7.50), Tolerance: 0.001}}}
 	out := string(encode(t, b))
 	for _, want := range []string{"weight: 0.1\n", "target: 1000000\n", "baseline: 7.5\n", "tolerance: 0.001\n"} {
