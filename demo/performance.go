@@ -81,7 +81,7 @@ func deal(subjects []*subject, cycle []class) {
 }
 
 // indicatorRand is seeded by the seed and the indicator code, so an
-// indicator's history does not change when others are added or removed.
+// indicator's draws do not depend on where it stands in the plan.
 func indicatorRand(seed int64, code string) *rand.Rand {
 	h := fnv.New64a()
 	h.Write([]byte(code))
