@@ -3,7 +3,6 @@ package status
 import (
 	"fmt"
 	"strconv"
-	"time"
 
 	"github.com/duban-dev/duban"
 )
@@ -32,16 +31,10 @@ func PeriodEnd(cadence duban.Cadence, period string) (duban.Date, error) {
 
 // PeriodOf is the period of cadence that holds d; "" for an unknown cadence.
 func PeriodOf(cadence duban.Cadence, d duban.Date) string {
-	switch cadence {
-	case duban.Monthly:
-		return fmt.Sprintf("%04d-%02d", d.Year(), int(d.Month()))
-	case duban.Quarterly:
-		return fmt.Sprintf("%04d-Q%d", d.Year(), (int(d.Month())+2)/3)
-	case duban.Weekly:
-		y, w := d.Time().ISOWeek()
-		return fmt.Sprintf("%04d-W%02d", y, w)
+	if !cadence.Valid() {
+		return ""
 	}
-	return ""
+	return duban.PeriodOf(cadence, d).String()
 }
 
 // PeriodsBetween lists, in order, every period of cadence that overlaps the
@@ -86,77 +79,17 @@ func previousPeriod(cadence duban.Cadence, p string) string {
 	return PeriodOf(cadence, start.AddDays(-1))
 }
 
+// periodSpan parses a period with the domain's parser, the one every way
+// of reporting uses, and turns its error into a field error.
 func periodSpan(cadence duban.Cadence, period string) (start, end duban.Date, err error) {
-	switch cadence {
-	case duban.Monthly:
-		return monthSpan(period)
-	case duban.Quarterly:
-		return quarterSpan(period)
-	case duban.Weekly:
-		return weekSpan(period)
+	if !cadence.Valid() {
+		return start, end, periodError("cadence", "未知报送周期 %q (unknown cadence; want weekly, monthly or quarterly)", cadence)
 	}
-	return start, end, periodError("cadence", "未知报送周期 %q (unknown cadence; want weekly, monthly or quarterly)", cadence)
-}
-
-func monthSpan(p string) (duban.Date, duban.Date, error) {
-	y, ok := periodYear(p, 7, '-')
-	m, mok := digits(p, 5, 7)
-	if !ok || !mok || m < 1 || m > 12 {
-		return duban.Date{}, duban.Date{}, periodError("period", "%q 不是有效的月份 (not a month; want YYYY-MM, e.g. 2021-07)", p)
+	p, perr := duban.ParsePeriod(cadence, period)
+	if perr != nil {
+		return start, end, periodError("period", "%s", perr.Error())
 	}
-	return duban.NewDate(y, time.Month(m), 1), duban.EndOfMonth(y, time.Month(m)), nil
-}
-
-func quarterSpan(p string) (duban.Date, duban.Date, error) {
-	y, ok := periodYear(p, 7, '-')
-	q, qok := digits(p, 6, 7)
-	if !ok || !qok || p[5] != 'Q' || q < 1 || q > 4 {
-		return duban.Date{}, duban.Date{}, periodError("period", "%q 不是有效的季度 (not a quarter; want YYYY-Qn, e.g. 2021-Q3)", p)
-	}
-	first := time.Month(3*q - 2)
-	return duban.NewDate(y, first, 1), duban.EndOfMonth(y, first+2), nil
-}
-
-func weekSpan(p string) (duban.Date, duban.Date, error) {
-	y, ok := periodYear(p, 8, '-')
-	w, wok := digits(p, 6, 8)
-	bad := func() (duban.Date, duban.Date, error) {
-		return duban.Date{}, duban.Date{}, periodError("period", "%q 不是有效的周 (not an ISO week; want YYYY-Www, e.g. 2021-W28)", p)
-	}
-	if !ok || !wok || p[5] != 'W' || w < 1 || w > 53 {
-		return bad()
-	}
-	jan4 := duban.NewDate(y, time.January, 4)
-	week1 := jan4.AddDays(-((int(jan4.Time().Weekday()) + 6) % 7))
-	start := week1.AddDays(7 * (w - 1))
-	if gy, gw := start.Time().ISOWeek(); gy != y || gw != w {
-		return bad() // week 53 in a year that has 52
-	}
-	return start, start.AddDays(6), nil
-}
-
-// periodYear reads the four-digit year of a period of length n whose fifth
-// byte is sep.
-func periodYear(p string, n int, sep byte) (int, bool) {
-	if len(p) != n || p[4] != sep {
-		return 0, false
-	}
-	y, ok := digits(p, 0, 4)
-	return y, ok && y >= 1949 && y <= 2200
-}
-
-func digits(s string, from, to int) (int, bool) {
-	if to > len(s) {
-		return 0, false
-	}
-	n := 0
-	for i := from; i < to; i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return 0, false
-		}
-		n = n*10 + int(s[i]-'0')
-	}
-	return n, true
+	return p.Start, p.End, nil
 }
 
 func periodError(field, format string, args ...any) error {

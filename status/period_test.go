@@ -55,19 +55,19 @@ func TestValidPeriodRefuses(t *testing.T) {
 		period  string
 		want    string // in the field message
 	}{
-		{duban.Monthly, "2021-Q3", "not a month"},
-		{duban.Monthly, "2021-13", "not a month"},
-		{duban.Monthly, "2021-00", "not a month"},
-		{duban.Monthly, "2021-7", "not a month"},
-		{duban.Monthly, "21-07", "not a month"},
-		{duban.Monthly, "", "not a month"},
-		{duban.Quarterly, "2021-07", "not a quarter"},
-		{duban.Quarterly, "2021-Q5", "not a quarter"},
-		{duban.Quarterly, "2021-Q0", "not a quarter"},
-		{duban.Weekly, "2021-07", "not an ISO week"},
-		{duban.Weekly, "2021-W53", "not an ISO week"}, // 2021 has 52 weeks
-		{duban.Weekly, "2021-W00", "not an ISO week"},
-		{duban.Weekly, "2021-w28", "not an ISO week"},
+		{duban.Monthly, "2021-Q3", "fit the monthly cadence"},
+		{duban.Monthly, "2021-13", "fit the monthly cadence"},
+		{duban.Monthly, "2021-00", "fit the monthly cadence"},
+		{duban.Monthly, "2021-7", "fit the monthly cadence"},
+		{duban.Monthly, "21-07", "fit the monthly cadence"},
+		{duban.Monthly, "", "fit the monthly cadence"},
+		{duban.Quarterly, "2021-07", "fit the quarterly cadence"},
+		{duban.Quarterly, "2021-Q5", "fit the quarterly cadence"},
+		{duban.Quarterly, "2021-Q0", "fit the quarterly cadence"},
+		{duban.Weekly, "2021-07", "fit the weekly cadence"},
+		{duban.Weekly, "2021-W53", "fit the weekly cadence"}, // 2021 has 52 weeks
+		{duban.Weekly, "2021-W00", "fit the weekly cadence"},
+		{duban.Weekly, "2021-w28", "fit the weekly cadence"},
 		{"daily", "2021-07-01", "unknown cadence"},
 	}
 	for _, tt := range tests {
