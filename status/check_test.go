@@ -101,7 +101,7 @@ func TestCheckReports(t *testing.T) {
 	}
 	got := Check(b, reports...)
 	want := []struct{ kind, key, text string }{
-		{FindingBadPeriod, "1/2021-Q3/v1", "not a month"},
+		{FindingBadPeriod, "1/2021-Q3/v1", "fit the monthly cadence"},
 		{FindingBadPeriod, "2/2022-Q1/v1", "2021-01-01 至 2021-12-31"},
 		{FindingBadPeriod, "3/2020-W50/v1", "outside the plan period"},
 		{FindingUnknownIndicator, "9/2021-07/v1", "指标 9"},
