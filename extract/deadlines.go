@@ -79,8 +79,19 @@ var quarterWords = []struct {
 	{"一季度", 3}, {"二季度", 6}, {"三季度", 9}, {"四季度", 12},
 }
 
+// relativeByFirst indexes relativeYears by first rune.
+var relativeByFirst = func() map[rune][]int {
+	m := map[rune][]int{}
+	for k, w := range relativeYears {
+		r := []rune(w.word)[0]
+		m[r] = append(m[r], k)
+	}
+	return m
+}()
+
 func parseRelativeYear(t []rune, i, year int) (timeExpr, bool) {
-	for _, w := range relativeYears {
+	for _, k := range relativeByFirst[t[i]] {
+		w := relativeYears[k]
 		if !hasPrefixAt(t, i, w.word) {
 			continue
 		}
@@ -93,6 +104,9 @@ func parseRelativeYear(t []rune, i, year int) (timeExpr, bool) {
 	}
 	if hasPrefixAt(t, i, "上年") && (i == 0 || !containsAny(t[i-1:i], "比较同")) {
 		return timeExpr{start: i, end: i + 2, kind: timePast}, true
+	}
+	if r := t[i]; r != '第' && r != '一' && r != '二' && r != '三' && r != '四' {
+		return timeExpr{}, false
 	}
 	for _, q := range quarterWords {
 		if hasPrefixAt(t, i, q.word) {

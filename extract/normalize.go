@@ -40,6 +40,10 @@ type span struct {
 }
 
 func (s *span) appendRange(d *document, from, to int) {
+	if s.t == nil {
+		s.t = make([]rune, 0, to-from)
+		s.pos = make([]int, 0, to-from)
+	}
 	for i := from; i < to; i++ {
 		s.t = append(s.t, d.folded[i])
 		s.pos = append(s.pos, i)

@@ -86,7 +86,20 @@ func mayStartTime(r rune) bool {
 	return isDigit(r) || isChineseDigit(r) || timeStarts[r]
 }
 
+// markFirst holds the first rune of every mark word, to skip most runes
+// without comparing words.
+var markFirst = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, w := range markWords {
+		m[[]rune(w.word)[0]] = true
+	}
+	return m
+}()
+
 func markAt(t []rune, i int) (mark, bool) {
+	if !markFirst[t[i]] {
+		return mark{}, false
+	}
 	for _, w := range markWords {
 		if hasPrefixAt(t, i, w.word) {
 			return mark{start: i, end: i + len([]rune(w.word)), kind: w.kind}, true

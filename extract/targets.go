@@ -196,7 +196,12 @@ var subjectReplacer = strings.NewReplacer("“", "", "”", "", "\"", "", "‘",
 	"「", "", "」", "", "《", "", "》", "", " ", "", "#", "", "*", "")
 
 func cleanSubject(s string) string {
-	s = subjectReplacer.Replace(s)
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 || r == 0x2028 || r == 0x2029 {
+			return -1
+		}
+		return r
+	}, subjectReplacer.Replace(s))
 	s = strings.Trim(s, "、，,；;：:。 ")
 	r := []rune(s)
 	if len(r) > 30 {

@@ -69,38 +69,62 @@ var areaCountNouns = map[string]bool{
 	"板块工作": true, "件民生实事": true,
 }
 
+// comparatorWord is a word that sets the comparator, decoded once.
+type comparatorWord struct {
+	word []rune
+	cmp  duban.Comparator
+}
+
+func comparatorWords(pairs ...any) []comparatorWord {
+	out := make([]comparatorWord, 0, len(pairs)/2)
+	for k := 0; k+1 < len(pairs); k += 2 {
+		out = append(out, comparatorWord{[]rune(pairs[k].(string)), pairs[k+1].(duban.Comparator)})
+	}
+	return out
+}
+
+var comparatorsAfter = comparatorWords(
+	"以上", duban.AtLeast, "及以上", duban.AtLeast, "以下", duban.AtMost,
+	"及以下", duban.AtMost, "以内", duban.AtMost, "之内", duban.AtMost,
+	"左右", duban.About, "上下", duban.About, "内", duban.AtMost,
+)
+
+// Longer words first: 不超过 before 超过.
+var comparatorsBefore = comparatorWords(
+	"不少于", duban.AtLeast, "不低于", duban.AtLeast, "不超过", duban.AtMost,
+	"不高于", duban.AtMost, "至少", duban.AtLeast, "超过", duban.AtLeast,
+	"高于", duban.AtLeast, "多于", duban.AtLeast, "低于", duban.AtMost,
+	"少于", duban.AtMost, "控制在", duban.AtMost, "压缩到", duban.AtMost,
+	"压缩至", duban.AtMost, "缩短至", duban.AtMost, "缩短到", duban.AtMost,
+	"降至", duban.AtMost, "降到", duban.AtMost, "控制到", duban.AtMost,
+)
+
+func runesAt(t []rune, i int, w []rune) bool {
+	if i < 0 || i+len(w) > len(t) {
+		return false
+	}
+	for k, r := range w {
+		if t[i+k] != r {
+			return false
+		}
+	}
+	return true
+}
+
 // comparatorAfter reads 以上/以下/以内/左右 after a unit.
 func comparatorAfter(t []rune, i int) (duban.Comparator, int) {
-	for _, c := range []struct {
-		word string
-		cmp  duban.Comparator
-	}{
-		{"以上", duban.AtLeast}, {"及以上", duban.AtLeast}, {"以下", duban.AtMost},
-		{"及以下", duban.AtMost}, {"以内", duban.AtMost}, {"之内", duban.AtMost},
-		{"左右", duban.About}, {"上下", duban.About}, {"内", duban.AtMost},
-	} {
-		if hasPrefixAt(t, i, c.word) {
-			return c.cmp, len([]rune(c.word))
+	for _, c := range comparatorsAfter {
+		if runesAt(t, i, c.word) {
+			return c.cmp, len(c.word)
 		}
 	}
 	return "", 0
 }
 
-// comparatorBefore reads 不少于/至少/不超过/控制在 … right before a number.
+// comparatorBefore reads 不少于/至少/不超过/控制在 … ending right before i.
 func comparatorBefore(t []rune, i int) duban.Comparator {
-	for _, c := range []struct {
-		word string
-		cmp  duban.Comparator
-	}{
-		{"不少于", duban.AtLeast}, {"不低于", duban.AtLeast}, {"不超过", duban.AtMost},
-		{"不高于", duban.AtMost}, {"至少", duban.AtLeast}, {"超过", duban.AtLeast},
-		{"高于", duban.AtLeast}, {"多于", duban.AtLeast}, {"低于", duban.AtMost},
-		{"少于", duban.AtMost}, {"控制在", duban.AtMost}, {"压缩到", duban.AtMost},
-		{"压缩至", duban.AtMost}, {"缩短至", duban.AtMost}, {"缩短到", duban.AtMost},
-		{"降至", duban.AtMost}, {"降到", duban.AtMost}, {"控制到", duban.AtMost},
-	} {
-		n := len([]rune(c.word))
-		if i >= n && hasPrefixAt(t, i-n, c.word) {
+	for _, c := range comparatorsBefore {
+		if runesAt(t, i-len(c.word), c.word) {
 			return c.cmp
 		}
 	}

@@ -55,7 +55,7 @@ func (y *yamlWriter) target(t *Target) {
 	if t.Deadline == nil {
 		y.field(1, "deadline", "null")
 	} else {
-		y.field(1, "deadline", t.Deadline.String())
+		y.field(1, "deadline", quoteYAML(t.Deadline.String()))
 	}
 	y.field(1, "commitment", string(t.Commitment))
 	y.field(1, "quote", quoteYAML(t.Quote))
