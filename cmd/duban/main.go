@@ -24,6 +24,8 @@ const usage = `duban — 督办：计划任务督查督办系统
   duban serve   [--db DSN] [--addr ADDR]
   duban migrate [--db DSN]
   duban plan import [--db DSN] FILE
+  duban plan import [--db DSN] --from-text FILE --year YYYY [--code CODE]
+  duban extract [--year YYYY] [--format json|yaml|text] FILE|-
   duban plan export [--db DSN] [--plan ID|CODE] [--format yaml] [--out FILE]
   duban version
 
@@ -38,6 +40,7 @@ var commands = map[string]command{
 	"migrate": runMigrate,
 	"plan":    runPlan,
 	"version": runVersion,
+	"extract": runExtract,
 }
 
 func main() {
