@@ -58,10 +58,10 @@ func TestJSONShape(t *testing.T) {
 	}
 	var doc struct {
 		Plan struct {
-			Title     *string   `json:"title"`
-			Year      int       `json:"year"`
-			Framework []string  `json:"framework"`
-			Areas     []any     `json:"areas"`
+			Title     *string  `json:"title"`
+			Year      int      `json:"year"`
+			Framework []string `json:"framework"`
+			Areas     []any    `json:"areas"`
 		} `json:"plan"`
 		Targets []map[string]any `json:"targets"`
 	}
