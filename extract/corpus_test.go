@@ -131,6 +131,12 @@ var corpus = []corpusCase{
 		skipped: []string{"2.3%", "300亿元", "1.5万亩", "1200个"},
 	},
 	{
+		name:    "a base year is not a past result",
+		year:    2021,
+		text:    "单位地区生产总值能耗较2020年下降13.5%，粮食产量比上年增长2%。",
+		targets: []want{"单位地区生产总值能耗较2020年下降|13.5|%|=|2021-12-31|f", "粮食产量比上年增长|2|%|=|2021-12-31|f"},
+	},
+	{
 		name:    "a cumulative target with a future deadline is a target",
 		year:    2021,
 		text:    "到2025年累计建成5G基站1万个。",

@@ -40,7 +40,11 @@ func parseTime(t []rune, i, year int) (timeExpr, bool) {
 	v := int(n.value)
 	if n.end < len(t) && t[n.end] == '年' {
 		if isYear(n, v) {
-			return parseAfterYear(t, i, n.end+1, v, year), true
+			e := parseAfterYear(t, i, n.end+1, v, year)
+			if i > 0 && containsAny(t[i-1:i], "较比与同") {
+				e.kind, e.date = timeDate, duban.Date{} // 较2020年下降13.5%: a base year
+			}
+			return e, true
 		}
 		return parseYearSpan(t, i, n.end+1, v, year)
 	}

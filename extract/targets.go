@@ -132,7 +132,7 @@ func (sc *scan) subject(n number, v verdict, cs int) string {
 	t := sc.s.t
 	from := cs
 	if k := lastBefore(len(sc.times), func(k int) int { return sc.times[k].start }, n.start); k >= 0 {
-		if e := sc.times[k]; e.start >= cs && e.end <= n.start {
+		if e := sc.times[k]; e.start >= cs && e.end <= n.start && e.kind != timeDate {
 			from = max(from, e.end)
 		}
 	}
@@ -168,10 +168,11 @@ var leadingFillers = []string{
 	"高质量", "高标准", "至少", "不少于", "不低于", "超过", "完成", "实现", "达到", "要", "将", "再", "和", "及", "与",
 }
 
+// Longer words first: 压缩至 before 至.
 var trailingFillers = []string{
+	"压缩至", "压缩到", "缩短至", "缩短到", "降至", "降到",
 	"控制在", "保持在", "稳定在", "达到", "达", "为", "到", "至", "在", "不少于",
 	"不低于", "不超过", "不高于", "至少", "超过", "高于", "低于", "多于", "少于",
-	"压缩", "缩短", "降",
 }
 
 func trimPre(s string) string {
