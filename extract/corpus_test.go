@@ -173,6 +173,11 @@ var corpus = []corpusCase{
 		targets: []want{"新建公办幼儿园|12|所|=|2024-12-31|f", "城镇新增就业|1.5|万人|>=|2024-12-31|f"},
 	},
 	{
+		name:    "year from a title in Chinese numerals, structure from numbering",
+		text:    "某区二〇二二年民生实事项目\n\n一、教育\n\n（一）新建改建公办幼儿园6所，新增学位1,800个。\n\n二、交通\n\n1．打通断头路8条，其中上半年完成3条。",
+		targets: []want{"新建改建公办幼儿园|6|所|=|2022-12-31|f", "新增学位|1800|个|=|2022-12-31|f", "打通断头路|8|条|=|2022-12-31|f", "打通断头路|3|条|=|2022-06-30|f"},
+	},
+	{
 		name:    "unknown year gives no deadline unless written in full",
 		year:    0,
 		text:    "新建停车场5个，2030年底前建成绿道30公里。",

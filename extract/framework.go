@@ -54,11 +54,11 @@ func inferYear(blocks []block) int {
 		}
 		t := blocks[i].t
 		for j := 0; j+4 < len(t); j++ {
-			if j > 0 && isDigit(t[j-1]) || !isDigit(t[j]) {
+			if j > 0 && (isDigit(t[j-1]) || isChineseDigit(t[j-1])) || !startsNumber(t, j) {
 				continue
 			}
-			n, ok := parseArabic(t, j)
-			if ok && n.end-n.start == 4 && n.end < len(t) && t[n.end] == '年' && n.value >= 1949 && n.value <= 2200 {
+			n, ok := parseNumber(t, j)
+			if ok && n.end < len(t) && t[n.end] == '年' && isYear(n, int(n.value)) {
 				return int(n.value)
 			}
 		}

@@ -43,13 +43,22 @@ func (b *builder) add(bl *block) {
 	case titleBlock:
 		b.res.Plan.Title = b.text(&bl.span)
 	case headingBlock:
+		// A heading's own numbers take their deadlines from its own words
+		// or from the area; its deadline applies to the blocks under it.
+		if !b.isArea(bl) {
+			ctx.heading = b.areaDue
+		}
 		b.heading(bl, sc)
-	}
-	ctx.heading = b.taskDue
-	if ctx.heading.IsZero() {
-		ctx.heading = b.areaDue
+	default:
+		ctx.heading = b.taskDue
+		if ctx.heading.IsZero() {
+			ctx.heading = b.areaDue
+		}
 	}
 	found, decisions := sc.targets(b.d, ctx)
+	if bl.kind == headingBlock && len(found) > 0 {
+		b.taskDue = duban.Date{} // its time words were for its own targets
+	}
 	b.res.Decisions = append(b.res.Decisions, decisions...)
 	switch bl.kind {
 	case titleBlock:
@@ -72,7 +81,7 @@ func (b *builder) heading(bl *block, sc *scan) {
 		due = e.date
 	}
 	title := b.text(&bl.span)
-	if !minorStyle(bl.style) && (b.areaStyle == "" || bl.style == b.areaStyle) {
+	if b.isArea(bl) {
 		b.areaStyle = bl.style
 		b.res.Plan.Areas = append(b.res.Plan.Areas, Area{Title: title, Tasks: []Task{}})
 		b.area, b.task = len(b.res.Plan.Areas)-1, -1
@@ -82,6 +91,11 @@ func (b *builder) heading(bl *block, sc *scan) {
 	}
 	b.task = b.newTask(title)
 	b.taskDue = due
+}
+
+// isArea reports a heading in the style of the first section heading.
+func (b *builder) isArea(bl *block) bool {
+	return !minorStyle(bl.style) && (b.areaStyle == "" || bl.style == b.areaStyle)
 }
 
 func (b *builder) attachHeading(bl *block, found []found) {
