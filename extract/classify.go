@@ -30,7 +30,7 @@ func (sc *scan) classify(n number, ctx context) verdict {
 		return verdict{silent: true}
 	}
 	if sc.afterSession(n) {
-		return skip(n.end, reasonSession)
+		return skip(skipWords(t, n.end, "次"), reasonSession)
 	}
 	if code(t, n) {
 		return skip(n.end, reasonCode)

@@ -137,7 +137,7 @@ func parseFiveYearPlan(t []rune, i, year int) (timeExpr, bool) {
 	if end < len(t) && (t[end] == '”' || t[end] == '"' || t[end] == '’') {
 		end++
 	}
-	e := timeExpr{start: i, end: end, kind: timeDate}
+	e := timeExpr{start: i, end: i + 3, kind: timeDate}
 	if after := skipWords(t, end, "期间", "时期", "末期", "末", "规划期"); after > end {
 		e.end, e.kind, e.date = after, timeDeadline, duban.NewDate(last, 12, 31)
 	}

@@ -85,17 +85,14 @@ func (sc *scan) decision(d *document, from, to int, taken bool, reason string) D
 }
 
 func sortDecisions(ds []Decision) {
-	for i := 1; i < len(ds); i++ {
-		for j := i; j > 0 && ds[j].Start < ds[j-1].Start; j-- {
-			ds[j], ds[j-1] = ds[j-1], ds[j]
-		}
-	}
+	sort.SliceStable(ds, func(i, j int) bool { return ds[i].Start < ds[j].Start })
 }
 
 // target builds the Target for a taken number.
 func (sc *scan) target(d *document, n number, v verdict, ctx context, carried *string) Target {
 	t := sc.s.t
 	cs, ce := before(sc.clauses, n.start), after(sc.clauses, n.end, len(t))
+	cs, ce = max(cs, n.start-maxQuoteSide), min(ce, v.end+maxQuoteSide)
 	if ce < v.end {
 		ce = v.end
 	}
@@ -126,6 +123,14 @@ func (sc *scan) target(d *document, n number, v verdict, ctx context, carried *s
 	return tg
 }
 
+// Bounds that keep text with no punctuation linear: a quote reaches at
+// most maxQuoteSide runes either side of its number, a subject's lead-in
+// at most maxPre runes.
+const (
+	maxQuoteSide = 120
+	maxPre       = 30
+)
+
 // subject joins what precedes the number in its clause (after any time or
 // commitment word) with the noun after its unit.
 func (sc *scan) subject(n number, v verdict, cs int) string {
@@ -149,7 +154,7 @@ func (sc *scan) subject(n number, v verdict, cs int) string {
 			}
 		}
 	}
-	pre := string(t[from:n.start])
+	pre := string(t[max(from, n.start-maxPre):n.start])
 	if strings.ContainsRune(pre, '、') || strings.HasSuffix(pre, "等") {
 		pre = "" // names given as examples: 袁河社区、曹洼社区等4个示范村
 	}
