@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/duban-dev/duban"
@@ -103,7 +104,7 @@ func (s *Server) signIn(ctx context.Context, req loginRequest) (*duban.User, err
 	wrong := duban.Errorf(duban.EUNAUTHORIZED, "用户名或密码错误 (wrong username or password)")
 	u, err := s.cfg.Users.FindUserByUsername(ctx, req.Username)
 	if duban.ErrorCode(err) == duban.ENOTFOUND {
-		auth.CheckPassword(dummyHash, req.Password) // same cost whether or not the user exists
+		auth.CheckPassword(dummyHash(), req.Password) // same cost whether or not the user exists
 		return nil, wrong
 	}
 	if err != nil {
@@ -116,8 +117,11 @@ func (s *Server) signIn(ctx context.Context, req loginRequest) (*duban.User, err
 }
 
 // dummyHash is checked for unknown users so timing does not tell which
-// usernames exist.
-var dummyHash, _ = auth.HashPassword("no-such-user")
+// usernames exist. It is made on first use, not at start-up.
+var dummyHash = sync.OnceValue(func() string {
+	h, _ := auth.HashPassword("no-such-user")
+	return h
+})
 
 func (s *Server) newSession(ctx context.Context, u *duban.User) (string, time.Time, error) {
 	raw := make([]byte, 32)
