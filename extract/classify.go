@@ -16,6 +16,10 @@ type verdict struct {
 	cmp    duban.Comparator // from 以上/以下/左右 after the unit
 	post   string           // the noun after the unit: 4个[精品村建设]
 	subj   string           // the subject, when it could be read
+	// high is the upper end of a range (6%—7%, 3至5个), which makes the
+	// number its lower end.
+	high    float64
+	isRange bool
 }
 
 func skip(end int, reason string) verdict { return verdict{end: end, reason: reason} }
@@ -35,6 +39,10 @@ func (sc *scan) classify(n number, ctx context) verdict {
 	if code(t, n) {
 		return skip(n.end, reasonCode)
 	}
+	if sc.rangeHighs[n.start] {
+		_, end := sc.unitOf(n)
+		return skip(end, reasonRangeHigh)
+	}
 	if q, ok := sc.inQuote(n.start); ok {
 		if ctx.slogans[sc.quotes[q][0]] {
 			return skip(n.end, reasonSlogan)
@@ -42,13 +50,20 @@ func (sc *scan) classify(n number, ctx context) verdict {
 		return verdict{silent: n.chinese, end: n.end, reason: reasonQuoted}
 	}
 	unit, end := sc.unitOf(n)
-	if unit == "" && (n.multStart < 0 || n.chinese) {
-		return sc.noUnit(n)
-	}
 	v := verdict{end: end, unit: unit}
-	if n.multStart >= 0 {
+	if unit == "" && (n.multStart < 0 || n.chinese) {
+		hi, ok := sc.rangeEnd(n, n.end, "")
+		if !ok {
+			return sc.noUnit(n)
+		}
+		v = hi // 3至5个: the unit is written once, after the upper end
+	} else if hi, ok := sc.rangeEnd(n, end, unit); ok {
+		v = hi // 6%—7%
+	}
+	if n.multStart >= 0 && !v.isRange {
 		v.unit = string(t[n.multStart:n.end]) + unit
 	}
+	unit = v.unit
 	if r, ok := labelUnits[unit]; ok {
 		return skip(v.end, r)
 	}
@@ -177,4 +192,37 @@ func (sc *scan) afterSession(n number) bool {
 		}
 	}
 	return false
+}
+
+// rangeEnd reads the upper end of a range starting at i, right after
+// number n (and its unit, if written): 6%—7%, 3至5个, 1.5-2万人. The upper
+// end must carry the same unit as the lower, or the only unit.
+func (sc *scan) rangeEnd(n number, i int, unit string) (verdict, bool) {
+	t := sc.s.t
+	if i >= len(t) || !strings.ContainsRune("-—–~至到", t[i]) {
+		return verdict{}, false
+	}
+	j := i + 1
+	if j < len(t) && t[j] == '—' {
+		j++
+	}
+	if j >= len(t) || !startsNumber(t, j) || n.percent != 0 {
+		return verdict{}, false
+	}
+	m, ok := parseNumber(t, j)
+	if !ok || m.digitRun || m.chinese != n.chinese {
+		return verdict{}, false
+	}
+	mu, end := sc.unitOf(m)
+	if m.multStart >= 0 {
+		mu = string(t[m.multStart:m.end]) + mu
+	}
+	if mu == "" || unit != "" && mu != unit {
+		return verdict{}, false
+	}
+	if sc.rangeHighs == nil {
+		sc.rangeHighs = map[int]bool{}
+	}
+	sc.rangeHighs[m.start] = true
+	return verdict{end: end, unit: mu, high: m.written(), isRange: true}, true
 }

@@ -38,6 +38,8 @@ type scan struct {
 	sents   []int // positions of sentence ends: 。 ！ ？
 	colons  []int
 	quotes  [][2]int
+	// rangeHighs marks the upper ends of ranges, by position.
+	rangeHighs map[int]bool
 }
 
 // scanBlock reads s in one pass.

@@ -38,6 +38,7 @@ const (
 	reasonPastDate  = "以往的日期 (a past date)"
 	reasonTaken     = "采用：目标 (taken: a target)"
 	reasonSession   = "会议届次 (a meeting's number)"
+	reasonRangeHigh = "区间上限，随下限一并判断 (upper end of a range, judged with its lower end)"
 )
 
 // targets classifies every number of a scanned block.
@@ -100,6 +101,14 @@ func (sc *scan) target(d *document, n number, v verdict, ctx context, carried *s
 	for i := n.start; cmp == "" && i > max(cs, n.start-maxLookBack); i-- {
 		cmp = comparatorBefore(t, i) // 不少于3处, 至少新建3处
 	}
+	value := n.written()
+	if v.isRange {
+		if cmp == duban.AtMost {
+			value = v.high // 压缩至3—5个工作日: at most the upper end
+		} else {
+			cmp = duban.AtLeast
+		}
+	}
 	if cmp == "" {
 		cmp = duban.Equal
 	}
@@ -113,7 +122,7 @@ func (sc *scan) target(d *document, n number, v verdict, ctx context, carried *s
 	*carried = subject
 	start, end := sc.s.offsets(cs, ce)
 	tg := Target{
-		Subject: subject, Value: n.written(), Unit: v.unit, Comparator: cmp,
+		Subject: subject, Value: value, Unit: v.unit, Comparator: cmp,
 		Commitment: sc.commitment(n.start, ctx), Quote: d.original(sc.s, cs, ce),
 		Start: start, End: end,
 	}
