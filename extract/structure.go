@@ -126,7 +126,7 @@ func (b *builder) paragraph(bl *block, sc *scan, found []found) {
 		for j < len(found) && found[j].sentStart == found[i].sentStart {
 			j++
 		}
-		b.attachAll(found[i:j], b.summary(&bl.span, found[i].sentStart, found[i].sentEnd))
+		b.attachAll(found[i:j], b.sentenceTitle(&bl.span, found[i]))
 		i = j
 	}
 }
@@ -187,6 +187,23 @@ func (b *builder) newTaskIn(area int, title string) int {
 	a := &b.res.Plan.Areas[area]
 	a.Tasks = append(a.Tasks, Task{Title: title})
 	return len(a.Tasks) - 1
+}
+
+// maxTopic is the longest first clause read as the topic of its sentence
+// ("二七商圈板块，统筹36个重大项目…").
+const maxTopic = 10
+
+// sentenceTitle titles the task of a sentence holding targets: its topic
+// when it opens with a short one, else the clause of its first target.
+func (b *builder) sentenceTitle(s *span, f found) string {
+	end := f.sentStart
+	for end < f.sentEnd && !isClauseBreak(s.t[end]) {
+		end++
+	}
+	if end-f.sentStart <= maxTopic && end < f.clauseStart {
+		return b.summary(s, f.sentStart, f.sentEnd)
+	}
+	return b.summary(s, f.clauseStart, f.sentEnd)
 }
 
 // summary titles a task after its sentence: the first clause, or the first

@@ -10,8 +10,9 @@ import (
 // found is a number that became a target, with the sentence it sits in.
 type found struct {
 	target    Target
-	sentStart int // block positions of the sentence holding it
-	sentEnd   int
+	sentStart   int // block positions of the sentence holding it
+	sentEnd     int
+	clauseStart int // and of its clause
 }
 
 // context is what a block inherits from around it.
@@ -65,7 +66,10 @@ func (sc *scan) targets(d *document, ctx context) ([]found, []Decision) {
 			continue
 		}
 		tg := sc.target(d, n, v, ctx, &carried)
-		out = append(out, found{target: tg, sentStart: before(sc.sents, n.start), sentEnd: after(sc.sents, n.end, len(sc.s.t))})
+		out = append(out, found{
+			target: tg, sentStart: before(sc.sents, n.start), sentEnd: after(sc.sents, n.end, len(sc.s.t)),
+			clauseStart: max(before(sc.clauses, n.start), n.start-maxQuoteSide),
+		})
 	}
 	sortDecisions(decisions)
 	return out, decisions
