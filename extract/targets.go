@@ -9,7 +9,7 @@ import (
 
 // found is a number that became a target, with the sentence it sits in.
 type found struct {
-	target    Target
+	target      Target
 	sentStart   int // block positions of the sentence holding it
 	sentEnd     int
 	clauseStart int // and of its clause
