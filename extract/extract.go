@@ -3,6 +3,23 @@
 // unit, comparator, deadline, commitment), explaining every number it took
 // or skipped. It is pure and deterministic: the same text and options give
 // the same result.
+//
+// The text is folded (full-width digits and punctuation to half-width),
+// split into lines and joined again where a line or page break cut a word
+// or sentence. Markdown headings and 一、 （一） 第一部分 numbering become
+// areas (the first such style met) and tasks (every other style, and
+// 1. （1） ① items). A paragraph under an area but no task heading becomes a
+// task per sentence that holds targets, or one task if it holds none.
+//
+// Every number is then judged in its clause (between ，；。), its segment
+// (between ；。) and its sentence: a number with a unit (个, 条, %, 万人 …)
+// is a target unless it is an ordinal, a code or rating (4A级, 5G), inside
+// quotation or title marks, a count of the plan's own sections (6个方面,
+// 四大, 八项重点工作), a name (713所, 57中), a generic 一, or a past result
+// (the closest time word before it is 去年, 2020年, 已建成 …). The deadline is
+// the closest time expression before it in its segment, else after it in
+// its clause, else in a lead-in before a colon ("今年主要目标是："), else in
+// an enclosing heading, else the end of the plan year.
 package extract
 
 import "github.com/duban-dev/duban"
