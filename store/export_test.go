@@ -1,6 +1,9 @@
 package store
 
-import "context"
+import (
+	"context"
+	"strings"
+)
 
 // SetImportHook makes ImportBundle call h after each step; an error from h
 // fails the import there.
@@ -48,4 +51,14 @@ func QueryString(ctx context.Context, db *DB, query string) (string, error) {
 	var s string
 	err := db.sql.QueryRowContext(ctx, query).Scan(&s)
 	return s, err
+}
+
+// MigrationVersions lists the versions of the embedded migrations of db's
+// dialect.
+func MigrationVersions(db *DB) ([]string, error) {
+	names, err := db.migrationNames()
+	for i, n := range names {
+		names[i] = strings.TrimSuffix(n, ".sql")
+	}
+	return names, err
 }
