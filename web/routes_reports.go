@@ -59,6 +59,10 @@ func (s *Server) handleSubmitReport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	in.IndicatorID = id
+	if _, err := s.cfg.Reports.FindReportTarget(r.Context(), id); err != nil {
+		s.writeError(w, r, err) // an unknown indicator is 404 here, not a row error
+		return
+	}
 	reps, err := s.cfg.Reports.SubmitReports(r.Context(), u, []duban.ReportInput{in}, s.today())
 	if err != nil {
 		s.writeError(w, r, err)

@@ -16,6 +16,7 @@ import (
 	"github.com/duban-dev/duban/demo"
 	"github.com/duban-dev/duban/planfile"
 	"github.com/duban-dev/duban/store"
+	"github.com/duban-dev/duban/tracker"
 )
 
 const demoDefaultPassword = "erqi2021"
@@ -37,12 +38,12 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer db.Close()
-	srv, err := startServer(db, opts.addr, stderr)
+	srv, err := startServer(db, opts.addr, stderr, demoClock(opts.asOf))
 	if err != nil {
 		return err
 	}
 	printDemoBanner(stdout, srv.Addr(), opts, users, time.Since(started))
-	return serveUntilDone(ctx, srv)
+	return serveUntilDone(ctx, srv, db, stderr)
 }
 
 func parseDemoFlags(args []string, stderr io.Writer) (demoOptions, error) {
@@ -79,6 +80,7 @@ func seedDemo(ctx context.Context, o demoOptions) (*store.DB, []duban.User, erro
 	if err != nil {
 		return nil, nil, err
 	}
+	db.Now = demoClock(o.asOf)
 	users, err := loadDemo(ctx, db, o)
 	if err != nil {
 		db.Close()
@@ -108,8 +110,43 @@ func loadDemo(ctx context.Context, db *store.DB, o demoOptions) ([]duban.User, e
 	if err := db.InsertReports(ctx, reports, "demo"); err != nil {
 		return nil, err
 	}
+	if err := issueDemoNotices(ctx, db, planID, users, o.asOf); err != nil {
+		return nil, err
+	}
 	debug.FreeOSMemory() // hand the password hash's 19 MiB back before serving
 	return users, nil
+}
+
+// demoClock runs the demo on its as-of day: the plan's world is July 2021,
+// so "today", default as-of dates and deadlines all read as they would then.
+func demoClock(asOf duban.Date) func() time.Time {
+	return func() time.Time {
+		now := time.Now()
+		return asOf.Time().Add(now.Sub(now.Truncate(24 * time.Hour)))
+	}
+}
+
+// issueDemoNotices lets the supervision office run the notice rules once,
+// so the demo opens with red and overdue items already under notice.
+func issueDemoNotices(ctx context.Context, db *store.DB, planID int64, users []duban.User, asOf duban.Date) error {
+	supervisor, err := db.FindUserByUsername(ctx, demo.SupervisorUsername)
+	if err != nil {
+		return err
+	}
+	var inputs []duban.NoticeInput
+	err = tracker.NewService(db).View(ctx, planID, asOf, func(ps *tracker.PlanStatus) error {
+		inputs = ps.NoticeCandidates(func(int64) bool { return false })
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, in := range inputs {
+		if _, err := db.CreateNotice(ctx, supervisor, in); err != nil {
+			return fmt.Errorf("demo notice: %w", err)
+		}
+	}
+	return nil
 }
 
 func createDemoUsers(ctx context.Context, db *store.DB, b *duban.Bundle, password string) ([]duban.User, error) {

@@ -7,7 +7,9 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/duban-dev/duban/notify"
 	"github.com/duban-dev/duban/store"
+	"github.com/duban-dev/duban/tracker"
 	"github.com/duban-dev/duban/web"
 )
 
@@ -22,19 +24,19 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer db.Close()
-	srv, err := startServer(db, *addr, stderr)
+	srv, err := startServer(db, *addr, stderr, time.Now)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "duban 已启动 (listening): http://%s/\n", srv.Addr())
-	return serveUntilDone(ctx, srv)
+	return serveUntilDone(ctx, srv, db, stderr)
 }
 
-func startServer(db *store.DB, addr string, stderr io.Writer) (*web.Server, error) {
+func startServer(db *store.DB, addr string, stderr io.Writer, now func() time.Time) (*web.Server, error) {
 	srv := web.NewServer(web.Config{
-		Plans:  db,
-		Users:  db,
-		Logger: slog.New(slog.NewTextHandler(stderr, nil)),
+		Plans: db, Users: db, Sessions: db, Reports: db, Notices: db,
+		Directory: db, Audit: db, Tracker: tracker.NewService(db),
+		Logger: slog.New(slog.NewTextHandler(stderr, nil)), Now: now,
 	})
 	if err := srv.Listen(addr); err != nil {
 		return nil, fmt.Errorf("listen %s: %w", addr, err)
@@ -43,9 +45,12 @@ func startServer(db *store.DB, addr string, stderr io.Writer) (*web.Server, erro
 }
 
 // serveUntilDone serves until ctx is cancelled, then shuts down gracefully.
-func serveUntilDone(ctx context.Context, srv *web.Server) error {
+// Meanwhile it delivers the notification outbox to webhooks.
+func serveUntilDone(ctx context.Context, srv *web.Server, db *store.DB, stderr io.Writer) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve() }()
+	dispatcher := notify.NewDispatcher(db, slog.New(slog.NewTextHandler(stderr, nil)))
+	go dispatcher.Run(ctx, 5*time.Second)
 	select {
 	case err := <-errc:
 		return err
