@@ -152,17 +152,19 @@ CREATE TABLE indicators (
     kind       TEXT NOT NULL,
     cadence    TEXT NOT NULL,
     milestones TEXT NOT NULL DEFAULT '[]',
-    UNIQUE (plan_id, code)
+    UNIQUE (plan_id, code),
+    UNIQUE (plan_id, id)
 );
 CREATE INDEX indicators_plan_node ON indicators (plan_id, node_id, seq);
 CREATE INDEX indicators_node ON indicators (node_id);
 
 -- One row per report version; the unique key's leading columns serve
--- lookups by indicator and period.
+-- lookups by indicator and period. One composite foreign key both checks
+-- the indicator and keeps plan_id equal to the indicator's plan.
 CREATE TABLE reports (
     id              INTEGER PRIMARY KEY,
-    plan_id         INTEGER NOT NULL REFERENCES plans (id),
-    indicator_id    INTEGER NOT NULL REFERENCES indicators (id),
+    plan_id         INTEGER NOT NULL,
+    indicator_id    INTEGER NOT NULL,
     period          TEXT NOT NULL,
     unit_id         INTEGER NOT NULL REFERENCES units (id),
     version         INTEGER NOT NULL,
@@ -177,7 +179,8 @@ CREATE TABLE reports (
     reviewed_by     TEXT NOT NULL DEFAULT '',
     reviewed_at     TIMESTAMP,
     milestones_done INTEGER NOT NULL DEFAULT 0,
-    UNIQUE (indicator_id, period, unit_id, version)
+    UNIQUE (indicator_id, period, unit_id, version),
+    FOREIGN KEY (plan_id, indicator_id) REFERENCES indicators (plan_id, id)
 );
 CREATE INDEX reports_plan ON reports (plan_id);
 CREATE INDEX reports_unit ON reports (unit_id);
