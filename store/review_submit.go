@@ -1,0 +1,162 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+	"unicode/utf8"
+
+	"github.com/duban-dev/duban"
+)
+
+// submission is one checked input with what writing it needs.
+type submission struct {
+	in          *duban.ReportInput
+	target      *duban.ReportTarget
+	unitID      int64
+	periodStart duban.Date
+}
+
+type periodKey struct {
+	indicatorID int64
+	period      string
+}
+
+// SubmitReports checks every input with duban.CheckReport and writes them
+// as new versions in one transaction. If any row fails, nothing is written
+// and the one error lists every bad row (FieldError.Row, 1-based); a row the
+// actor may not report on makes the whole batch EFORBIDDEN. A version is one
+// more than the highest stored for the indicator and period; the unit is the
+// node's lead unit.
+func (db *DB) SubmitReports(ctx context.Context, actor *duban.User, ins []duban.ReportInput, today duban.Date) ([]duban.Report, error) {
+	if actor == nil {
+		return nil, duban.Errorf(duban.EUNAUTHORIZED, "请先登录 (sign in first)")
+	}
+	if len(ins) == 0 {
+		return []duban.Report{}, nil
+	}
+	var out []duban.Report
+	err := db.write(ctx, func(t *tx) error {
+		ids := make([]int64, len(ins))
+		for i := range ins {
+			ids[i] = ins[i].IndicatorID
+		}
+		targets, err := t.loadTargets(ctx, ids, true)
+		if err != nil {
+			return err
+		}
+		subs, err := checkSubmissions(ins, targets, actor, today)
+		if err != nil {
+			return err
+		}
+		versions, err := t.latestVersions(ctx, ids)
+		if err != nil {
+			return err
+		}
+		out = newReports(subs, versions, actor.Username, t.now)
+		return t.writeSubmissions(ctx, subs, out, actor.Username)
+	})
+	if err != nil {
+		return nil, wrap(err, "submit reports")
+	}
+	return out, nil
+}
+
+// checkSubmissions checks every row and gathers the errors of all of them.
+func checkSubmissions(ins []duban.ReportInput, targets *targetSet, actor *duban.User, today duban.Date) ([]submission, error) {
+	subs := make([]submission, len(ins))
+	var invalid, forbidden []duban.FieldError
+	for i := range ins {
+		row := i + 1
+		sub, err := checkSubmission(&ins[i], targets, actor, today)
+		switch duban.ErrorCode(err) {
+		case "":
+			subs[i] = sub
+		case duban.EFORBIDDEN:
+			forbidden = append(forbidden, duban.FieldError{Row: row, Field: "indicator_id", Message: duban.ErrorMessage(err)})
+		default:
+			for _, f := range duban.ErrorFields(err) {
+				f.Row = row
+				invalid = append(invalid, f)
+			}
+		}
+	}
+	if len(forbidden) > 0 {
+		return nil, &duban.Error{Code: duban.EFORBIDDEN, Fields: forbidden,
+			Message: fmt.Sprintf("第 %d 行：%s", forbidden[0].Row, forbidden[0].Message)}
+	}
+	if len(invalid) > 0 {
+		return nil, duban.Invalid(fmt.Sprintf("填报内容有误，首个错误在第 %d 行 (invalid reports; first at row %d)",
+			invalid[0].Row, invalid[0].Row), invalid...)
+	}
+	return subs, nil
+}
+
+const maxAttachmentID = 200
+
+func checkSubmission(in *duban.ReportInput, targets *targetSet, actor *duban.User, today duban.Date) (submission, error) {
+	target, ok := targets.target(in.IndicatorID)
+	if !ok {
+		return submission{}, duban.Invalid("指标不存在 (unknown indicator)", duban.FieldError{Field: "indicator_id",
+			Message: fmt.Sprintf("指标 %d 不存在 (unknown indicator)", in.IndicatorID)})
+	}
+	if err := duban.CheckReport(in, target, actor, today); err != nil {
+		return submission{}, err
+	}
+	var errs []duban.FieldError
+	unitID, ok := targets.unitIDs[target.Node.LeadUnit]
+	if !ok {
+		errs = append(errs, duban.FieldError{Field: "indicator_id",
+			Message: "该事项未指定牵头单位，无法填报 (the item has no lead unit)"})
+	}
+	for _, id := range in.Attachments {
+		if id == "" || utf8.RuneCountInString(id) > maxAttachmentID {
+			errs = append(errs, duban.FieldError{Field: "attachments", Message: "附件编号须为 1 到 200 个字符 (1 to 200 characters)"})
+		}
+	}
+	if len(errs) > 0 {
+		return submission{}, duban.Invalid("填报内容有误 (invalid report)", errs...)
+	}
+	p, err := duban.ParsePeriod(target.Indicator.Cadence, in.Period)
+	if err != nil {
+		return submission{}, duban.Invalid("填报内容有误 (invalid report)", duban.FieldError{Field: "period", Message: err.Error()})
+	}
+	return submission{in: in, target: target, unitID: unitID, periodStart: p.Start}, nil
+}
+
+// latestVersions returns the highest stored version per indicator and
+// period of the given indicators.
+func (t *tx) latestVersions(ctx context.Context, indicatorIDs []int64) (map[periodKey]int, error) {
+	versions := map[periodKey]int{}
+	err := t.queryIn(ctx, "SELECT indicator_id, period, MAX(version) FROM reports WHERE indicator_id IN",
+		int64Keys(indicatorIDs), "GROUP BY indicator_id, period", func(rows *sql.Rows) error {
+			var k periodKey
+			var v int
+			err := rows.Scan(&k.indicatorID, &k.period, &v)
+			versions[k] = v
+			return err
+		})
+	return versions, err
+}
+
+// newReports builds the reports to write, numbering versions on from the
+// stored ones, also within the batch.
+func newReports(subs []submission, versions map[periodKey]int, username string, now time.Time) []duban.Report {
+	out := make([]duban.Report, len(subs))
+	for i, s := range subs {
+		k := periodKey{s.in.IndicatorID, s.in.Period}
+		versions[k]++
+		r := duban.Report{PlanID: s.target.Plan.ID, IndicatorID: k.indicatorID, UnitCode: s.target.Node.LeadUnit,
+			Period: k.period, Version: versions[k], Value: s.in.Value, Note: s.in.Note, State: duban.Submitted,
+			Investment: s.in.Investment, Stage: s.in.Stage, SubmittedBy: username, SubmittedAt: now}
+		if s.in.Draft {
+			r.State = duban.Draft
+		}
+		if s.in.MilestonesDone != nil {
+			r.MilestonesDone = *s.in.MilestonesDone
+		}
+		out[i] = r
+	}
+	return out
+}

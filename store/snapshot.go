@@ -1,0 +1,100 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"sort"
+
+	"github.com/duban-dev/duban"
+)
+
+// Snapshot reads what the status engine needs of a plan as of a day: the
+// plan, its nodes in pre-order, its indicators in document order, and every
+// submitted or approved report whose period starts on or before asOf,
+// oldest period first.
+func (db *DB) Snapshot(ctx context.Context, planID int64, asOf duban.Date) (*duban.Snapshot, error) {
+	s := &duban.Snapshot{}
+	err := db.read(ctx, func(t *tx) error {
+		p, err := t.findPlan(ctx, planID)
+		if err != nil {
+			return err
+		}
+		s.Plan = *p
+		if s.Nodes, err = t.planNodes(ctx, planID); err != nil {
+			return err
+		}
+		if s.Indicators, err = t.planIndicators(ctx, planID); err != nil {
+			return err
+		}
+		s.Reports, err = t.snapshotReports(ctx, planID, asOf, s.Indicators)
+		return err
+	})
+	if err != nil {
+		return nil, wrap(err, "snapshot of plan %d", planID)
+	}
+	return s, nil
+}
+
+func (t *tx) planIndicators(ctx context.Context, planID int64) ([]duban.Indicator, error) {
+	list := []duban.Indicator{}
+	err := t.eachRow(ctx, "SELECT "+indicatorColumns+
+		" FROM indicators i JOIN nodes n ON n.id = i.node_id WHERE i.plan_id = ? ORDER BY i.seq",
+		[]any{planID}, func(rows *sql.Rows) error {
+			in, err := scanIndicator(rows)
+			list = append(list, in)
+			return err
+		})
+	return list, err
+}
+
+// snapshotReports filters by the stored period start; rows written without
+// one (by the bulk path) get it from their indicator's cadence.
+func (t *tx) snapshotReports(ctx context.Context, planID int64, asOf duban.Date, inds []duban.Indicator) ([]duban.Report, error) {
+	cadence := make(map[int64]duban.Cadence, len(inds))
+	for _, in := range inds {
+		cadence[in.ID] = in.Cadence
+	}
+	type dated struct {
+		duban.Report
+		start duban.Date
+	}
+	var found []dated
+	err := t.eachRow(ctx, reportFields+", r.period_start"+reportFrom+`WHERE r.plan_id = ? AND r.state IN (?, ?)
+		AND (r.period_start IS NULL OR r.period_start <= ?)`,
+		[]any{planID, string(duban.Submitted), string(duban.Approved), dateArg(asOf)}, func(rows *sql.Rows) error {
+			var d dated
+			var err error
+			if d.Report, err = scanReport(rows, dateCol{&d.start}); err != nil {
+				return err
+			}
+			if d.start.IsZero() {
+				p, err := duban.ParsePeriod(cadence[d.IndicatorID], d.Period)
+				if err != nil {
+					return nil // a period the cadence cannot place never counts
+				}
+				d.start = p.Start
+			}
+			if !d.start.After(asOf) {
+				found = append(found, d)
+			}
+			return nil
+		})
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(found, func(i, j int) bool {
+		a, b := found[i], found[j]
+		if c := a.start.Compare(b.start); c != 0 {
+			return c < 0
+		}
+		if a.IndicatorID != b.IndicatorID {
+			return a.IndicatorID < b.IndicatorID
+		}
+		return a.ID < b.ID
+	})
+	reports := make([]duban.Report, len(found))
+	for i := range found {
+		reports[i] = found[i].Report
+	}
+	return reports, nil
+}
