@@ -39,7 +39,10 @@ func TestBundleValidate(t *testing.T) {
 		{"unit cycle", func(b *Bundle) { b.Units[0].ParentCode = "zjj" }, "unit", "parent", "cycle"},
 		{"unknown lead unit", func(b *Bundle) { b.Nodes[1].LeadUnit = "nope" }, "node", "lead_unit", "unknown unit"},
 		{"unknown parent", func(b *Bundle) { b.Nodes[1].ParentCode = "A9" }, "node", "parent", "unknown parent"},
-		{"deadline before start", func(b *Bundle) { b.Nodes[1].Start = MustDate("2021-06-01"); b.Nodes[1].Deadline = MustDate("2021-05-01") }, "node", "deadline", "before start"},
+		{"deadline before start", func(b *Bundle) {
+			b.Nodes[1].Start = MustDate("2021-06-01")
+			b.Nodes[1].Deadline = MustDate("2021-05-01")
+		}, "node", "deadline", "before start"},
 		{"target without unit", func(b *Bundle) { b.Indicators[0].Unit = "" }, "indicator", "unit", "needs its unit"},
 		{"unknown cadence", func(b *Bundle) { b.Indicators[0].Cadence = "fortnightly" }, "indicator", "cadence", "unknown unit of time"},
 		{"about without tolerance", func(b *Bundle) { b.Indicators[0].Comparator = About }, "indicator", "tolerance", "tolerance"},

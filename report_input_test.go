@@ -7,8 +7,8 @@ import (
 
 func reportTarget() *ReportTarget {
 	return &ReportTarget{
-		Plan: Plan{PeriodStart: MustDate("2021-01-01"), PeriodEnd: MustDate("2021-12-31")},
-		Node: Node{Title: "老旧小区改造", Kind: KindTask, LeadUnit: "zjj", Deadline: MustDate("2021-12-31")},
+		Plan:      Plan{PeriodStart: MustDate("2021-01-01"), PeriodEnd: MustDate("2021-12-31")},
+		Node:      Node{Title: "老旧小区改造", Kind: KindTask, LeadUnit: "zjj", Deadline: MustDate("2021-12-31")},
 		Indicator: Indicator{Unit: "个", Target: f64(248), Kind: Cumulative, Cadence: Monthly},
 	}
 }
