@@ -3,6 +3,8 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/duban-dev/duban"
@@ -99,6 +101,7 @@ func TestListUnits(t *testing.T) {
 			t.Fatalf("ListUnits: %v", err)
 		}
 		want := richBundle().Units
+		slices.SortFunc(want, func(a, b duban.Unit) int { return strings.Compare(a.Code, b.Code) })
 		for i := range units {
 			if units[i].ID == 0 {
 				t.Errorf("unit %s has no id", units[i].Code)

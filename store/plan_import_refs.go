@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
+	"strings"
 
 	"github.com/duban-dev/duban"
 )
@@ -19,7 +21,7 @@ func (im *importer) upsertUnits(ctx context.Context) error {
 	}
 	defer stmt.Close()
 	im.units = make(map[string]int64, len(im.b.Units))
-	for _, u := range im.b.Units {
+	for _, u := range byCode(im.b.Units, func(u duban.Unit) string { return u.Code }) {
 		var id int64
 		err := stmt.QueryRowContext(ctx, u.Code, u.Name, u.ShortName, string(u.Kind), u.Phone, u.Address).Scan(&id)
 		if err != nil {
@@ -61,7 +63,7 @@ func (im *importer) upsertPeople(ctx context.Context) error {
 	}
 	defer stmt.Close()
 	im.people = make(map[string]int64, len(im.b.People))
-	for _, p := range im.b.People {
+	for _, p := range byCode(im.b.People, func(p duban.Person) string { return p.Code }) {
 		var id int64
 		err := stmt.QueryRowContext(ctx, p.Code, p.Name, p.Title, im.units[p.UnitCode], string(p.Role), p.Phone, p.Email).Scan(&id)
 		if err != nil {
@@ -83,7 +85,7 @@ func (im *importer) upsertMechanisms(ctx context.Context) error {
 	}
 	defer stmt.Close()
 	im.mechs = make(map[string]int64, len(im.b.Mechanisms))
-	for _, m := range im.b.Mechanisms {
+	for _, m := range byCode(im.b.Mechanisms, func(m duban.Mechanism) string { return m.Code }) {
 		lists, err := jsonArgs(m.Roles, m.Checklist, m.Stages)
 		if err != nil {
 			return err
@@ -96,6 +98,15 @@ func (im *importer) upsertMechanisms(ctx context.Context) error {
 		im.mechs[m.Code] = id
 	}
 	return nil
+}
+
+// byCode returns a copy of records sorted by code. Upserting shared records
+// in one global order means two concurrent imports lock rows in the same
+// order and cannot deadlock on PostgreSQL.
+func byCode[T any](records []T, code func(T) string) []T {
+	sorted := slices.Clone(records)
+	slices.SortFunc(sorted, func(a, b T) int { return strings.Compare(code(a), code(b)) })
+	return sorted
 }
 
 func jsonArgs(lists ...[]string) ([]string, error) {

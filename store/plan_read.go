@@ -153,12 +153,12 @@ func (db *DB) ListIndicators(ctx context.Context, f duban.IndicatorFilter) ([]du
 	return list, total, nil
 }
 
-// ListUnits returns every unit in id order.
+// ListUnits returns every unit, ordered by code.
 func (db *DB) ListUnits(ctx context.Context) ([]duban.Unit, error) {
 	var list []duban.Unit
 	err := db.read(ctx, func(t *tx) error {
 		var err error
-		list, err = t.units(ctx, "", "ORDER BY u.id")
+		list, err = t.units(ctx, "", "ORDER BY u.code")
 		return err
 	})
 	return list, wrap(err, "list units")
