@@ -100,11 +100,6 @@ func (db *DB) RecordDelivery(ctx context.Context, d duban.Delivery, delivered bo
 		if at.IsZero() {
 			at = t.now
 		}
-		_, err := t.exec(ctx, `INSERT INTO deliveries (outbox_id, webhook_id, attempt, at, status, error)
-			VALUES (?, ?, ?, ?, ?, ?)`, d.OutboxID, d.WebhookID, d.Attempt, timeArg(at), d.Status, d.Error)
-		if err != nil {
-			return mapErr(err)
-		}
 		var deliveredAt, nextAttempt any
 		if delivered {
 			deliveredAt = timeArg(at)
@@ -116,10 +111,16 @@ func (db *DB) RecordDelivery(ctx context.Context, d duban.Delivery, delivered bo
 		if err != nil {
 			return err
 		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
+		n, err := res.RowsAffected()
+		if err != nil {
+			return err
+		}
+		if n == 0 {
 			return duban.Errorf(duban.ENOTFOUND, "投递记录不存在 (outbox item not found): %d", d.OutboxID)
 		}
-		return nil
+		_, err = t.exec(ctx, `INSERT INTO deliveries (outbox_id, webhook_id, attempt, at, status, error)
+			VALUES (?, ?, ?, ?, ?, ?)`, d.OutboxID, d.WebhookID, d.Attempt, timeArg(at), d.Status, d.Error)
+		return mapErr(err)
 	})
 	return wrap(err, "record delivery of %d", d.OutboxID)
 }
