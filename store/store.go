@@ -1,6 +1,3 @@
-// Package store keeps duban's plans, indicators, reports and users in SQLite
-// (the default, one file) or PostgreSQL (national scale). Dialect differences
-// stay inside this package.
 package store
 
 import (
