@@ -15,10 +15,10 @@ var today = duban.MustDate("2021-07-15")
 // (monthly, node T1) and ind-2 (quarterly, A1) are led by jsj and gov,
 // ind-3 (weekly milestones, P1) by fgw; ind-1's node has no lead unit.
 type tracking struct {
-	db                                 *store.DB
-	planID                             int64
-	ind                                map[string]duban.Indicator
-	node                               map[string]duban.Node
+	db                                  *store.DB
+	planID                              int64
+	ind                                 map[string]duban.Indicator
+	node                                map[string]duban.Node
 	admin, supervisor, leader, jsj, fgw *duban.User
 }
 

@@ -1,0 +1,55 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/duban-dev/duban"
+)
+
+// BenchmarkSubmitReports submits 10,000 reports per op in one batch over
+// 100 indicators (each on its own node and lead unit) and 7 months, every
+// row checked, versioned and audited.
+func BenchmarkSubmitReports(b *testing.B) {
+	b.Run("sqlite", func(b *testing.B) { benchSubmitReports(b, sqliteDSN(b)) })
+	if admin := os.Getenv("DUBAN_TEST_POSTGRES"); admin != "" {
+		b.Run("postgres", func(b *testing.B) { benchSubmitReports(b, postgresDSN(b, admin)) })
+	}
+}
+
+func benchSubmitReports(b *testing.B, dsn string) {
+	ctx := context.Background()
+	db := mustOpen(b, dsn)
+	bundle := benchBundle(100, 0)
+	for i := range 100 {
+		code := fmt.Sprintf("n%03d", i)
+		bundle.Nodes = append(bundle.Nodes, duban.Node{Code: code, ParentCode: "N", Kind: duban.KindTask, Title: "任务",
+			LeadUnit: bundle.Units[i].Code})
+		bundle.Indicators = append(bundle.Indicators, duban.Indicator{Code: "i" + code, NodeCode: code, Name: "指标",
+			Unit: "个", Target: float(100), Comparator: duban.AtLeast, Direction: duban.Increase,
+			Kind: duban.Cumulative, Cadence: duban.Monthly})
+	}
+	planID := mustImport(b, db, bundle)
+	exported, err := db.ExportBundle(ctx, planID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	admin := &duban.User{Username: "bench", Role: duban.RoleAdmin}
+	batch := make([]duban.ReportInput, reportsPerOp)
+	for i := range batch {
+		batch[i] = duban.ReportInput{IndicatorID: exported.Indicators[i%100].ID,
+			Period: fmt.Sprintf("2021-%02d", i/100%7+1), Value: float(float64(i)), Note: "进展顺利"}
+	}
+	for b.Loop() {
+		reps, err := db.SubmitReports(ctx, admin, batch, today)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if reps[len(reps)-1].ID == 0 {
+			b.Fatal("no id")
+		}
+	}
+	b.ReportMetric(float64(reportsPerOp*b.N)/b.Elapsed().Seconds(), "reports/s")
+}
