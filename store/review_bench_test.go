@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/store"
 )
 
 // BenchmarkSubmitReports submits 10,000 reports per op in one batch over
@@ -21,6 +22,47 @@ func BenchmarkSubmitReports(b *testing.B) {
 
 func benchSubmitReports(b *testing.B, dsn string) {
 	ctx := context.Background()
+	db, _, batch := submitBench(b, dsn)
+	admin := &duban.User{Username: "bench", Role: duban.RoleAdmin}
+	for b.Loop() {
+		reps, err := db.SubmitReports(ctx, admin, batch, today)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if reps[len(reps)-1].ID == 0 {
+			b.Fatal("no id")
+		}
+	}
+	b.ReportMetric(float64(reportsPerOp*b.N)/b.Elapsed().Seconds(), "reports/s")
+}
+
+// BenchmarkSnapshot reads a plan of 100 indicators with 700 reports, a
+// little more than the demo plan holds.
+func BenchmarkSnapshot(b *testing.B) {
+	b.Run("sqlite", func(b *testing.B) { benchSnapshot(b, sqliteDSN(b)) })
+	if admin := os.Getenv("DUBAN_TEST_POSTGRES"); admin != "" {
+		b.Run("postgres", func(b *testing.B) { benchSnapshot(b, postgresDSN(b, admin)) })
+	}
+}
+
+func benchSnapshot(b *testing.B, dsn string) {
+	ctx := context.Background()
+	db, planID, batch := submitBench(b, dsn)
+	if _, err := db.SubmitReports(ctx, &duban.User{Username: "bench", Role: duban.RoleAdmin}, batch[:700], today); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		s, err := db.Snapshot(ctx, planID, today)
+		if err != nil || len(s.Reports) != 700 {
+			b.Fatalf("snapshot: %v", err)
+		}
+	}
+}
+
+// submitBench opens a store with a plan of 100 indicators, each on its own
+// node and lead unit, and returns a batch of 10,000 valid inputs over them
+// and 7 months.
+func submitBench(b *testing.B, dsn string) (*store.DB, int64, []duban.ReportInput) {
 	db := mustOpen(b, dsn)
 	bundle := benchBundle(100, 0)
 	for i := range 100 {
@@ -32,24 +74,14 @@ func benchSubmitReports(b *testing.B, dsn string) {
 			Kind: duban.Cumulative, Cadence: duban.Monthly})
 	}
 	planID := mustImport(b, db, bundle)
-	exported, err := db.ExportBundle(ctx, planID)
+	exported, err := db.ExportBundle(context.Background(), planID)
 	if err != nil {
 		b.Fatal(err)
 	}
-	admin := &duban.User{Username: "bench", Role: duban.RoleAdmin}
 	batch := make([]duban.ReportInput, reportsPerOp)
 	for i := range batch {
 		batch[i] = duban.ReportInput{IndicatorID: exported.Indicators[i%100].ID,
 			Period: fmt.Sprintf("2021-%02d", i/100%7+1), Value: float(float64(i)), Note: "进展顺利"}
 	}
-	for b.Loop() {
-		reps, err := db.SubmitReports(ctx, admin, batch, today)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if reps[len(reps)-1].ID == 0 {
-			b.Fatal("no id")
-		}
-	}
-	b.ReportMetric(float64(reportsPerOp*b.N)/b.Elapsed().Seconds(), "reports/s")
+	return db, planID, batch
 }

@@ -57,6 +57,10 @@ func (db *DB) SubmitReports(ctx context.Context, actor *duban.User, ins []duban.
 		out = newReports(subs, versions, actor.Username, t.now)
 		return t.writeSubmissions(ctx, subs, out, actor.Username)
 	})
+	if classify(err) == uniqueViolation {
+		return nil, fmt.Errorf("%w: %w", duban.Errorf(duban.ECONFLICT,
+			"另一份同期填报正在提交，请重试 (another report for the period was submitted at the same time; retry)"), err)
+	}
 	if err != nil {
 		return nil, wrap(err, "submit reports")
 	}

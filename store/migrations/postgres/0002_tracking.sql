@@ -4,6 +4,10 @@
 -- submitted through the review workflow; older rows leave it NULL and
 -- readers compute it from the indicator's cadence.
 ALTER TABLE reports ADD COLUMN period_start DATE;
+-- The workflow numbers versions per indicator and period whatever the unit;
+-- this keeps two concurrent submitters from taking the same number.
+CREATE UNIQUE INDEX reports_workflow_version ON reports (indicator_id, period, version)
+    WHERE period_start IS NOT NULL;
 CREATE INDEX reports_plan_period ON reports (plan_id, period_start);
 CREATE INDEX reports_state ON reports (state, id);
 
