@@ -25,9 +25,10 @@ func (db *DB) FindPlan(ctx context.Context, id int64) (*duban.Plan, error) {
 func (t *tx) findPlan(ctx context.Context, id int64) (*duban.Plan, error) {
 	var p duban.Plan
 	var framework []byte
-	err := t.queryRow(ctx, "SELECT "+planColumns+" FROM plans WHERE id = ?", id).Scan(
+	err := t.queryRow(ctx, "SELECT "+planColumns+", region_code, region_name, province FROM plans WHERE id = ?", id).Scan(
 		&p.ID, &p.Code, &p.Title, &p.Issuer, &p.Year, dateCol{&p.PeriodStart}, dateCol{&p.PeriodEnd},
-		&framework, &p.Public, &p.Description, &p.Profile, timeCol{&p.CreatedAt}, timeCol{&p.UpdatedAt})
+		&framework, &p.Public, &p.Description, &p.Profile, timeCol{&p.CreatedAt}, timeCol{&p.UpdatedAt},
+		&p.RegionCode, &p.RegionName, &p.Province)
 	if isNoRows(err) {
 		return nil, notFound("计划", id)
 	}
