@@ -27,6 +27,7 @@ const usage = `duban — 督办：计划任务督查督办系统
   duban plan import [--db DSN] --from-text FILE --year YYYY [--code CODE]
   duban extract [--year YYYY] [--format json|yaml|text] FILE|-
   duban plan export [--db DSN] [--plan ID|CODE] [--format yaml] [--out FILE]
+  duban gen     [--db DSN] --districts N --items-per-district M --months K [--seed S] [--password P]
   duban version
 
 --db takes a SQLite file path or a postgres:// URL; default $DUBAN_DB or duban.db.
@@ -41,6 +42,7 @@ var commands = map[string]command{
 	"plan":    runPlan,
 	"version": runVersion,
 	"extract": runExtract,
+	"gen":     runGen,
 }
 
 func main() {

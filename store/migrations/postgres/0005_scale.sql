@@ -15,7 +15,7 @@ CREATE TABLE indicator_status (
     province     TEXT NOT NULL DEFAULT '',
     area         TEXT NOT NULL DEFAULT '',
     status       TEXT NOT NULL,
-    progress     REAL NOT NULL DEFAULT 0,
+    progress     DOUBLE PRECISION NOT NULL DEFAULT 0,
     as_of        DATE NOT NULL,
     updated_at   TIMESTAMPTZ NOT NULL
 );
