@@ -1,5 +1,7 @@
 package duban
 
+import "context"
+
 // DatasetPart is a slice of a large body of records that a bulk path writes
 // at once, small enough to hold in memory (duban gen makes one per
 // district). Every record carries its id; references to units and people
@@ -52,3 +54,13 @@ const (
 )
 
 func (b RollupBy) Valid() bool { return b == RollupByProvince || b == RollupByArea }
+
+// RollupService keeps each indicator's latest status and counts them
+// nationally.
+type RollupService interface {
+	// SaveIndicatorStatuses replaces the stored statuses of a plan.
+	SaveIndicatorStatuses(ctx context.Context, planID int64, rows []IndicatorStatus, actor string) error
+	// Rollup counts stored statuses by province or area; a non-zero asOf
+	// keeps only statuses evaluated as of that day.
+	Rollup(ctx context.Context, by RollupBy, asOf Date) ([]RollupGroup, error)
+}

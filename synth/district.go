@@ -27,12 +27,11 @@ type district struct {
 	region Region
 	rng    *rand.Rand
 	part   *duban.DatasetPart
-	areaOf map[string]string // node code → area title
 }
 
 func newDistrict(c Config, d int) *district {
 	return &district{c: c, d: d, region: RegionOf(d), rng: rand.New(rand.NewPCG(c.Seed, uint64(d))),
-		part: &duban.DatasetPart{}, areaOf: map[string]string{}}
+		part: &duban.DatasetPart{}}
 }
 
 func (x *district) units() {
@@ -62,11 +61,9 @@ func (x *district) tree() {
 		areaCode := fmt.Sprintf("A%d", a+1)
 		x.part.Nodes = append(x.part.Nodes, duban.Node{ID: x.c.NodeID(x.d, j), PlanID: planID, Code: areaCode,
 			Kind: duban.KindArea, Title: areaTitles[a], Order: a + 1, UpdatedAt: created})
-		x.areaOf[areaCode] = areaTitles[a]
 		j++
 		for t := a * tasks / AreasPerPlan; t < (a+1)*tasks/AreasPerPlan; t++ {
 			x.part.Nodes = append(x.part.Nodes, x.task(t, j, areaCode))
-			x.areaOf[x.part.Nodes[len(x.part.Nodes)-1].Code] = areaTitles[a]
 			j++
 		}
 	}

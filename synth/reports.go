@@ -75,10 +75,6 @@ func (x *district) statuses() error {
 	if err != nil {
 		return err
 	}
-	for _, it := range ps.Items() {
-		x.part.Statuses = append(x.part.Statuses, duban.IndicatorStatus{IndicatorID: it.IndicatorID,
-			PlanID: PlanID(x.d), Province: x.region.Province, Area: x.areaOf[it.Node],
-			Status: string(it.Status), Progress: it.Actual, AsOf: asOf})
-	}
+	x.part.Statuses = ps.StatusRows()
 	return nil
 }

@@ -59,6 +59,7 @@ var apiDocs = []apiDoc{
 	{"POST", "/api/v1/reports/{id}/return", "reports", "退回并说明原因 (return with a reason)", true, nil, "Review", false},
 	{"GET", "/api/v1/units", "directory", "责任单位 (responsible units)", false, pageQuery, "", false},
 	{"GET", "/api/v1/people", "directory", "人员 (people)", true, pageQuery, "", false},
+	{"GET", "/api/v1/rollup", "status", "全国汇总：按省或领域统计状态，领导、督查室、管理员 (national status counts by province or area)", true, []string{"by", "as_of"}, "", false},
 	{"GET", "/api/v1/audit", "audit", "审计日志 (audit log)", true, []string{"entity", "entity_id", "page", "per_page"}, "", false},
 }
 

@@ -28,6 +28,7 @@ const usage = `duban — 督办：计划任务督查督办系统
   duban extract [--year YYYY] [--format json|yaml|text] FILE|-
   duban plan export [--db DSN] [--plan ID|CODE] [--format yaml] [--out FILE]
   duban gen     [--db DSN] --districts N --items-per-district M --months K [--seed S] [--password P]
+  duban rollup  [--db DSN] [--by province|area] [--as-of YYYY-MM-DD] [--refresh]
   duban version
 
 --db takes a SQLite file path or a postgres:// URL; default $DUBAN_DB or duban.db.
@@ -43,6 +44,7 @@ var commands = map[string]command{
 	"version": runVersion,
 	"extract": runExtract,
 	"gen":     runGen,
+	"rollup":  runRollup,
 }
 
 func main() {
