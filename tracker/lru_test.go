@@ -2,6 +2,7 @@ package tracker
 
 import (
 	"context"
+	"sync"
 	"testing"
 
 	"github.com/duban-dev/duban"
@@ -64,5 +65,50 @@ func TestReportsChangedMarksPlansDirty(t *testing.T) {
 	}
 	if again := svc.TakeDirty(); len(again) != 0 {
 		t.Fatalf("dirty plans not cleared: %v", again)
+	}
+}
+
+// gatedSource blocks snapshots of plan 1 until release is closed.
+type gatedSource struct {
+	countingSource
+	entered, release chan struct{}
+	mu               sync.Mutex
+}
+
+func (g *gatedSource) Snapshot(ctx context.Context, planID int64, asOf duban.Date) (*duban.Snapshot, error) {
+	if planID == 1 {
+		g.entered <- struct{}{}
+		<-g.release
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.countingSource.Snapshot(ctx, planID, asOf)
+}
+
+func TestSlowEvaluationDoesNotBlockOtherPlans(t *testing.T) {
+	src := &gatedSource{countingSource: countingSource{reads: map[int64]int{}},
+		entered: make(chan struct{}), release: make(chan struct{})}
+	svc := NewService(src)
+	asOf := duban.MustDate("2021-07-15")
+	nop := func(*PlanStatus) error { return nil }
+	errc := make(chan error)
+	go func() { errc <- svc.View(context.Background(), 1, asOf, nop) }()
+	<-src.entered // plan 1 is being read and stays so
+	if err := svc.View(context.Background(), 2, asOf, nop); err != nil {
+		t.Fatal(err)
+	}
+	// A report of plan 1 arrives while its snapshot is read: that
+	// evaluation answers once but is not cached.
+	svc.ReportsChanged(duban.Report{PlanID: 1})
+	close(src.release)
+	if err := <-errc; err != nil {
+		t.Fatal(err)
+	}
+	go func() { <-src.entered }()
+	if err := svc.View(context.Background(), 1, asOf, nop); err != nil {
+		t.Fatal(err)
+	}
+	if src.reads[1] != 2 || src.reads[2] != 1 {
+		t.Fatalf("reads %v, want plan 1 twice (the raced evaluation was not kept) and plan 2 once", src.reads)
 	}
 }

@@ -99,6 +99,10 @@ type Service struct {
 	cache map[cacheKey]*list.Element // of *entry
 	lru   *list.List                 // front is most recently used
 	dirty map[int64]bool
+	// loading marks keys being evaluated; changes counts report changes
+	// per plan so an evaluation that raced with one is not cached.
+	loading map[cacheKey]chan struct{}
+	changes map[int64]uint64
 }
 
 type cacheKey struct {
@@ -123,7 +127,7 @@ func WithLimit(n int) Option { return func(s *Service) { s.limit = max(n, 1) } }
 
 func NewService(src Source, opts ...Option) *Service {
 	s := &Service{src: src, limit: DefaultLimit, cache: map[cacheKey]*list.Element{}, lru: list.New(),
-		dirty: map[int64]bool{}}
+		dirty: map[int64]bool{}, loading: map[cacheKey]chan struct{}{}, changes: map[int64]uint64{}}
 	for _, o := range opts {
 		o(s)
 	}
@@ -138,28 +142,60 @@ func (s *Service) Len() int {
 }
 
 // View runs fn on the plan's status as of the date, evaluating it first if
-// it is not cached. fn must not keep the PlanStatus.
+// it is not cached. fn must not keep the PlanStatus. Evaluation runs
+// outside the lock, so a cold plan does not hold up views of others; one
+// caller evaluates a key while the others wait for it.
 func (s *Service) View(ctx context.Context, planID int64, asOf duban.Date, fn func(*PlanStatus) error) error {
+	key := cacheKey{planID, asOf}
+	for {
+		s.mu.Lock()
+		if el := s.cache[key]; el != nil {
+			defer s.mu.Unlock()
+			s.lru.MoveToFront(el)
+			return fn(el.Value.(*entry).ps)
+		}
+		wait, busy := s.loading[key]
+		if !busy {
+			break // the lock is still held
+		}
+		s.mu.Unlock()
+		select {
+		case <-wait:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	done := make(chan struct{})
+	s.loading[key] = done
+	gen := s.changes[planID]
+	s.mu.Unlock()
+
+	ps, err := s.evaluate(ctx, key)
+
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	key := cacheKey{planID, asOf}
-	if el := s.cache[key]; el != nil {
-		s.lru.MoveToFront(el)
-		return fn(el.Value.(*entry).ps)
-	}
-	snap, err := s.src.Snapshot(ctx, planID, asOf)
+	delete(s.loading, key)
+	close(done)
 	if err != nil {
 		return err
 	}
-	ps, err := Evaluate(snap, asOf)
-	if err != nil {
-		return err
+	// Reports that changed while the snapshot was read may be missing from
+	// it: answer from it this once, but do not keep it.
+	if s.changes[planID] == gen {
+		for s.lru.Len() >= s.limit {
+			s.remove(s.lru.Back())
+		}
+		s.cache[key] = s.lru.PushFront(&entry{key, ps})
 	}
-	for s.lru.Len() >= s.limit {
-		s.remove(s.lru.Back())
-	}
-	s.cache[key] = s.lru.PushFront(&entry{key, ps})
 	return fn(ps)
+}
+
+func (s *Service) evaluate(ctx context.Context, key cacheKey) (*PlanStatus, error) {
+	snap, err := s.src.Snapshot(ctx, key.plan, key.asOf)
+	if err != nil {
+		return nil, err
+	}
+	return Evaluate(snap, key.asOf)
 }
 
 func (s *Service) remove(el *list.Element) {
@@ -186,6 +222,7 @@ func (s *Service) ReportsChanged(reps ...duban.Report) {
 	defer s.mu.Unlock()
 	for _, r := range reps {
 		s.dirty[r.PlanID] = true
+		s.changes[r.PlanID]++
 	}
 	for el := s.lru.Front(); el != nil; {
 		next, e := el.Next(), el.Value.(*entry)
@@ -206,6 +243,7 @@ func (s *Service) ReportsChanged(reps ...duban.Report) {
 func (s *Service) Forget(planID int64) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.changes[planID]++
 	for el := s.lru.Front(); el != nil; {
 		next := el.Next()
 		if el.Value.(*entry).key.plan == planID {

@@ -29,6 +29,8 @@ const usage = `duban — 督办：计划任务督查督办系统
   duban plan export [--db DSN] [--plan ID|CODE] [--format yaml] [--out FILE]
   duban gen     [--db DSN] --districts N --items-per-district M --months K [--seed S] [--password P]
   duban rollup  [--db DSN] [--by province|area] [--as-of YYYY-MM-DD] [--refresh]
+  duban load    --addr 127.0.0.1:PORT --duration D --rate R --mix submit=50,batch=5,dashboard=25,tree=10,list=10 --users N
+                [--districts N --items-per-district M --months K  (as given to gen)] [--password P] [--max-requests N]
   duban version
 
 --db takes a SQLite file path or a postgres:// URL; default $DUBAN_DB or duban.db.
@@ -45,6 +47,7 @@ var commands = map[string]command{
 	"extract": runExtract,
 	"gen":     runGen,
 	"rollup":  runRollup,
+	"load":    runLoad,
 }
 
 func main() {
