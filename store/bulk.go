@@ -16,8 +16,15 @@ type PartSource interface {
 }
 
 // BulkProgress is told after each flushed chunk how many parts and rows
-// are written.
-type BulkProgress func(parts, rows int)
+// are written (phase "copy"), and when a later phase begins: "indexes",
+// "foreign keys", "analyze", "commit".
+type BulkProgress func(parts, rows int, phase string)
+
+func (p BulkProgress) phase(name string) {
+	if p != nil {
+		p(0, 0, name)
+	}
+}
 
 // bulkChunkRows is how many rows are gathered before they are written
 // table by table, so foreign keys always point at rows already written.
@@ -50,9 +57,11 @@ func (db *DB) BulkLoad(ctx context.Context, src PartSource, actor string, progre
 		if counts, err = runBulk(ctx, src, w, newBulkRefs(false, t.now), progress); err != nil {
 			return err
 		}
+		progress.phase("indexes")
 		if err := recreate(); err != nil {
 			return err
 		}
+		progress.phase("analyze")
 		if _, err := t.exec(ctx, "ANALYZE"); err != nil {
 			return err
 		}
@@ -119,7 +128,7 @@ func runBulk(ctx context.Context, src PartSource, w bulkWriter, refs *bulkRefs, 
 		}
 		done, rows, chunk, pending = done+len(chunk), rows+pending, chunk[:0], 0
 		if progress != nil {
-			progress(done, rows)
+			progress(done, rows, "copy")
 		}
 		return nil
 	}

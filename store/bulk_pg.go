@@ -32,8 +32,11 @@ func (db *DB) bulkLoadPG(ctx context.Context, src PartSource, actor string, prog
 		// Row-by-row foreign-key triggers dominate COPY's cost; they are
 		// switched off for this transaction and the references are checked
 		// afterwards with one set-based query per foreign key.
-		if _, err := pgTx.Exec(ctx, "SET LOCAL session_replication_role = replica"); err != nil {
-			return err
+		// Index builds and the anti-joins sort and hash in memory.
+		for _, set := range []string{"session_replication_role = replica", "maintenance_work_mem = '1GB'", "work_mem = '256MB'"} {
+			if _, err := pgTx.Exec(ctx, "SET LOCAL "+set); err != nil {
+				return err
+			}
 		}
 		recreate, err := db.dropIndexes(ctx, pgQueryer{pgTx})
 		if err != nil {
@@ -42,15 +45,19 @@ func (db *DB) bulkLoadPG(ctx context.Context, src PartSource, actor string, prog
 		if counts, err = runBulk(ctx, src, &pgBulk{tx: pgTx}, newBulkRefs(true, now), progress); err != nil {
 			return err
 		}
+		progress.phase("indexes")
 		if err := recreate(); err != nil {
 			return err
 		}
+		progress.phase("foreign keys")
 		if err := checkForeignKeys(ctx, pgTx); err != nil {
 			return err
 		}
+		progress.phase("analyze")
 		if err := finishPG(ctx, pgTx, counts, actor, db); err != nil {
 			return err
 		}
+		progress.phase("commit")
 		return pgTx.Commit(ctx)
 	})
 	if err != nil {

@@ -80,8 +80,12 @@ type progressBar struct {
 	quiet   bool
 }
 
-func (b *progressBar) update(parts, rows int) {
+func (b *progressBar) update(parts, rows int, phase string) {
 	if b.quiet {
+		return
+	}
+	if phase != "copy" {
+		fmt.Fprintf(b.w, "\n%6.1f s  %s", time.Since(b.started).Seconds(), phase)
 		return
 	}
 	const width = 30

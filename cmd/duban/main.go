@@ -21,7 +21,7 @@ const usage = `duban — 督办：计划任务督查督办系统
 
 用法 (usage):
   duban demo    [--addr 127.0.0.1:8080] [--db FILE] [--as-of YYYY-MM-DD] [--password P] [--seed N]
-  duban serve   [--db DSN] [--addr ADDR]
+  duban serve   [--db DSN] [--addr ADDR] [--pprof 127.0.0.1:6060]
   duban migrate [--db DSN]
   duban plan import [--db DSN] FILE
   duban plan import [--db DSN] --from-text FILE --year YYYY [--code CODE]

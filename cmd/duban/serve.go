@@ -16,7 +16,11 @@ import (
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, dsn := newFlags("serve", stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "监听地址 (listen address)")
+	pprofAddr := fs.String("pprof", "", "在此本机地址提供 /debug/pprof/，如 127.0.0.1:6060 (serve pprof on this loopback address)")
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := checkLoopback(*pprofAddr); *pprofAddr != "" && err != nil {
 		return err
 	}
 	db, err := store.Open(ctx, *dsn)
@@ -29,6 +33,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	fmt.Fprintf(stdout, "duban 已启动 (listening): http://%s/\n", srv.Addr())
+	if *pprofAddr != "" {
+		if err := startPprof(ctx, *pprofAddr, stdout); err != nil {
+			return err
+		}
+	}
 	return serveUntilDone(ctx, srv, db, stderr)
 }
 

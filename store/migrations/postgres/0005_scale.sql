@@ -22,3 +22,7 @@ CREATE TABLE indicator_status (
 CREATE INDEX indicator_status_plan ON indicator_status (plan_id);
 CREATE INDEX indicator_status_province ON indicator_status (province, status);
 CREATE INDEX indicator_status_area ON indicator_status (area, status);
+
+-- reports_plan_period (plan_id, period_start) serves every lookup by plan;
+-- the single-column index only slowed inserts.
+DROP INDEX reports_plan;
