@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/duban-dev/duban"
@@ -200,25 +201,44 @@ func bulkAudits(counts map[string]int, actor string, now time.Time) ([][]any, er
 	return out, nil
 }
 
-// sqliteBulk inserts with one prepared statement per table.
+// sqliteBulk inserts with one prepared statement per table that takes
+// sqliteRowsPerInsert rows at a time (a second one for the remainder of a
+// chunk): SQLite's cost is mostly per statement run, not per row.
 type sqliteBulk struct {
 	t     *tx
 	stmts map[string]*sql.Stmt
+	args  []any
+}
+
+const sqliteRowsPerInsert = 64
+
+func (w *sqliteBulk) stmt(ctx context.Context, tb bulkTable, rows int) (*sql.Stmt, error) {
+	key := fmt.Sprintf("%s/%d", tb.name, rows)
+	if s := w.stmts[key]; s != nil {
+		return s, nil
+	}
+	one := "(" + placeholders(len(tb.columns)) + ")"
+	s, err := w.t.prepare(ctx, "INSERT INTO "+tb.name+" ("+joinColumns(tb.columns)+") VALUES "+
+		strings.TrimSuffix(strings.Repeat(one+", ", rows), ", "))
+	if err == nil {
+		w.stmts[key] = s
+	}
+	return s, err
 }
 
 func (w *sqliteBulk) rows(ctx context.Context, tb bulkTable, n int, row func(i int) []any) error {
-	stmt := w.stmts[tb.name]
-	if stmt == nil {
-		var err error
-		stmt, err = w.t.prepare(ctx, "INSERT INTO "+tb.name+" ("+joinColumns(tb.columns)+") VALUES ("+placeholders(len(tb.columns))+")")
+	for start := 0; start < n; start += sqliteRowsPerInsert {
+		k := min(sqliteRowsPerInsert, n-start)
+		stmt, err := w.stmt(ctx, tb, k)
 		if err != nil {
 			return err
 		}
-		w.stmts[tb.name] = stmt
-	}
-	for i := range n {
-		if _, err := stmt.ExecContext(ctx, row(i)...); err != nil {
-			return fmt.Errorf("row %d: %w", i+1, err)
+		w.args = w.args[:0]
+		for i := start; i < start+k; i++ {
+			w.args = append(w.args, row(i)...)
+		}
+		if _, err := stmt.ExecContext(ctx, w.args...); err != nil {
+			return fmt.Errorf("rows %d–%d: %w", start+1, start+k, err)
 		}
 	}
 	return nil
