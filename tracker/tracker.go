@@ -5,9 +5,9 @@
 package tracker
 
 import (
-	"container/list"
 	"context"
 	"sync"
+	"sync/atomic"
 
 	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/status"
@@ -91,13 +91,14 @@ func containsString(list []string, s string) bool {
 
 // Service caches evaluated plans per as-of date, least recently used out
 // first once it holds its limit, and remembers which plans' reports changed
-// so their stored statuses can be refreshed.
+// so their stored statuses can be refreshed. Views of cached plans run
+// side by side under a read lock; folding in reports takes the write lock.
 type Service struct {
 	src   Source
-	mu    sync.Mutex
+	mu    sync.RWMutex
 	limit int
-	cache map[cacheKey]*list.Element // of *entry
-	lru   *list.List                 // front is most recently used
+	cache map[cacheKey]*entry
+	clock atomic.Int64 // stamps each use, for least-recently-used eviction
 	dirty map[int64]bool
 	// loading marks keys being evaluated; changes counts report changes
 	// per plan so an evaluation that raced with one is not cached.
@@ -111,8 +112,8 @@ type cacheKey struct {
 }
 
 type entry struct {
-	key cacheKey
-	ps  *PlanStatus
+	ps   *PlanStatus
+	used atomic.Int64
 }
 
 // DefaultLimit bounds memory: a 300-indicator plan's evaluation takes
@@ -126,8 +127,8 @@ type Option func(*Service)
 func WithLimit(n int) Option { return func(s *Service) { s.limit = max(n, 1) } }
 
 func NewService(src Source, opts ...Option) *Service {
-	s := &Service{src: src, limit: DefaultLimit, cache: map[cacheKey]*list.Element{}, lru: list.New(),
-		dirty: map[int64]bool{}, loading: map[cacheKey]chan struct{}{}, changes: map[int64]uint64{}}
+	s := &Service{src: src, limit: DefaultLimit, cache: map[cacheKey]*entry{}, dirty: map[int64]bool{},
+		loading: map[cacheKey]chan struct{}{}, changes: map[int64]uint64{}}
 	for _, o := range opts {
 		o(s)
 	}
@@ -136,27 +137,33 @@ func NewService(src Source, opts ...Option) *Service {
 
 // Len is the number of cached evaluations.
 func (s *Service) Len() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.lru.Len()
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return len(s.cache)
 }
 
 // View runs fn on the plan's status as of the date, evaluating it first if
-// it is not cached. fn must not keep the PlanStatus. Evaluation runs
-// outside the lock, so a cold plan does not hold up views of others; one
-// caller evaluates a key while the others wait for it.
+// it is not cached. fn must only read the PlanStatus and not keep it.
+// Evaluation runs outside the lock, so a cold plan does not hold up views
+// of others; one caller evaluates a key while the others wait for it.
 func (s *Service) View(ctx context.Context, planID int64, asOf duban.Date, fn func(*PlanStatus) error) error {
 	key := cacheKey{planID, asOf}
 	for {
+		s.mu.RLock()
+		if e := s.cache[key]; e != nil {
+			defer s.mu.RUnlock()
+			e.used.Store(s.clock.Add(1))
+			return fn(e.ps)
+		}
+		s.mu.RUnlock()
 		s.mu.Lock()
-		if el := s.cache[key]; el != nil {
-			defer s.mu.Unlock()
-			s.lru.MoveToFront(el)
-			return fn(el.Value.(*entry).ps)
+		if s.cache[key] != nil {
+			s.mu.Unlock()
+			continue
 		}
 		wait, busy := s.loading[key]
 		if !busy {
-			break // the lock is still held
+			break // the write lock is still held
 		}
 		s.mu.Unlock()
 		select {
@@ -182,10 +189,12 @@ func (s *Service) View(ctx context.Context, planID int64, asOf duban.Date, fn fu
 	// Reports that changed while the snapshot was read may be missing from
 	// it: answer from it this once, but do not keep it.
 	if s.changes[planID] == gen {
-		for s.lru.Len() >= s.limit {
-			s.remove(s.lru.Back())
+		for len(s.cache) >= s.limit {
+			s.evictOldest()
 		}
-		s.cache[key] = s.lru.PushFront(&entry{key, ps})
+		e := &entry{ps: ps}
+		e.used.Store(s.clock.Add(1))
+		s.cache[key] = e
 	}
 	return fn(ps)
 }
@@ -198,9 +207,17 @@ func (s *Service) evaluate(ctx context.Context, key cacheKey) (*PlanStatus, erro
 	return Evaluate(snap, key.asOf)
 }
 
-func (s *Service) remove(el *list.Element) {
-	delete(s.cache, el.Value.(*entry).key)
-	s.lru.Remove(el)
+// evictOldest drops the least recently used entry; the cache is small, so
+// a scan is cheaper than keeping a list ordered under the read lock.
+func (s *Service) evictOldest() {
+	var oldest cacheKey
+	least := int64(-1)
+	for k, e := range s.cache {
+		if u := e.used.Load(); least < 0 || u < least {
+			oldest, least = k, u
+		}
+	}
+	delete(s.cache, oldest)
 }
 
 // TakeDirty returns the plans whose reports changed since the last call.
@@ -224,18 +241,16 @@ func (s *Service) ReportsChanged(reps ...duban.Report) {
 		s.dirty[r.PlanID] = true
 		s.changes[r.PlanID]++
 	}
-	for el := s.lru.Front(); el != nil; {
-		next, e := el.Next(), el.Value.(*entry)
+	for key, e := range s.cache {
 		for _, r := range reps {
-			if r.PlanID != e.key.plan {
+			if r.PlanID != key.plan {
 				continue
 			}
 			if err := e.ps.apply(r); err != nil {
-				s.remove(el) // recompute from the store next time
+				delete(s.cache, key) // recompute from the store next time
 				break
 			}
 		}
-		el = next
 	}
 }
 
@@ -244,11 +259,9 @@ func (s *Service) Forget(planID int64) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.changes[planID]++
-	for el := s.lru.Front(); el != nil; {
-		next := el.Next()
-		if el.Value.(*entry).key.plan == planID {
-			s.remove(el)
+	for key := range s.cache {
+		if key.plan == planID {
+			delete(s.cache, key)
 		}
-		el = next
 	}
 }
