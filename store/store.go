@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"runtime"
 	"strings"
 	"time"
 
@@ -17,6 +18,10 @@ const (
 	DialectSQLite   = "sqlite"
 	DialectPostgres = "postgres"
 )
+
+// pgMaxConns bounds the PostgreSQL pool: a 2-core machine gains nothing
+// from more concurrent queries, and the server allows 100 connections.
+const pgMaxConns = 16
 
 // DB is a handle on one database. It is safe for concurrent use.
 type DB struct {
@@ -58,6 +63,10 @@ func open(dsn string) (*DB, error) {
 		if err != nil {
 			return nil, fmt.Errorf("store: open postgres: %w", err)
 		}
+		// Keep connections open between bursts (database/sql keeps two
+		// idle by default) and below the server's connection limit.
+		conn.SetMaxOpenConns(pgMaxConns)
+		conn.SetMaxIdleConns(pgMaxConns)
 		db.sql, db.dialect = conn, DialectPostgres
 		return db, nil
 	}
@@ -68,6 +77,14 @@ func open(dsn string) (*DB, error) {
 	if isMemory(dsn) {
 		// Each connection to :memory: is a separate database.
 		conn.SetMaxOpenConns(1)
+	} else {
+		// SQLite work is CPU in this process: more connections than a few
+		// per core only queue, and database/sql keeps just two idle ones by
+		// default, so bursts would reopen connections (and re-read the
+		// schema) over and over.
+		n := max(4, 2*runtime.NumCPU())
+		conn.SetMaxOpenConns(n)
+		conn.SetMaxIdleConns(n)
 	}
 	db.sql, db.dialect = conn, DialectSQLite
 	return db, nil
