@@ -62,3 +62,34 @@ func TestBulkLoadRefusesNonEmptyDatabase(t *testing.T) {
 		wantCode(t, err, duban.ECONFLICT)
 	})
 }
+
+func TestStatusSnapshotJudgesLikeSnapshot(t *testing.T) {
+	forEachStore(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		c, _ := genSmall(t, db)
+		for _, asOf := range []duban.Date{c.AsOf(), c.AsOf().AddDays(-20), duban.MustDate("2021-12-31")} {
+			for d := range c.Districts {
+				full, err := db.Snapshot(ctx, synth.PlanID(d), asOf)
+				if err != nil {
+					t.Fatal(err)
+				}
+				lean, err := db.StatusSnapshot(ctx, synth.PlanID(d), asOf)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(full.Reports) != len(lean.Reports) || len(lean.Reports) == 0 {
+					t.Fatalf("plan %d as of %s: %d reports, lean %d", d, asOf, len(full.Reports), len(lean.Reports))
+				}
+				a, err := tracker.Evaluate(full, asOf)
+				if err != nil {
+					t.Fatal(err)
+				}
+				b, err := tracker.Evaluate(lean, asOf)
+				if err != nil {
+					t.Fatal(err)
+				}
+				assertEqual(t, "items", b.Items(), a.Items())
+			}
+		}
+	})
+}

@@ -200,8 +200,18 @@ func (s *Service) View(ctx context.Context, planID int64, asOf duban.Date, fn fu
 	return fn(ps)
 }
 
+// StatusSource is a Source that can also read a lighter snapshot whose
+// reports hold only what the status engine reads; the store is one.
+type StatusSource interface {
+	StatusSnapshot(ctx context.Context, planID int64, asOf duban.Date) (*duban.Snapshot, error)
+}
+
 func (s *Service) evaluate(ctx context.Context, key cacheKey) (*PlanStatus, error) {
-	snap, err := s.src.Snapshot(ctx, key.plan, key.asOf)
+	read := s.src.Snapshot
+	if lean, ok := s.src.(StatusSource); ok {
+		read = lean.StatusSnapshot
+	}
+	snap, err := read(ctx, key.plan, key.asOf)
 	if err != nil {
 		return nil, err
 	}
