@@ -2,6 +2,7 @@ package tracker
 
 import (
 	"context"
+	"encoding/json"
 	"sync"
 	"testing"
 
@@ -110,5 +111,36 @@ func TestSlowEvaluationDoesNotBlockOtherPlans(t *testing.T) {
 	}
 	if src.reads[1] != 2 || src.reads[2] != 1 {
 		t.Fatalf("reads %v, want plan 1 twice (the raced evaluation was not kept) and plan 2 once", src.reads)
+	}
+}
+
+func TestEncodedDocumentsFollowReports(t *testing.T) {
+	svc := NewService(&countingSource{reads: map[int64]int{}})
+	asOf := duban.MustDate("2021-07-15")
+	dashboard := func() string {
+		var out string
+		err := svc.View(context.Background(), 1, asOf, func(ps *PlanStatus) error {
+			b, err := ps.Encoded("dashboard", func() any { return ps.Dashboard() })
+			out = string(b)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	before := dashboard()
+	if again := dashboard(); again != before {
+		t.Fatal("the same status encoded twice differs")
+	}
+	// Indicator 2 (T2) reaches its target of 14.
+	svc.ReportsChanged(duban.Report{PlanID: 1, IndicatorID: 2, Period: "2021-07", Version: 1, Value: f64(14), State: duban.Approved})
+	after := dashboard()
+	if after == before {
+		t.Fatal("the dashboard was served from before the approval")
+	}
+	var d Dashboard
+	if err := json.Unmarshal([]byte(after), &d); err != nil || d.Totals.Counts["done"] == 0 {
+		t.Fatalf("after approval: %v, counts %v", err, d.Totals.Counts)
 	}
 }

@@ -27,8 +27,9 @@ type PlanStatus struct {
 	Indicators []duban.Indicator
 	Rollup     *status.Rollup
 
-	inputs map[string]*status.IndicatorInput // by indicator code
-	byID   map[int64]string                  // indicator id → code
+	inputs  map[string]*status.IndicatorInput // by indicator code
+	byID    map[int64]string                  // indicator id → code
+	encoded encodedCache
 }
 
 // Evaluate judges every indicator of a snapshot and rolls the results up.
@@ -77,6 +78,7 @@ func (ps *PlanStatus) apply(r duban.Report) error {
 	if r.State == duban.Approved && (in.Latest == nil || r.Period >= in.Latest.Period) {
 		in.Latest = &status.Observation{Period: r.Period, Value: r.Value, MilestonesDone: r.MilestonesDone}
 	}
+	ps.forgetEncoded()
 	return ps.Rollup.Update(code, status.Evaluate(*in, ps.AsOf, ps.Profile))
 }
 

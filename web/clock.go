@@ -1,6 +1,8 @@
 package web
 
 import (
+	"net/http"
+
 	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/tracker"
 )
@@ -11,3 +13,10 @@ func (s *Server) Tracker() *tracker.Service { return s.cfg.Tracker }
 
 // Today is the server clock's day.
 func (s *Server) Today() duban.Date { return s.today() }
+
+// writeEncoded writes JSON encoded beforehand.
+func writeEncoded(w http.ResponseWriter, status int, b []byte) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(b)
+}

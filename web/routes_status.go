@@ -64,8 +64,11 @@ func (s *Server) viewPlan(w http.ResponseWriter, r *http.Request, fn func(*track
 
 func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) {
 	s.viewPlan(w, r, func(ps *tracker.PlanStatus) error {
-		writeJSON(w, http.StatusOK, ps.Dashboard())
-		return nil
+		b, err := ps.Encoded("dashboard", func() any { return ps.Dashboard() })
+		if err == nil {
+			writeEncoded(w, http.StatusOK, b)
+		}
+		return err
 	})
 }
 
@@ -81,11 +84,17 @@ func (s *Server) handleListNodes(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.viewPlan(w, r, func(ps *tracker.PlanStatus) error {
-		rows := ps.NodeRows()
 		if r.URL.Query().Get("view") == "tree" {
-			writeJSON(w, http.StatusOK, map[string]any{"items": tracker.Tree(rows), "total": len(rows)})
-			return nil
+			b, err := ps.Encoded("tree", func() any {
+				rows := ps.NodeRows()
+				return map[string]any{"items": tracker.Tree(rows), "total": len(rows)}
+			})
+			if err == nil {
+				writeEncoded(w, http.StatusOK, b)
+			}
+			return err
 		}
+		rows := ps.NodeRows()
 		rows = f.apply(rows)
 		end := min(page.Offset()+page.PerPage, len(rows))
 		writeJSON(w, http.StatusOK, newList(rows[min(page.Offset(), end):end], len(rows), page))
