@@ -14,24 +14,58 @@ func (db *DB) SaveIndicatorStatuses(ctx context.Context, planID int64, rows []du
 		if _, err := t.exec(ctx, "DELETE FROM indicator_status WHERE plan_id = ?", planID); err != nil {
 			return err
 		}
-		stmt, err := t.prepare(ctx, "INSERT INTO indicator_status ("+joinColumns(statusColumns)+") VALUES ("+
-			placeholders(len(statusColumns))+")")
-		if err != nil {
-			return err
-		}
-		defer stmt.Close()
 		for _, r := range rows {
 			if r.PlanID != planID {
 				return duban.Invalid("状态属于其他计划 (status of another plan)", duban.FieldError{Field: "plan_id", Message: "不一致 (mismatch)"})
 			}
-			if _, err := stmt.ExecContext(ctx, r.IndicatorID, r.PlanID, r.Province, r.Area, r.Status, r.Progress,
-				dateArg(r.AsOf), t.now); err != nil {
-				return mapErr(err)
-			}
+		}
+		if err := t.insertStatuses(ctx, rows); err != nil {
+			return err
 		}
 		return t.audit(ctx, actor, "refresh_status", "plan", planID, nil, map[string]int{"indicators": len(rows)})
 	})
 	return wrap(err, "save statuses of plan %d", planID)
+}
+
+// UpdateIndicatorStatuses replaces the stored statuses of some indicators
+// of a plan, in one transaction with one audit entry.
+func (db *DB) UpdateIndicatorStatuses(ctx context.Context, planID int64, rows []duban.IndicatorStatus, actor string) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	err := db.write(ctx, func(t *tx) error {
+		ids := make([]any, len(rows))
+		for i, r := range rows {
+			if r.PlanID != planID {
+				return duban.Invalid("状态属于其他计划 (status of another plan)", duban.FieldError{Field: "plan_id", Message: "不一致 (mismatch)"})
+			}
+			ids[i] = r.IndicatorID
+		}
+		if _, err := t.exec(ctx, "DELETE FROM indicator_status WHERE indicator_id IN ("+placeholders(len(ids))+")", ids...); err != nil {
+			return err
+		}
+		if err := t.insertStatuses(ctx, rows); err != nil {
+			return err
+		}
+		return t.audit(ctx, actor, "update_status", "plan", planID, nil, map[string]int{"indicators": len(rows)})
+	})
+	return wrap(err, "update statuses of plan %d", planID)
+}
+
+func (t *tx) insertStatuses(ctx context.Context, rows []duban.IndicatorStatus) error {
+	stmt, err := t.prepare(ctx, "INSERT INTO indicator_status ("+joinColumns(statusColumns)+") VALUES ("+
+		placeholders(len(statusColumns))+")")
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, r := range rows {
+		if _, err := stmt.ExecContext(ctx, r.IndicatorID, r.PlanID, r.Province, r.Area, r.Status, r.Progress,
+			dateArg(r.AsOf), t.now); err != nil {
+			return mapErr(err)
+		}
+	}
+	return nil
 }
 
 // Rollup counts stored statuses by province or by area with one GROUP BY

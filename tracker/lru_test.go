@@ -59,10 +59,11 @@ func TestCacheKeepsAtMostLimitLeastRecentlyUsedOut(t *testing.T) {
 
 func TestReportsChangedMarksPlansDirty(t *testing.T) {
 	svc := NewService(&countingSource{reads: map[int64]int{}})
-	svc.ReportsChanged(duban.Report{PlanID: 5}, duban.Report{PlanID: 7}, duban.Report{PlanID: 5})
+	svc.ReportsChanged(duban.Report{PlanID: 5, IndicatorID: 1}, duban.Report{PlanID: 7, IndicatorID: 9},
+		duban.Report{PlanID: 5, IndicatorID: 1})
 	got := svc.TakeDirty()
-	if len(got) != 2 || (got[0] != 5 && got[0] != 7) {
-		t.Fatalf("dirty plans %v, want 5 and 7", got)
+	if len(got) != 2 || len(got[5]) != 1 || got[5][0] != 1 || got[7][0] != 9 {
+		t.Fatalf("dirty %v, want plan 5 indicator 1 and plan 7 indicator 9", got)
 	}
 	if again := svc.TakeDirty(); len(again) != 0 {
 		t.Fatalf("dirty plans not cleared: %v", again)

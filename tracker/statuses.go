@@ -27,9 +27,38 @@ func (ps *PlanStatus) StatusRows() []duban.IndicatorStatus {
 	return out
 }
 
-// StatusStore keeps the rows StatusRows returns.
+// StatusStore keeps the rows StatusRows returns: a whole plan's, or just
+// some indicators'.
 type StatusStore interface {
 	SaveIndicatorStatuses(ctx context.Context, planID int64, rows []duban.IndicatorStatus, actor string) error
+	UpdateIndicatorStatuses(ctx context.Context, planID int64, rows []duban.IndicatorStatus, actor string) error
+}
+
+// RefreshChanged stores the statuses of the indicators TakeDirty named,
+// re-evaluated as of the day: an approval rewrites one row, not its plan.
+func (s *Service) RefreshChanged(ctx context.Context, dst StatusStore, asOf duban.Date, dirty map[int64][]int64) error {
+	for planID, ids := range dirty {
+		want := make(map[int64]bool, len(ids))
+		for _, id := range ids {
+			want[id] = true
+		}
+		var rows []duban.IndicatorStatus
+		err := s.View(ctx, planID, asOf, func(ps *PlanStatus) error {
+			for _, r := range ps.StatusRows() {
+				if want[r.IndicatorID] {
+					rows = append(rows, r)
+				}
+			}
+			return nil
+		})
+		if err == nil {
+			err = dst.UpdateIndicatorStatuses(ctx, planID, rows, "tracker")
+		}
+		if err != nil {
+			return fmt.Errorf("refresh statuses of plan %d: %w", planID, err)
+		}
+	}
+	return nil
 }
 
 // Refresh evaluates each plan as of the day and stores its status rows.

@@ -100,8 +100,8 @@ type Service struct {
 	mu    sync.RWMutex
 	limit int
 	cache map[cacheKey]*entry
-	clock atomic.Int64 // stamps each use, for least-recently-used eviction
-	dirty map[int64]bool
+	clock atomic.Int64             // stamps each use, for least-recently-used eviction
+	dirty map[int64]map[int64]bool // plan → indicators whose reports changed
 	// loading marks keys being evaluated; changes counts report changes
 	// per plan so an evaluation that raced with one is not cached.
 	loading map[cacheKey]chan struct{}
@@ -130,7 +130,7 @@ type Option func(*Service)
 func WithLimit(n int) Option { return func(s *Service) { s.limit = max(n, 1) } }
 
 func NewService(src Source, opts ...Option) *Service {
-	s := &Service{src: src, limit: DefaultLimit, cache: map[cacheKey]*entry{}, dirty: map[int64]bool{},
+	s := &Service{src: src, limit: DefaultLimit, cache: map[cacheKey]*entry{}, dirty: map[int64]map[int64]bool{},
 		loading: map[cacheKey]chan struct{}{}, changes: map[int64]uint64{}}
 	for _, o := range opts {
 		o(s)
@@ -233,16 +233,19 @@ func (s *Service) evictOldest() {
 	delete(s.cache, oldest)
 }
 
-// TakeDirty returns the plans whose reports changed since the last call.
-func (s *Service) TakeDirty() []int64 {
+// TakeDirty returns, per plan, the indicators whose reports changed since
+// the last call.
+func (s *Service) TakeDirty() map[int64][]int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ids := make([]int64, 0, len(s.dirty))
-	for id := range s.dirty {
-		ids = append(ids, id)
+	out := make(map[int64][]int64, len(s.dirty))
+	for plan, inds := range s.dirty {
+		for id := range inds {
+			out[plan] = append(out[plan], id)
+		}
 	}
 	clear(s.dirty)
-	return ids
+	return out
 }
 
 // ReportsChanged folds reviewed or submitted reports into every cached
@@ -251,7 +254,10 @@ func (s *Service) ReportsChanged(reps ...duban.Report) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, r := range reps {
-		s.dirty[r.PlanID] = true
+		if s.dirty[r.PlanID] == nil {
+			s.dirty[r.PlanID] = map[int64]bool{}
+		}
+		s.dirty[r.PlanID][r.IndicatorID] = true
 		s.changes[r.PlanID]++
 	}
 	for key, e := range s.cache {

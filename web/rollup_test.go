@@ -120,10 +120,10 @@ func TestRollupMatchesTrackerAndFollowsApproval(t *testing.T) {
 	}
 	srv := e.srv
 	dirty := srv.Tracker().TakeDirty()
-	if len(dirty) != 1 || dirty[0] != synth.PlanID(1) {
-		t.Fatalf("dirty plans %v, want [%d]", dirty, synth.PlanID(1))
+	if len(dirty) != 1 || len(dirty[synth.PlanID(1)]) != 1 || dirty[synth.PlanID(1)][0] != ind {
+		t.Fatalf("dirty %v, want plan %d indicator %d", dirty, synth.PlanID(1), ind)
 	}
-	if err := srv.Tracker().Refresh(context.Background(), e.db, rollupConfig.AsOf(), dirty...); err != nil {
+	if err := srv.Tracker().RefreshChanged(context.Background(), e.db, rollupConfig.AsOf(), dirty); err != nil {
 		t.Fatal(err)
 	}
 	after := rollupCounts(t, e)

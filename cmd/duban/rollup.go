@@ -30,7 +30,7 @@ func refreshStatuses(ctx context.Context, srv *web.Server, db *store.DB, log *sl
 		case <-tick.C:
 		}
 		trk := srv.Tracker()
-		if err := trk.Refresh(ctx, db, srv.Today(), trk.TakeDirty()...); err != nil {
+		if err := trk.RefreshChanged(ctx, db, srv.Today(), trk.TakeDirty()); err != nil {
 			log.Error("refresh statuses", "err", err)
 		}
 	}
