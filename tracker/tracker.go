@@ -119,9 +119,10 @@ type entry struct {
 }
 
 // DefaultLimit bounds memory: a 300-indicator plan's evaluation with a
-// year of monthly reports takes about 600 KB, so 256 of them hold about
-// 150 MB, well inside a 500 MB server.
-const DefaultLimit = 256
+// year of monthly reports takes about 600 KB and its encoded dashboard and
+// tree about 300 KB more, so 128 of them hold about 120 MB, well inside a
+// 500 MB server.
+const DefaultLimit = 128
 
 // Option configures a Service.
 type Option func(*Service)
