@@ -10,19 +10,19 @@ import (
 // StatusRows lists each indicator's status with the plan's province and the
 // title of the area it lies under, as the national rollup stores them.
 func (ps *PlanStatus) StatusRows() []duban.IndicatorStatus {
-	areaOf := map[string]string{} // node code → area title
-	titles := map[string]string{}
-	for _, row := range ps.NodeRows() {
-		if row.Kind == duban.KindArea {
-			titles[row.Code] = row.Title
+	area := make(map[string]string, len(ps.Nodes)) // node code → area title; nodes are in pre-order
+	for _, n := range ps.Nodes {
+		if n.Kind == duban.KindArea {
+			area[n.Code] = n.Title
+		} else {
+			area[n.Code] = area[n.ParentCode]
 		}
-		areaOf[row.Code] = titles[row.Area]
 	}
 	items := ps.Items()
 	out := make([]duban.IndicatorStatus, len(items))
 	for i, it := range items {
 		out[i] = duban.IndicatorStatus{IndicatorID: it.IndicatorID, PlanID: ps.Plan.ID, Province: ps.Plan.Province,
-			Area: areaOf[it.Node], Status: string(it.Status), Progress: it.Actual, AsOf: ps.AsOf}
+			Area: area[it.Node], Status: string(it.Status), Progress: it.Actual, AsOf: ps.AsOf}
 	}
 	return out
 }
