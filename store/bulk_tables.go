@@ -56,6 +56,27 @@ type bulkRefs struct {
 	nodes   map[nodeKey]int64
 	cadence map[int64]duban.Cadence
 	pos     map[int64]int // next tree position per plan
+	starts  map[bulkPeriodKey]any
+}
+
+type bulkPeriodKey struct {
+	cadence duban.Cadence
+	period  string
+}
+
+// periodStart is the encoded first day of a report period; the few
+// distinct periods of a dataset are parsed once.
+func (r *bulkRefs) periodStart(c duban.Cadence, period string) any {
+	k := bulkPeriodKey{c, period}
+	if v, ok := r.starts[k]; ok {
+		return v
+	}
+	var v any
+	if p, err := duban.ParsePeriod(c, period); err == nil {
+		v = r.date(p.Start)
+	}
+	r.starts[k] = v
+	return v
 }
 
 type nodeKey struct {
@@ -65,7 +86,8 @@ type nodeKey struct {
 
 func newBulkRefs(pg bool, now time.Time) *bulkRefs {
 	return &bulkRefs{pg: pg, now: now, units: map[string]int64{}, people: map[string]int64{},
-		nodes: map[nodeKey]int64{}, cadence: map[int64]duban.Cadence{}, pos: map[int64]int{}}
+		nodes: map[nodeKey]int64{}, cadence: map[int64]duban.Cadence{}, pos: map[int64]int{},
+		starts: map[bulkPeriodKey]any{}}
 }
 
 // learn records a part's codes before its rows are written. Node and
@@ -156,12 +178,8 @@ func indicatorRow(r *bulkRefs, p *duban.DatasetPart, i int) []any {
 
 func reportRow(r *bulkRefs, p *duban.DatasetPart, i int) []any {
 	rep := &p.Reports[i]
-	var start any
-	if per, err := duban.ParsePeriod(r.cadence[rep.IndicatorID], rep.Period); err == nil {
-		start = r.date(per.Start)
-	}
 	row := resolvedReport{Report: rep, unitID: r.units[rep.UnitCode]}.values()
-	return append(row, start)
+	return append(row, r.periodStart(r.cadence[rep.IndicatorID], rep.Period))
 }
 
 func noticeRow(r *bulkRefs, p *duban.DatasetPart, i int) []any {

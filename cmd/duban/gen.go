@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 	"time"
@@ -49,6 +50,9 @@ func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
+	// The generator allocates fast and keeps little: collecting less often
+	// saves a fifth of its CPU for a few hundred MB more.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	started := time.Now()
 	bar := &progressBar{w: stderr, total: c.Districts, started: started, quiet: *quiet}
 	counts, err := db.BulkLoad(ctx, &synth.Dataset{Config: c, PasswordHash: hash}, "gen", bar.update)
