@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/duban-dev/duban"
@@ -55,6 +56,24 @@ func TestBulkLoadSmallDataset(t *testing.T) {
 	})
 }
 
+func TestBulkLoadRebuildsEveryIndex(t *testing.T) {
+	forEachStore(t, func(t *testing.T, db *store.DB) {
+		before, err := store.SecondaryIndexes(context.Background(), db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(before) < 10 {
+			t.Fatalf("only %d secondary indexes found: %v", len(before), before)
+		}
+		genSmall(t, db)
+		after, err := store.SecondaryIndexes(context.Background(), db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertEqual(t, "indexes after a bulk load", after, before)
+	})
+}
+
 func TestBulkLoadRefusesNonEmptyDatabase(t *testing.T) {
 	forEachStore(t, func(t *testing.T, db *store.DB) {
 		genSmall(t, db)
@@ -91,5 +110,32 @@ func TestStatusSnapshotJudgesLikeSnapshot(t *testing.T) {
 				assertEqual(t, "items", b.Items(), a.Items())
 			}
 		}
+	})
+}
+
+// brokenSource corrupts one report of its last part.
+type brokenSource struct{ synth.Dataset }
+
+func (b *brokenSource) Part(i int) (*duban.DatasetPart, error) {
+	p, err := b.Dataset.Part(i)
+	if err == nil && i == b.Parts()-1 {
+		p.Reports[len(p.Reports)-1].IndicatorID = 999_999
+	}
+	return p, err
+}
+
+func TestBulkLoadWithABrokenReferenceWritesNothing(t *testing.T) {
+	forEachStore(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		src := &brokenSource{synth.Dataset{Config: synth.Config{Districts: 3, Items: 20, Months: 2, Seed: 3}}}
+		_, err := db.BulkLoad(ctx, src, "gen", nil)
+		if err == nil || !strings.Contains(err.Error(), "reports") {
+			t.Fatalf("a report of a missing indicator: %v, want an error naming reports", err)
+		}
+		if counts := mustCounts(t, db); counts["plans"] != 0 || counts["reports"] != 0 || counts["audit_log"] != 0 {
+			t.Fatalf("rows left behind: %v", counts)
+		}
+		// The failed load left the schema whole: a good load still works.
+		genSmall(t, db)
 	})
 }
