@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/duban-dev/duban/files"
 	"github.com/duban-dev/duban/notify"
 	"github.com/duban-dev/duban/store"
 	"github.com/duban-dev/duban/tracker"
@@ -16,6 +17,7 @@ import (
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, dsn := newFlags("serve", stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "监听地址 (listen address)")
+	data := addDataFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -24,7 +26,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer db.Close()
-	srv, err := startServer(db, *addr, stderr, time.Now)
+	fileStore, err := data.open(*dsn, db)
+	if err != nil {
+		return err
+	}
+	srv, err := startServer(db, fileStore, *addr, stderr, time.Now)
 	if err != nil {
 		return err
 	}
@@ -32,10 +38,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return serveUntilDone(ctx, srv, db, stderr)
 }
 
-func startServer(db *store.DB, addr string, stderr io.Writer, now func() time.Time) (*web.Server, error) {
+func startServer(db *store.DB, fileStore *files.Store, addr string, stderr io.Writer, now func() time.Time) (*web.Server, error) {
 	srv := web.NewServer(web.Config{
 		Plans: db, Users: db, Sessions: db, Reports: db, Notices: db,
 		Directory: db, Audit: db, Tracker: tracker.NewService(db),
+		Files: fileStore, MaxUpload: fileStore.MaxSize(),
 		Logger: slog.New(slog.NewTextHandler(stderr, nil)), Now: now,
 	})
 	if err := srv.Listen(addr); err != nil {
