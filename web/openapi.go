@@ -46,6 +46,7 @@ var apiDocs = []apiDoc{
 	{"GET", "/api/v1/plans/{id}/dashboard", "status", "驾驶舱汇总 (dashboard summary)", false, []string{"as_of"}, "", false},
 	{"GET", "/api/v1/plans/{id}/checks", "status", "一致性检查 (consistency findings)", false, []string{"as_of"}, "", false},
 	{"POST", "/api/v1/plans/{id}/supervise", "notices", "按规则生成督办单 (issue notices by the rules)", true, []string{"as_of"}, "", false},
+	{"POST", "/api/v1/plans/{id}/escalate", "notices", "反馈逾期的督办单升一级 (escalate notices whose reply is overdue)", true, []string{"as_of"}, "", false},
 	{"GET", "/api/v1/plans/{id}/notices", "notices", "督办单列表 (notices)", true, []string{"unit", "state", "open", "page", "per_page"}, "", false},
 	{"POST", "/api/v1/plans/{id}/notices", "notices", "手动下发督办单 (issue a notice by hand)", true, nil, "NoticeInput", true},
 	{"GET", "/api/v1/notices/{id}", "notices", "督办单详情 (a notice)", true, nil, "", false},

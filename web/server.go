@@ -86,6 +86,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) now() time.Time { return s.cfg.Now() }
 
+// Tracker is the status cache the server reads and updates.
+func (s *Server) Tracker() *tracker.Service { return s.cfg.Tracker }
+
 // Listen binds addr (use "127.0.0.1:0" for a free port).
 func (s *Server) Listen(addr string) error {
 	ln, err := net.Listen("tcp", addr)

@@ -48,7 +48,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	printDemoBanner(stdout, srv.Addr(), opts, users, time.Since(started))
-	return serveUntilDone(ctx, srv, db, stderr)
+	return serveUntilDone(ctx, srv, db, stderr, demoClock(opts.asOf))
 }
 
 func parseDemoFlags(args []string, stderr io.Writer) (demoOptions, error) {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/duban-dev/duban/files"
+	"github.com/duban-dev/duban/jobs"
 	"github.com/duban-dev/duban/notify"
 	"github.com/duban-dev/duban/store"
 	"github.com/duban-dev/duban/tracker"
@@ -35,7 +36,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	fmt.Fprintf(stdout, "duban 已启动 (listening): http://%s/\n", srv.Addr())
-	return serveUntilDone(ctx, srv, db, stderr)
+	return serveUntilDone(ctx, srv, db, stderr, time.Now)
 }
 
 func startServer(db *store.DB, fileStore *files.Store, addr string, stderr io.Writer, now func() time.Time) (*web.Server, error) {
@@ -51,13 +52,21 @@ func startServer(db *store.DB, fileStore *files.Store, addr string, stderr io.Wr
 	return srv, nil
 }
 
+// jobInterval is how often the server escalates overdue notices, runs the
+// notice rules and removes expired sessions (also once at start).
+const jobInterval = time.Hour
+
 // serveUntilDone serves until ctx is cancelled, then shuts down gracefully.
-// Meanwhile it delivers the notification outbox to webhooks.
-func serveUntilDone(ctx context.Context, srv *web.Server, db *store.DB, stderr io.Writer) error {
+// Meanwhile it delivers the notification outbox to webhooks and runs the
+// periodic jobs.
+func serveUntilDone(ctx context.Context, srv *web.Server, db *store.DB, stderr io.Writer, now func() time.Time) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve() }()
-	dispatcher := notify.NewDispatcher(db, slog.New(slog.NewTextHandler(stderr, nil)))
+	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	dispatcher := notify.NewDispatcher(db, logger)
 	go dispatcher.Run(ctx, 5*time.Second)
+	runner := jobs.New(jobs.Config{Plans: db, Notices: db, Sessions: db, Tracker: srv.Tracker(), Now: now, Logger: logger})
+	go runner.Run(ctx, jobInterval)
 	select {
 	case err := <-errc:
 		return err
