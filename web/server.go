@@ -24,6 +24,8 @@ type Config struct {
 	Tracker   *tracker.Service
 	Directory Directory
 	Audit     AuditLog
+	Files     duban.FileService
+	MaxUpload int64 // largest upload in bytes; 10 MiB when zero
 	Logger    *slog.Logger
 	Now       func() time.Time // the clock; time.Now when nil
 }
@@ -46,6 +48,9 @@ func NewServer(cfg Config) *Server {
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	if cfg.MaxUpload <= 0 {
+		cfg.MaxUpload = 10 << 20
 	}
 	s := &Server{cfg: cfg, mux: http.NewServeMux(), throttle: newThrottle(5, 15*time.Minute)}
 	s.routes()
@@ -70,6 +75,7 @@ func (s *Server) routes() {
 	s.routesNotices()
 	s.routesStatus()
 	s.routesDirectory()
+	s.routesFiles()
 	s.routesOpenAPI()
 }
 
@@ -79,6 +85,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) now() time.Time { return s.cfg.Now() }
+
+// Tracker is the status cache the server reads and updates.
+func (s *Server) Tracker() *tracker.Service { return s.cfg.Tracker }
 
 // Listen binds addr (use "127.0.0.1:0" for a free port).
 func (s *Server) Listen(addr string) error {
