@@ -107,7 +107,7 @@ func (s *Server) handleChecks(w http.ResponseWriter, r *http.Request) {
 // handleSupervise runs the notice rules: every red, overdue or unreported
 // item without an open notice gets one.
 func (s *Server) handleSupervise(w http.ResponseWriter, r *http.Request) {
-	u := s.requireRole(w, r, duban.RoleAdmin, duban.RoleSupervisor)
+	u := s.requireRole(w, r, duban.CanIssueNotice)
 	if u == nil {
 		return
 	}
