@@ -70,7 +70,7 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleListNodes(w http.ResponseWriter, r *http.Request) {
-	f, err := parseNodeFilter(r)
+	f, err := tracker.ParseNodeFilter(r.URL.Query())
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -86,7 +86,7 @@ func (s *Server) handleListNodes(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, http.StatusOK, map[string]any{"items": tracker.Tree(rows), "total": len(rows)})
 			return nil
 		}
-		rows = f.apply(rows)
+		rows = f.Apply(rows)
 		end := min(page.Offset()+page.PerPage, len(rows))
 		writeJSON(w, http.StatusOK, newList(rows[min(page.Offset(), end):end], len(rows), page))
 		return nil
