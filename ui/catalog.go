@@ -57,4 +57,13 @@ var catalog = map[string][2]string{
 	"dash.explanation": {"说明", "Explanation"},
 	"dash.none":        {"无", "None"},
 	"dash.table":       {"数据表", "Data table"},
+
+	"tree.title":   {"计划树", "Plan tree"},
+	"tree.filters": {"筛选", "Filters"},
+	"tree.all":     {"全部", "All"},
+	"tree.from":    {"时限从", "Deadline from"},
+	"tree.to":      {"时限至", "Deadline to"},
+	"tree.filter":  {"筛选", "Filter"},
+	"tree.clear":   {"清除筛选", "Clear filters"},
+	"tree.matches": {"符合条件的节点", "Matching nodes"},
 }

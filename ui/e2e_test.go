@@ -16,3 +16,13 @@ func TestBrowserScreens(t *testing.T) {
 	b.do(chromedp.Sleep(500 * time.Millisecond))
 	b.screenshot("dashboard")
 }
+
+func TestBrowserTree(t *testing.T) {
+	e := newEnv(t)
+	b := newBrowser(t, e)
+	b.login("duchashi")
+	b.open("/plans/" + strconv.FormatInt(e.planID, 10) + "/tree")
+	b.screenshot("tree")
+	b.open("/plans/" + strconv.FormatInt(e.planID, 10) + "/tree?status=lagging")
+	b.screenshot("tree-filtered")
+}

@@ -2,7 +2,7 @@ package ui
 
 import "net/http"
 
-func (h *Handler) tree(w http.ResponseWriter, r *http.Request)         {}
+
 func (h *Handler) indicator(w http.ResponseWriter, r *http.Request)    {}
 func (h *Handler) workspace(w http.ResponseWriter, r *http.Request)    {}
 func (h *Handler) reportForm(w http.ResponseWriter, r *http.Request)   {}
