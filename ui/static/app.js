@@ -29,7 +29,8 @@
         return { name: s.name, type: "bar", data: s.data, itemStyle: { color: s.colour } };
       });
     } else {
-      base.xAxis = cat; base.yAxis = { type: "value", max: 100, axisLabel: { color: text, formatter: "{value}%" } };
+      base.xAxis = cat;
+      base.yAxis = kind === "line-abs" ? val : { type: "value", max: 100, axisLabel: { color: text, formatter: "{value}%" } };
       base.series = d.series.map(function (s, i) {
         return { name: s.name, type: "line", data: s.data, itemStyle: { color: s.colour }, lineStyle: { type: i ? "dashed" : "solid" } };
       });
