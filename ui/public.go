@@ -73,4 +73,3 @@ func publicAreas(ps *tracker.PlanStatus) []publicArea {
 	}
 	return out
 }
-

@@ -37,6 +37,7 @@ type Config struct {
 	Tracker   *tracker.Service
 	Directory Directory
 	Audit     AuditLog
+	UserList  UserList // the admin page lists accounts when set
 	SignIn    *signin.Service
 	Logger    *slog.Logger
 	Now       func() time.Time // the clock; time.Now when nil

@@ -38,7 +38,7 @@ func startServer(db *store.DB, addr string, stderr io.Writer, now func() time.Ti
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 	tr, sign := tracker.NewService(db), signin.New(db, db, now)
 	pages, err := ui.New(ui.Config{Plans: db, Users: db, Reports: db, Notices: db, Tracker: tr,
-		Directory: db, Audit: db, SignIn: sign, Logger: logger, Now: now})
+		Directory: db, Audit: db, UserList: db, SignIn: sign, Logger: logger, Now: now})
 	if err != nil {
 		return nil, err
 	}
