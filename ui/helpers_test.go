@@ -110,7 +110,7 @@ func (e *env) client() *client {
 	return &client{t: e.t, e: e, jar: jar}
 }
 
-var base, _ = url.Parse("http://duban.test/")
+var loginURL, _ = url.Parse("http://duban.test/login")
 
 type result struct {
 	status int
@@ -166,3 +166,5 @@ func (c *client) login(username string) {
 		c.t.Fatalf("login %s: status %d: %s", username, res.status, res.body)
 	}
 }
+
+func reporterOf(unit string) string { return demo.ReporterUsername(unit) }
