@@ -176,4 +176,12 @@ var catalog = map[string][2]string{
 	"import.unit":         {"计量单位", "Unit"},
 	"import.comparator":   {"比较", "Comparator"},
 	"import.create":       {"用采纳的目标生成草稿计划", "Create the draft plan from the accepted targets"},
+
+	"cmp.>=":            {"不少于", "at least"},
+	"cmp.<=":            {"不超过", "at most"},
+	"cmp.=":             {"达到", "exactly"},
+	"cmp.~":             {"左右", "about"},
+	"cadence.weekly":    {"每周", "weekly"},
+	"cadence.monthly":   {"每月", "monthly"},
+	"cadence.quarterly": {"每季度", "quarterly"},
 }

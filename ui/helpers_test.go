@@ -168,3 +168,27 @@ func (c *client) login(username string) {
 }
 
 func reporterOf(unit string) string { return demo.ReporterUsername(unit) }
+
+// issueRuleNotices lets the supervisor run the notice rules once, as the
+// demo does.
+func (e *env) issueRuleNotices(t *testing.T) {
+	t.Helper()
+	ctx := context.Background()
+	sup, err := e.db.FindUserByUsername(ctx, demo.SupervisorUsername)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var inputs []duban.NoticeInput
+	err = tracker.NewService(e.db).View(ctx, e.planID, asOf, func(ps *tracker.PlanStatus) error {
+		inputs = ps.NoticeCandidates(func(int64) bool { return false })
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range inputs {
+		if _, err := e.db.CreateNotice(ctx, sup, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

@@ -39,6 +39,12 @@ func (p *page) T(id string) string { return tr(p.Lang, id) }
 // Word is the word of a status light.
 func (p *page) Word(s status.Status) string { return statusWord(p.Lang, s) }
 
+// Cmp is the word for a comparator: 不少于, 不超过, 左右 …
+func (p *page) Cmp(c duban.Comparator) string { return p.T("cmp." + string(c)) }
+
+// Cadence is the word for a reporting cadence.
+func (p *page) Cadence(c duban.Cadence) string { return p.T("cadence." + string(c)) }
+
 // L pairs a status with its word for the "light" partial.
 func (p *page) L(s status.Status) lightArgs { return lightArgs{s, p.Word(s)} }
 
