@@ -104,3 +104,45 @@ func TestBrowserReportApprove(t *testing.T) {
 		t.Errorf("public visitor on the dashboard: at %s, want the sign-in page", loc)
 	}
 }
+
+// TestBrowserMorePages renders the other pages in Chromium for their
+// screenshots, and checks the big-screen dashboard draws its charts and the
+// text-import review highlights each quote.
+func TestBrowserMorePages(t *testing.T) {
+	e := newEnv(t)
+	e.issueRuleNotices(t)
+	_, _, unit, _ := e.pick(t)
+	b := newBrowser(t, e)
+	plan := "/plans/" + strconv.FormatInt(e.planID, 10)
+
+	b.login(reporterOf(unit))
+	b.do(chromedp.EmulateViewport(390, 844))
+	b.open("/workspace")
+	b.screenshot("workspace-phone")
+	b.do(chromedp.EmulateViewport(1280, 900))
+	b.logout()
+
+	b.login("admin")
+	b.open(plan + "?screen=1")
+	b.screenshot("screen")
+	b.open(plan + "?lang=en")
+	b.screenshot("dashboard-en")
+	b.open(plan + "?lang=zh")
+	b.open("/notices")
+	b.screenshot("notices")
+	b.open("/admin")
+	b.screenshot("admin")
+	b.open("/admin/import-text")
+	b.do(chromedp.SetValue(chromedp.CSS("#text"), "二、主要目标\n今年全区地区生产总值增长7%左右；年底前新建5G基站1100个以上。力争3年内新启动建设10个小微企业园。"),
+		chromedp.Click(chromedp.CSS(`form.form button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS("fieldset.proposal")))
+	if q := b.text("fieldset.proposal mark"); q == "" {
+		t.Error("text import review: no highlighted quote")
+	}
+	b.screenshot("import-review")
+	b.do(chromedp.Click(chromedp.CSS(`form.review-targets > .buttons button`)),
+		chromedp.WaitVisible(chromedp.CSS(".tree")))
+	if loc := b.location(); !strings.Contains(loc, "/tree") {
+		t.Errorf("after creating the draft plan: at %s, want its tree", loc)
+	}
+}
