@@ -184,4 +184,8 @@ var catalog = map[string][2]string{
 	"cadence.weekly":    {"每周", "weekly"},
 	"cadence.monthly":   {"每月", "monthly"},
 	"cadence.quarterly": {"每季度", "quarterly"},
+
+	"light.green":  {"绿灯", "green light"},
+	"light.yellow": {"黄灯", "yellow light"},
+	"light.red":    {"红灯", "red light"},
 }

@@ -43,7 +43,8 @@ func TestCatalogComplete(t *testing.T) {
 		ids["cadence."+string(c)] = true
 	}
 	for _, id := range []string{"admin.done.user", "admin.done.import", "ws.saved_draft", "ws.saved_submitted",
-		"review.approved", "review.returned", "notices.done", "report.invalid", "status.none"} {
+		"review.approved", "review.returned", "notices.done", "report.invalid", "status.none",
+		"light.green", "light.yellow", "light.red"} {
 		ids[id] = true
 	}
 	if len(ids) < 50 {

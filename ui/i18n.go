@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/duban-dev/duban/status"
 )
@@ -40,6 +41,9 @@ func langFrom(r *http.Request) string {
 func tr(lang, id string) string {
 	m, ok := catalog[id]
 	if !ok {
+		if strings.HasPrefix(id, "light.") {
+			return "" // only green, yellow and red are lights with a name
+		}
 		return id
 	}
 	if lang == langEN {

@@ -46,11 +46,15 @@ func (p *page) Cmp(c duban.Comparator) string { return p.T("cmp." + string(c)) }
 func (p *page) Cadence(c duban.Cadence) string { return p.T("cadence." + string(c)) }
 
 // L pairs a status with its word for the "light" partial.
-func (p *page) L(s status.Status) lightArgs { return lightArgs{s, p.Word(s)} }
+func (p *page) L(s status.Status) lightArgs {
+	return lightArgs{S: s, W: p.Word(s), C: p.T("light." + s.Colour())}
+}
 
+// lightArgs is a status, its word and, for the three lights, the light's
+// name (绿灯, 黄灯, 红灯) for screen readers and as a tooltip.
 type lightArgs struct {
-	S status.Status
-	W string
+	S    status.Status
+	W, C string
 }
 
 type barArgs struct{ P, E float64 }

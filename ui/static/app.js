@@ -46,6 +46,8 @@
     c.setOption(options(el.dataset.kind, d));
     if (dark) c.setOption({ backgroundColor: "transparent" });
     charts.push(c);
+    var table = el.parentNode.querySelector("details.data");
+    if (table) table.open = false; // the chart shows it; the table stays one click away
   });
   window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
 })();
