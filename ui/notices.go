@@ -11,6 +11,7 @@ import (
 
 type noticesView struct {
 	page
+	Units   map[string]string // unit code → name
 	Plan    *duban.Plan
 	Notices []noticeRow
 	Items   []tracker.ItemStatus // for issuing a notice by hand
@@ -53,7 +54,7 @@ func (h *Handler) notices(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	v.Plan = plan
+	v.Plan, v.Units = plan, h.unitNames(r)
 	f := duban.NoticeFilter{PlanID: plan.ID, UnitCode: duban.UnitScope(u), Page: duban.Page{PerPage: maxHistory}.Normalize()}
 	list, _, err := h.cfg.Notices.ListNotices(r.Context(), f)
 	if err == nil {

@@ -12,6 +12,7 @@ import (
 
 type reviewView struct {
 	page
+	Units map[string]string // unit code → name
 	Queue []duban.Report
 	Names map[int64]string // indicator id → name
 	Total int
@@ -22,7 +23,7 @@ func (h *Handler) review(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, duban.Errorf(duban.EFORBIDDEN, "当前角色无权审核 (your role may not review)"))
 		return
 	}
-	v := reviewView{page: h.newPage(r, "review.title")}
+	v := reviewView{page: h.newPage(r, "review.title"), Units: h.unitNames(r)}
 	switch r.URL.Query().Get("done") {
 	case "approve":
 		v.Notice = v.T("review.approved")
