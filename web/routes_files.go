@@ -20,7 +20,7 @@ const uploadOverhead = 64 << 10
 
 // handleUploadFile streams the multipart field "file" into the file store.
 func (s *Server) handleUploadFile(w http.ResponseWriter, r *http.Request) {
-	u := s.requireRole(w, r, duban.RoleAdmin, duban.RoleSupervisor, duban.RoleReporter)
+	u := s.requireRole(w, r, duban.CanUpload)
 	if u == nil {
 		return
 	}

@@ -35,8 +35,8 @@ func (s *Server) handleListNotices(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, duban.Invalid("参数有误 (bad filter)", duban.FieldError{Field: "state", Message: "须为 issued、signed、replied 或 closed"}))
 		return
 	}
-	if u.Role == duban.RoleReporter {
-		f.UnitCode = u.UnitCode
+	if scope := duban.UnitScope(u); scope != "" {
+		f.UnitCode = scope
 	}
 	list, total, err := s.cfg.Notices.ListNotices(r.Context(), f)
 	if err != nil {
@@ -63,7 +63,7 @@ func newNoticeJSON(n *duban.Notice) noticeJSON {
 }
 
 func (s *Server) handleCreateNotice(w http.ResponseWriter, r *http.Request) {
-	u := s.requireRole(w, r, duban.RoleAdmin, duban.RoleSupervisor)
+	u := s.requireRole(w, r, duban.CanIssueNotice)
 	if u == nil {
 		return
 	}
@@ -110,7 +110,7 @@ func (s *Server) visibleNotice(r *http.Request, u *duban.User) (*duban.Notice, e
 	if err != nil {
 		return nil, err
 	}
-	if u.Role == duban.RoleReporter && n.UnitCode != u.UnitCode {
+	if !duban.SeesUnit(u, n.UnitCode) {
 		return nil, duban.Errorf(duban.ENOTFOUND, "督办单 %d 不存在 (notice not found)", id)
 	}
 	return n, nil
@@ -121,27 +121,20 @@ type noticeActionRequest struct {
 	ReplyDue duban.Date `json:"reply_due"`
 }
 
-// noticeActors says who may take each step: the addressed unit signs for
-// and replies; supervisors close and escalate.
-var noticeActors = map[duban.NoticeAction][]duban.Role{
-	duban.ActSign:     {duban.RoleReporter, duban.RoleAdmin, duban.RoleSupervisor},
-	duban.ActReply:    {duban.RoleReporter, duban.RoleAdmin, duban.RoleSupervisor},
-	duban.ActClose:    {duban.RoleAdmin, duban.RoleSupervisor},
-	duban.ActEscalate: {duban.RoleAdmin, duban.RoleSupervisor},
-}
-
 func (s *Server) handleNoticeAction(w http.ResponseWriter, r *http.Request) {
 	act := duban.NoticeAction(r.PathValue("action"))
-	roles, ok := noticeActors[act]
-	if !ok {
+	if !duban.KnownNoticeAction(act) {
 		s.writeError(w, r, duban.Errorf(duban.ENOTFOUND, "未知操作 %q (unknown action)", act))
 		return
 	}
-	u := s.requireRole(w, r, roles...)
+	u := s.requireRole(w, r, func(u *duban.User) bool { return duban.CanActOnNotice(u, &duban.Notice{UnitCode: u.UnitCode}, act) })
 	if u == nil {
 		return
 	}
 	n, err := s.visibleNotice(r, u)
+	if err == nil && !duban.CanActOnNotice(u, n, act) {
+		err = duban.Errorf(duban.EFORBIDDEN, "当前角色无权执行此操作 (your role may not do this)")
+	}
 	if err != nil {
 		s.writeError(w, r, err)
 		return

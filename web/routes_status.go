@@ -71,7 +71,7 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleListNodes(w http.ResponseWriter, r *http.Request) {
-	f, err := parseNodeFilter(r)
+	f, err := tracker.ParseNodeFilter(r.URL.Query())
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -87,7 +87,7 @@ func (s *Server) handleListNodes(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, http.StatusOK, map[string]any{"items": tracker.Tree(rows), "total": len(rows)})
 			return nil
 		}
-		rows = f.apply(rows)
+		rows = f.Apply(rows)
 		end := min(page.Offset()+page.PerPage, len(rows))
 		writeJSON(w, http.StatusOK, newList(rows[min(page.Offset(), end):end], len(rows), page))
 		return nil
@@ -108,7 +108,7 @@ func (s *Server) handleChecks(w http.ResponseWriter, r *http.Request) {
 // handleSupervise runs the notice rules: every red, overdue or unreported
 // item without an open notice gets one.
 func (s *Server) handleSupervise(w http.ResponseWriter, r *http.Request) {
-	u := s.requireRole(w, r, duban.RoleAdmin, duban.RoleSupervisor)
+	u := s.requireRole(w, r, duban.CanIssueNotice)
 	if u == nil {
 		return
 	}
@@ -120,7 +120,7 @@ func (s *Server) handleSupervise(w http.ResponseWriter, r *http.Request) {
 // handleEscalate raises every notice of the plan whose reply is overdue one
 // level, as the server also does every hour.
 func (s *Server) handleEscalate(w http.ResponseWriter, r *http.Request) {
-	u := s.requireRole(w, r, duban.RoleAdmin, duban.RoleSupervisor)
+	u := s.requireRole(w, r, duban.CanIssueNotice)
 	if u == nil {
 		return
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/signin"
 	"github.com/duban-dev/duban/tracker"
 )
 
@@ -28,6 +29,8 @@ type Config struct {
 	MaxUpload int64 // largest upload in bytes; 10 MiB when zero
 	Logger    *slog.Logger
 	Now       func() time.Time // the clock; time.Now when nil
+	SignIn    *signin.Service  // shared with the pages; made from Users and Sessions when nil
+	Pages     http.Handler     // the HTML pages: every path the API does not own
 }
 
 // Server owns the HTTP handler and listener.
@@ -37,7 +40,7 @@ type Server struct {
 	handler  http.Handler
 	server   *http.Server
 	ln       net.Listener
-	throttle *throttle
+	signin   *signin.Service
 	patterns []string
 }
 
@@ -52,7 +55,10 @@ func NewServer(cfg Config) *Server {
 	if cfg.MaxUpload <= 0 {
 		cfg.MaxUpload = 10 << 20
 	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux(), throttle: newThrottle(5, 15*time.Minute)}
+	if cfg.SignIn == nil {
+		cfg.SignIn = signin.New(cfg.Users, cfg.Sessions, cfg.Now)
+	}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), signin: cfg.SignIn}
 	s.routes()
 	s.handler = s.authenticate(s.mux)
 	s.server = &http.Server{
@@ -77,6 +83,9 @@ func (s *Server) routes() {
 	s.routesDirectory()
 	s.routesFiles()
 	s.routesOpenAPI()
+	if s.cfg.Pages != nil {
+		s.mux.Handle("/", s.cfg.Pages)
+	}
 }
 
 // ServeHTTP lets the server be used with httptest.

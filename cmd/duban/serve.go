@@ -10,8 +10,10 @@ import (
 	"github.com/duban-dev/duban/files"
 	"github.com/duban-dev/duban/jobs"
 	"github.com/duban-dev/duban/notify"
+	"github.com/duban-dev/duban/signin"
 	"github.com/duban-dev/duban/store"
 	"github.com/duban-dev/duban/tracker"
+	"github.com/duban-dev/duban/ui"
 	"github.com/duban-dev/duban/web"
 )
 
@@ -40,11 +42,18 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 func startServer(db *store.DB, fileStore *files.Store, addr string, stderr io.Writer, now func() time.Time) (*web.Server, error) {
+	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	tr, sign := tracker.NewService(db), signin.New(db, db, now)
+	pages, err := ui.New(ui.Config{Plans: db, Users: db, Reports: db, Notices: db, Tracker: tr,
+		Directory: db, Audit: db, UserList: db, SignIn: sign, Logger: logger, Now: now})
+	if err != nil {
+		return nil, err
+	}
 	srv := web.NewServer(web.Config{
 		Plans: db, Users: db, Sessions: db, Reports: db, Notices: db,
-		Directory: db, Audit: db, Tracker: tracker.NewService(db),
+		Directory: db, Audit: db, Tracker: tr,
 		Files: fileStore, MaxUpload: fileStore.MaxSize(),
-		Logger: slog.New(slog.NewTextHandler(stderr, nil)), Now: now,
+		Logger: logger, Now: now, SignIn: sign, Pages: pages,
 	})
 	if err := srv.Listen(addr); err != nil {
 		return nil, fmt.Errorf("listen %s: %w", addr, err)

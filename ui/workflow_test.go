@@ -1,0 +1,104 @@
+package ui_test
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/demo"
+)
+
+// TestReturnedReportShowsReason: a report returned with a reason appears in
+// the unit's workspace with that reason.
+func TestReturnedReportShowsReason(t *testing.T) {
+	e := newEnv(t)
+	id, _, unit, _ := e.pick(t)
+	rep := e.client()
+	rep.login(reporterOf(unit))
+	res := rep.post("/workspace", e.path("/indicators/{id}/report", id), url.Values{
+		"period": {"2021-Q3"}, "value": {"abc"}, "action": {"submit"}})
+	if res.status != http.StatusBadRequest || !strings.Contains(res.body, "不是有效数字") {
+		t.Fatalf("bad value: %d, want 400 naming the field", res.status)
+	}
+	res = rep.post("/workspace", e.path("/indicators/{id}/report", id), url.Values{
+		"period": {"2021-Q3"}, "value": {"3"}, "action": {"submit"}})
+	if res.status != http.StatusSeeOther {
+		t.Fatalf("submit: %d", res.status)
+	}
+	queue, _, err := e.db.ListReportsFiltered(t.Context(), duban.ReportFilter{IndicatorID: id, State: duban.Submitted})
+	if err != nil || len(queue) != 1 {
+		t.Fatalf("queue: %v %v", queue, err)
+	}
+	sup := e.client()
+	sup.login("duchashi")
+	path := "/reports/" + strconv.FormatInt(queue[0].ID, 10) + "/return"
+	if res := sup.post("/review", path, url.Values{"reason": {"数据与台账不符，请核实"}}); res.status != http.StatusSeeOther {
+		t.Fatalf("return: %d %s", res.status, res.body)
+	}
+	body := rep.get("/workspace").body
+	if !strings.Contains(body, "被退回的报送") || !strings.Contains(body, "数据与台账不符，请核实") {
+		t.Errorf("workspace does not show the returned report with its reason")
+	}
+}
+
+// TestNoticeSteps: the addressed unit signs for and replies; only the
+// supervision office closes; another unit cannot touch the notice.
+func TestNoticeSteps(t *testing.T) {
+	e := newEnv(t)
+	e.issueRuleNotices(t)
+	list, _, err := e.db.ListNotices(t.Context(), duban.NoticeFilter{PlanID: e.planID, Page: duban.Page{PerPage: 100}})
+	reporters := map[string]bool{}
+	for _, u := range demo.Users(e.bundle) {
+		reporters[u.UnitCode] = u.Role == duban.RoleReporter
+	}
+	var n duban.Notice
+	for _, x := range list {
+		if reporters[x.UnitCode] && n.ID == 0 {
+			n = x
+		}
+	}
+	if err != nil || n.ID == 0 {
+		t.Fatalf("no notice to a unit with a reporter: %v", err)
+	}
+	step := func(c *client, act string, form url.Values) int {
+		return c.post("/notices", "/notices/"+strconv.FormatInt(n.ID, 10)+"/"+act, form).status
+	}
+	own, other, sup := e.client(), e.client(), e.client()
+	own.login(reporterOf(n.UnitCode))
+	other.login(reporterOf(otherUnit(e, n.UnitCode)))
+	sup.login("duchashi")
+	tests := []struct {
+		who    *client
+		act    string
+		form   url.Values
+		status int
+	}{
+		{other, "sign", url.Values{}, http.StatusNotFound},
+		{own, "close", url.Values{}, http.StatusForbidden},
+		{own, "sign", url.Values{}, http.StatusSeeOther},
+		{own, "sign", url.Values{}, http.StatusConflict},
+		{own, "reply", url.Values{"text": {"已制定赶超措施，8月底前完成"}}, http.StatusSeeOther},
+		{sup, "close", url.Values{}, http.StatusSeeOther},
+	}
+	for i, tt := range tests {
+		if got := step(tt.who, tt.act, tt.form); got != tt.status {
+			t.Errorf("step %d %s: %d, want %d", i, tt.act, got, tt.status)
+		}
+	}
+	got, err := e.db.FindNotice(t.Context(), n.ID)
+	if err != nil || got.State != duban.NoticeClosed || got.Reply == "" {
+		t.Errorf("notice after the steps: %+v %v", got, err)
+	}
+}
+
+func otherUnit(e *env, not string) string {
+	for _, u := range demo.Users(e.bundle) {
+		if u.Role == duban.RoleReporter && u.UnitCode != not {
+			return u.UnitCode
+		}
+	}
+	return ""
+}
