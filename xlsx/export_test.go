@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-
 	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/xlsx"
 )

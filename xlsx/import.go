@@ -65,9 +65,7 @@ func applySheet(f *excelize.File, base *duban.Bundle) (*duban.Bundle, *Changes, 
 	rows, errs := readPlanSheet(f, newNames(base))
 	merged, changes, mergeErrs := merge(base, rows)
 	errs = append(errs, mergeErrs...)
-	if len(errs) == 0 {
-		errs = append(errs, locate(duban.ErrorFields(merged.Validate()), rows, merged)...)
-	}
+	errs = dedupe(append(errs, locate(duban.ErrorFields(merged.Validate()), rows, merged)...))
 	if len(errs) > 0 {
 		return nil, nil, sheetInvalid(SheetPlan, errs)
 	}
@@ -134,6 +132,22 @@ func locate(fes []duban.FieldError, rows []sheetRow, b *duban.Bundle) []duban.Fi
 			msg = fmt.Sprintf("%s %q: %s", fe.Entity, fe.Key, msg)
 		}
 		out = append(out, duban.FieldError{Row: rowOf[code], Field: h, Message: msg})
+	}
+	return out
+}
+
+// dedupe keeps the first error per row and column: a bad cell read as
+// empty must not be reported again as missing.
+func dedupe(errs []duban.FieldError) []duban.FieldError {
+	seen := map[[2]any]bool{}
+	out := errs[:0]
+	for _, e := range errs {
+		k := [2]any{e.Row, e.Field}
+		if e.Row > 0 && seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, e)
 	}
 	return out
 }
