@@ -11,7 +11,7 @@ import (
 // styles are the style ids a workbook's sheets share.
 type styles struct {
 	header, text, number, date, percent int
-	input, inputNumber                  int // unlocked cells of the report template
+	input                               int // unlocked cells of the report template
 	status                              map[status.Status]int
 }
 
@@ -51,8 +51,6 @@ func newStyles(f *excelize.File) (*styles, error) {
 		{&st.date, excelize.Style{Border: border, CustomNumFmt: &dateFormat}},
 		{&st.percent, excelize.Style{Border: border, NumFmt: 10}},
 		{&st.input, excelize.Style{Border: border, Protection: unlocked,
-			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}}},
-		{&st.inputNumber, excelize.Style{Border: border, Protection: unlocked,
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}}},
 	}
 	for _, d := range defs {
