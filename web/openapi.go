@@ -60,6 +60,10 @@ var apiDocs = []apiDoc{
 	{"GET", "/api/v1/units", "directory", "责任单位 (responsible units)", false, pageQuery, "", false},
 	{"GET", "/api/v1/people", "directory", "人员 (people)", true, pageQuery, "", false},
 	{"GET", "/api/v1/audit", "audit", "审计日志 (audit log)", true, []string{"entity", "entity_id", "page", "per_page"}, "", false},
+	{"GET", "/api/v1/plans/{id}/export.xlsx", "excel", "计划工作簿：计划、各领域、报送记录 (the plan as a workbook)", false, []string{"as_of"}, "", false},
+	{"POST", "/api/v1/plans/import.xlsx", "excel", "导入编辑后的计划工作簿，dry_run=1 只列出修改 (import an edited plan workbook; admin)", true, []string{"dry_run"}, "Workbook", false},
+	{"GET", "/api/v1/units/{code}/report-template.xlsx", "excel", "单位的月度填报表 (a unit's report template for a month)", true, []string{"period"}, "", false},
+	{"POST", "/api/v1/reports/upload.xlsx", "excel", "上传填好的填报表，全部成功或全部失败 (upload a filled template; all or nothing)", true, nil, "Workbook", true},
 }
 
 var requestSchemas = map[string]map[string]any{
@@ -74,6 +78,7 @@ var requestSchemas = map[string]map[string]any{
 	"Error": {"type": "object", "properties": map[string]any{"code": map[string]any{"type": "string"},
 		"message": map[string]any{"type": "string"}, "fields": map[string]any{"type": "array",
 			"items": object("field", "string", "message", "string", "row", "integer")}}},
+	"Workbook": {"type": "object", "properties": map[string]any{"file": map[string]any{"type": "string", "format": "binary"}}},
 }
 
 func object(pairs ...string) map[string]any {
@@ -129,7 +134,11 @@ func operation(d apiDoc) map[string]any {
 		op["parameters"] = params
 	}
 	if d.body != "" {
-		op["requestBody"] = map[string]any{"required": true, "content": map[string]any{"application/json": map[string]any{"schema": ref(d.body)}}}
+		ct := "application/json"
+		if d.body == "Workbook" {
+			ct = "multipart/form-data"
+		}
+		op["requestBody"] = map[string]any{"required": true, "content": map[string]any{ct: map[string]any{"schema": ref(d.body)}}}
 	}
 	if d.auth {
 		op["security"] = []any{map[string]any{"bearer": []string{}}}

@@ -70,6 +70,7 @@ func (s *Server) routes() {
 	s.routesNotices()
 	s.routesStatus()
 	s.routesDirectory()
+	s.routesXLSX()
 	s.routesOpenAPI()
 }
 

@@ -16,8 +16,22 @@ type Services struct {
 	Tracker *tracker.Service
 }
 
-// ExportPlan writes the plan workbook with the status as of asOf.
+// ExportOptions choose what a plan workbook shows.
+type ExportOptions struct {
+	AsOf      duban.Date // status as of this day
+	ReportsOf string     // list only this unit's reports on 报送记录 ("" for all)
+	NoReports bool       // leave 报送记录 empty (for the public)
+}
+
+// ExportPlan writes the plan workbook with the status as of asOf and
+// every report of the plan.
 func (s Services) ExportPlan(ctx context.Context, w io.Writer, planID int64, asOf duban.Date) error {
+	return s.ExportPlanWith(ctx, w, planID, ExportOptions{AsOf: asOf})
+}
+
+// ExportPlanWith writes the plan workbook as the options say.
+func (s Services) ExportPlanWith(ctx context.Context, w io.Writer, planID int64, o ExportOptions) error {
+	asOf := o.AsOf
 	b, err := s.Plans.ExportBundle(ctx, planID)
 	if err != nil {
 		return err
@@ -30,8 +44,10 @@ func (s Services) ExportPlan(ctx context.Context, w io.Writer, planID int64, asO
 	if err != nil {
 		return err
 	}
-	if pb.Reports, err = s.allReports(ctx, duban.ReportFilter{PlanID: planID}); err != nil {
-		return err
+	if !o.NoReports {
+		if pb.Reports, err = s.allReports(ctx, duban.ReportFilter{PlanID: planID, UnitCode: o.ReportsOf}); err != nil {
+			return err
+		}
 	}
 	return WritePlan(w, pb)
 }
