@@ -3,6 +3,10 @@ package xlsx_test
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
@@ -30,13 +34,23 @@ type fixture struct {
 	bundle *duban.Bundle
 }
 
+// forEachEngine runs fn on a fixture in SQLite and, when
+// DUBAN_TEST_POSTGRES is set, in a fresh PostgreSQL database.
+func forEachEngine(t *testing.T, fn func(t *testing.T, fx *fixture)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) { fn(t, newFixture(t)) })
+	if admin := os.Getenv("DUBAN_TEST_POSTGRES"); admin != "" {
+		t.Run("postgres", func(t *testing.T) { fn(t, newFixtureAt(t, postgresDSN(t, admin))) })
+	}
+}
+
 func newFixture(t testing.TB) *fixture {
+	return newFixtureAt(t, filepath.Join(t.TempDir(), "duban.db"))
+}
+
+func newFixtureAt(t testing.TB, dsn string) *fixture {
 	t.Helper()
 	ctx := context.Background()
-	dsn := filepath.Join(t.TempDir(), "duban.db")
-	if pg := os.Getenv("DUBAN_TEST_POSTGRES_XLSX"); pg != "" {
-		dsn = pg
-	}
 	db, err := store.Open(ctx, dsn)
 	if err != nil {
 		t.Fatalf("Open: %v", err)
@@ -103,4 +117,33 @@ func saveBook(t testing.TB, f *excelize.File) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// postgresDSN creates an empty database for one test and drops it after.
+func postgresDSN(t testing.TB, admin string) string {
+	t.Helper()
+	ctx := context.Background()
+	adminDB, err := sql.Open("pgx", admin)
+	if err != nil {
+		t.Fatalf("open admin: %v", err)
+	}
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	name := "duban_xlsx_" + hex.EncodeToString(b)
+	if _, err := adminDB.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
+		adminDB.Close()
+		t.Fatalf("create database: %v", err)
+	}
+	t.Cleanup(func() {
+		defer adminDB.Close()
+		if _, err := adminDB.ExecContext(ctx, "DROP DATABASE "+name+" WITH (FORCE)"); err != nil {
+			t.Errorf("drop database %s: %v", name, err)
+		}
+	})
+	u, err := url.Parse(admin)
+	if err != nil {
+		t.Fatalf("parse DUBAN_TEST_POSTGRES: %v", err)
+	}
+	u.Path = "/" + name
+	return u.String()
 }

@@ -36,7 +36,10 @@ func firstWith(t *testing.T, fx *fixture, ok func(duban.Node) bool) duban.Node {
 }
 
 func TestImportRoundTripChangesNothing(t *testing.T) {
-	fx := newFixture(t)
+	forEachEngine(t, testImportRoundTrip)
+}
+
+func testImportRoundTrip(t *testing.T, fx *fixture) {
 	_, data := fx.export(t)
 	res, err := fx.svc.ImportPlan(context.Background(), bytes.NewReader(data), true, "test")
 	if err != nil {
@@ -90,38 +93,39 @@ func TestImportEditedCells(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			fx := newFixture(t)
-			f, _ := fx.export(t)
-			code := tc.edit(t, fx, func(cell string, v any) {
-				if err := f.SetCellValue(xlsx.SheetPlan, cell, v); err != nil {
+			forEachEngine(t, func(t *testing.T, fx *fixture) {
+				f, _ := fx.export(t)
+				code := tc.edit(t, fx, func(cell string, v any) {
+					if err := f.SetCellValue(xlsx.SheetPlan, cell, v); err != nil {
+						t.Fatal(err)
+					}
+				})
+				data := saveBook(t, f)
+				ctx := context.Background()
+				dry, err := fx.svc.ImportPlan(ctx, bytes.NewReader(data), true, "test")
+				if err != nil {
+					t.Fatalf("dry run: %v", err)
+				}
+				want := []xlsx.NodeChange{{Code: code, Title: node(fx.bundle, code).Title, Fields: tc.fields}}
+				if len(dry.Added) != 0 || !slices.EqualFunc(dry.Changed, want, sameChange) || dry.Unchanged != len(fx.bundle.Nodes)-1 {
+					t.Fatalf("dry run: added %v changed %+v unchanged %d; want only %+v", dry.Added, dry.Changed, dry.Unchanged, want)
+				}
+				if b, _ := fx.db.ExportBundle(ctx, fx.planID); !slices.EqualFunc(b.Nodes, fx.bundle.Nodes, sameNode) {
+					t.Fatal("the dry run wrote to the database")
+				}
+				if _, err := fx.svc.ImportPlan(ctx, bytes.NewReader(data), false, "test"); err != nil {
+					t.Fatalf("import: %v", err)
+				}
+				b, err := fx.db.ExportBundle(ctx, fx.planID)
+				if err != nil {
 					t.Fatal(err)
 				}
+				tc.check(t, b, code)
+				again, err := fx.svc.ImportPlan(ctx, bytes.NewReader(data), true, "test")
+				if err != nil || !again.Empty() {
+					t.Fatalf("importing the same workbook again: %+v, %v; want no changes", again, err)
+				}
 			})
-			data := saveBook(t, f)
-			ctx := context.Background()
-			dry, err := fx.svc.ImportPlan(ctx, bytes.NewReader(data), true, "test")
-			if err != nil {
-				t.Fatalf("dry run: %v", err)
-			}
-			want := []xlsx.NodeChange{{Code: code, Title: node(fx.bundle, code).Title, Fields: tc.fields}}
-			if len(dry.Added) != 0 || !slices.EqualFunc(dry.Changed, want, sameChange) || dry.Unchanged != len(fx.bundle.Nodes)-1 {
-				t.Fatalf("dry run: added %v changed %+v unchanged %d; want only %+v", dry.Added, dry.Changed, dry.Unchanged, want)
-			}
-			if b, _ := fx.db.ExportBundle(ctx, fx.planID); !slices.EqualFunc(b.Nodes, fx.bundle.Nodes, sameNode) {
-				t.Fatal("the dry run wrote to the database")
-			}
-			if _, err := fx.svc.ImportPlan(ctx, bytes.NewReader(data), false, "test"); err != nil {
-				t.Fatalf("import: %v", err)
-			}
-			b, err := fx.db.ExportBundle(ctx, fx.planID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			tc.check(t, b, code)
-			again, err := fx.svc.ImportPlan(ctx, bytes.NewReader(data), true, "test")
-			if err != nil || !again.Empty() {
-				t.Fatalf("importing the same workbook again: %+v, %v; want no changes", again, err)
-			}
 		})
 	}
 }
@@ -158,7 +162,10 @@ func TestImportAddsNodeUnderParent(t *testing.T) {
 }
 
 func TestImportBadCellsReportedAndNothingWritten(t *testing.T) {
-	fx := newFixture(t)
+	forEachEngine(t, testImportBadCells)
+}
+
+func testImportBadCells(t *testing.T, fx *fixture) {
 	f, _ := fx.export(t)
 	item := firstWith(t, fx, func(n duban.Node) bool { return n.Kind == duban.KindItem })
 	row := rowOf(t, fx, item.Code)

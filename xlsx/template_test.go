@@ -152,7 +152,10 @@ func must(t *testing.T, err error) {
 }
 
 func TestUploadSubmitsReports(t *testing.T) {
-	fx := newFixture(t)
+	forEachEngine(t, testUploadSubmits)
+}
+
+func testUploadSubmits(t *testing.T, fx *fixture) {
 	unit, _ := monthlyUnit(t, fx)
 	f := fx.template(t, unit, "2021-07")
 	filled := fillMonthly(t, f, fx, 1)
