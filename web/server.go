@@ -82,6 +82,7 @@ func (s *Server) routes() {
 	s.routesStatus()
 	s.routesDirectory()
 	s.routesFiles()
+	s.routesXLSX()
 	s.routesOpenAPI()
 	if s.cfg.Pages != nil {
 		s.mux.Handle("/", s.cfg.Pages)
