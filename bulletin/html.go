@@ -20,30 +20,19 @@ var templateFS embed.FS
 var page = template.Must(template.New("bulletin.html.tmpl").Funcs(template.FuncMap{
 	"cdate": ChineseDate,
 	"pct":   pct,
-	"gap":   gapText,
-	"count": func(s Summary, st string) int { return s.Counts[st] },
-	"cnum":  chineseNumber,
 	"inc":   func(i int) int { return i + 1 },
 	"dict":  dict,
 	"light": func(s status.Status) template.HTML {
 		return template.HTML(fmt.Sprintf(`<span class="light" style="background:%s"></span>%s`, s.Hex(), template.HTMLEscapeString(s.Label())))
-	},
-	"move": func(m Move) string {
-		if m.Up() > 0 {
-			return fmt.Sprintf("上升%d位", m.Up())
-		}
-		return fmt.Sprintf("下降%d位", -m.Up())
 	},
 }).ParseFS(templateFS, "templates/bulletin.html.tmpl"))
 
 // view is what the template sees.
 type view struct {
 	*Data
-	Title                  string
-	StatusChart, AreaChart template.HTML
-	Weights, ListsText     string
-	HasLists               bool
-	Better, Worse          int
+	Title                             string
+	StatusChart, AreaChart            template.HTML
+	RankingNote, Requirements, Copies string
 }
 
 // Title is the bulletin's title: 关于2021年6月…推进情况的通报.
@@ -54,17 +43,7 @@ func (d *Data) Title() string {
 // HTML writes the bulletin as a printable HTML document.
 func HTML(w io.Writer, d *Data) error {
 	v := view{Data: d, Title: d.Title(), StatusChart: statusChart(d.Totals), AreaChart: areaChart(d.Areas),
-		Weights: weightsText(d.Ranking.Profile.Weights)}
-	v.ListsText, v.HasLists = listsText(d.Ranking)
-	if c := d.Changes; c != nil {
-		for _, l := range c.Lights {
-			if l.Better() {
-				v.Better++
-			} else {
-				v.Worse++
-			}
-		}
-	}
+		RankingNote: RankingNote, Requirements: Requirements, Copies: Copies}
 	var buf bytes.Buffer
 	if err := page.Execute(&buf, v); err != nil {
 		return fmt.Errorf("bulletin: render html: %w", err)
