@@ -79,7 +79,9 @@ func (x *xlsxWriter) sheet(t table) {
 	}
 	last, _ := excelize.ColumnNumberToName(len(t.Head))
 	x.set(func() error { return x.f.SetCellStyle(t.Name, "A1", last+"1", x.head) })
-	x.set(func() error { return x.f.SetPanes(t.Name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}) })
+	x.set(func() error {
+		return x.f.SetPanes(t.Name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+	})
 	x.set(func() error { return x.f.SetColWidth(t.Name, "A", last, 14) })
 	if len(t.Rows) > 0 {
 		x.set(func() error { return x.f.AutoFilter(t.Name, "A1:"+last+strconv.Itoa(len(t.Rows)+1), nil) })
