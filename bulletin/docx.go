@@ -62,16 +62,16 @@ func (w *docxWriter) para(pPr, rPr, text string) {
 }
 
 func (w *docxWriter) body(text string) {
-	w.para(`<w:ind w:firstLineChars="200"/><w:jc w:val="both"/>`, "", text)
+	w.para(`<w:ind w:firstLineChars="200" w:firstLine="640"/><w:jc w:val="both"/>`, "", text)
 }
 func (w *docxWriter) h2(text string) {
-	w.para(`<w:keepNext/><w:ind w:firstLineChars="200"/>`, heiti, text)
+	w.para(`<w:keepNext/><w:ind w:firstLineChars="200" w:firstLine="640"/>`, heiti, text)
 }
 func (w *docxWriter) h3(text string) {
-	w.para(`<w:keepNext/><w:ind w:firstLineChars="200"/>`, kaiti, text)
+	w.para(`<w:keepNext/><w:ind w:firstLineChars="200" w:firstLine="640"/>`, kaiti, text)
 }
 func (w *docxWriter) centre(rPr, text string) {
-	w.para(`<w:jc w:val="center"/>`, rPr, text)
+	w.para(`<w:spacing w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>`, rPr, text)
 }
 
 // table writes a bordered table with a header row.

@@ -27,6 +27,7 @@ const usage = `duban — 督办：计划任务督查督办系统
   duban plan import [--db DSN] --from-text FILE --year YYYY [--code CODE]
   duban extract [--year YYYY] [--format json|yaml|text] FILE|-
   duban plan export [--db DSN] [--plan ID|CODE] [--format yaml] [--out FILE]
+  duban bulletin [--db DSN] --plan ID|CODE --period YYYY-MM [--as-of YYYY-MM-DD] [--format html|pdf|docx|xlsx] [--out F] [--issue]
   duban version
 
 --db takes a SQLite file path or a postgres:// URL; default $DUBAN_DB or duban.db.
