@@ -62,7 +62,7 @@ func newEnv(t *testing.T) *env {
 		}
 	}
 	srv := web.NewServer(web.Config{Plans: db, Users: db, Sessions: db, Reports: db, Notices: db,
-		Tracker: tracker.NewService(db), Directory: db, Audit: db,
+		Tracker: tracker.NewService(db), Directory: db, Audit: db, Bulletins: db,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: func() time.Time { return demoNow }})
 	return &env{t: t, db: db, srv: srv, bundle: b, planID: planID, tokens: map[string]string{}}
 }

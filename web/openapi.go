@@ -60,6 +60,10 @@ var apiDocs = []apiDoc{
 	{"GET", "/api/v1/units", "directory", "责任单位 (responsible units)", false, pageQuery, "", false},
 	{"GET", "/api/v1/people", "directory", "人员 (people)", true, pageQuery, "", false},
 	{"GET", "/api/v1/audit", "audit", "审计日志 (audit log)", true, []string{"entity", "entity_id", "page", "per_page"}, "", false},
+	{"POST", "/api/v1/plans/{id}/bulletins", "bulletins", "发布一期通报：编号、存档并通知 (issue a bulletin: number, store, announce)", true, nil, "BulletinRequest", true},
+	{"GET", "/api/v1/plans/{id}/bulletins", "bulletins", "通报列表，新的在前，含下载地址 (bulletins, newest first, with download links)", true, nil, "", false},
+	{"GET", "/api/v1/bulletins/{file}", "bulletins", "下载通报：{编号}.html|pdf|docx|xlsx (download a bulletin)", true, nil, "", false},
+	{"GET", "/api/v1/plans/{id}/ranking", "bulletins", "争先排名：单位得分与说明 (unit scoreboard with explanations)", true, []string{"period", "as_of"}, "", false},
 }
 
 var requestSchemas = map[string]map[string]any{
@@ -74,6 +78,7 @@ var requestSchemas = map[string]map[string]any{
 	"Error": {"type": "object", "properties": map[string]any{"code": map[string]any{"type": "string"},
 		"message": map[string]any{"type": "string"}, "fields": map[string]any{"type": "array",
 			"items": object("field", "string", "message", "string", "row", "integer")}}},
+	"BulletinRequest": object("period", "string", "as_of", "string"),
 }
 
 func object(pairs ...string) map[string]any {

@@ -24,6 +24,7 @@ type Config struct {
 	Tracker   *tracker.Service
 	Directory Directory
 	Audit     AuditLog
+	Bulletins BulletinStore // nil: bulletin routes answer 404
 	Logger    *slog.Logger
 	Now       func() time.Time // the clock; time.Now when nil
 }
@@ -70,6 +71,7 @@ func (s *Server) routes() {
 	s.routesNotices()
 	s.routesStatus()
 	s.routesDirectory()
+	s.routesBulletins()
 	s.routesOpenAPI()
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"time"
 
@@ -18,8 +19,35 @@ import (
 // gofmt would otherwise rewrite for the longer name.
 func init() { commands["bulletin"] = runBulletin }
 
-// cliActor issues bulletins from the command line.
-var cliActor = &duban.User{Username: "duban-cli", DisplayName: "命令行", Role: duban.RoleAdmin}
+// cliActor issues bulletins from the command line, scheduleActor on the
+// plans' schedules.
+var (
+	cliActor      = &duban.User{Username: "duban-cli", DisplayName: "命令行", Role: duban.RoleAdmin}
+	scheduleActor = &duban.User{Username: "duban-schedule", DisplayName: "定期通报", Role: duban.RoleAdmin}
+)
+
+// runBulletinSchedule issues the bulletins the plans' schedules call for,
+// at start and then every interval, until ctx ends. Each round evaluates
+// afresh, so no cached status outlives it.
+func runBulletinSchedule(ctx context.Context, db *store.DB, log *slog.Logger, interval time.Duration, now func() time.Time) {
+	tick := time.NewTicker(interval)
+	defer tick.Stop()
+	for {
+		svc := bulletin.NewService(db, tracker.NewService(db))
+		issued, err := svc.IssueDue(ctx, scheduleActor, now())
+		for _, b := range issued {
+			log.Info("bulletin issued on schedule", "plan", b.PlanID, "period", b.Period, "number", b.Number)
+		}
+		if err != nil {
+			log.Error("scheduled bulletin failed", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}
 
 type bulletinOptions struct {
 	db, plan, period, format, out string

@@ -35,7 +35,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 func startServer(db *store.DB, addr string, stderr io.Writer, now func() time.Time) (*web.Server, error) {
 	srv := web.NewServer(web.Config{
 		Plans: db, Users: db, Sessions: db, Reports: db, Notices: db,
-		Directory: db, Audit: db, Tracker: tracker.NewService(db),
+		Directory: db, Audit: db, Tracker: tracker.NewService(db), Bulletins: db,
 		Logger: slog.New(slog.NewTextHandler(stderr, nil)), Now: now,
 	})
 	if err := srv.Listen(addr); err != nil {
@@ -51,6 +51,7 @@ func serveUntilDone(ctx context.Context, srv *web.Server, db *store.DB, stderr i
 	go func() { errc <- srv.Serve() }()
 	dispatcher := notify.NewDispatcher(db, slog.New(slog.NewTextHandler(stderr, nil)))
 	go dispatcher.Run(ctx, 5*time.Second)
+	go runBulletinSchedule(ctx, db, slog.New(slog.NewTextHandler(stderr, nil)), time.Hour, time.Now)
 	select {
 	case err := <-errc:
 		return err
