@@ -14,6 +14,9 @@ func CanReview(u *User) bool { return hasRole(u, RoleAdmin, RoleSupervisor) }
 // notice rules.
 func CanIssueNotice(u *User) bool { return hasRole(u, RoleAdmin, RoleSupervisor) }
 
+// CanIssueBulletin reports whether the user may issue a bulletin (通报).
+func CanIssueBulletin(u *User) bool { return hasRole(u, RoleAdmin, RoleSupervisor) }
+
 // CanReadAudit reports whether the user may read the audit log.
 func CanReadAudit(u *User) bool { return hasRole(u, RoleAdmin, RoleSupervisor, RoleReader) }
 

@@ -26,7 +26,8 @@ type Config struct {
 	Directory Directory
 	Audit     AuditLog
 	Files     duban.FileService
-	MaxUpload int64 // largest upload in bytes; 10 MiB when zero
+	MaxUpload int64         // largest upload in bytes; 10 MiB when zero
+	Bulletins BulletinStore // nil: bulletin routes answer 404
 	Logger    *slog.Logger
 	Now       func() time.Time // the clock; time.Now when nil
 	SignIn    *signin.Service  // shared with the pages; made from Users and Sessions when nil
@@ -83,6 +84,7 @@ func (s *Server) routes() {
 	s.routesDirectory()
 	s.routesFiles()
 	s.routesXLSX()
+	s.routesBulletins()
 	s.routesOpenAPI()
 	if s.cfg.Pages != nil {
 		s.mux.Handle("/", s.cfg.Pages)

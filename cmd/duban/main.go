@@ -31,6 +31,7 @@ const usage = `duban — 督办：计划任务督查督办系统
   duban plan import [--db DSN] [--dry-run] F.xlsx
   duban report template [--db DSN] --unit UNIT --period YYYY-MM --out F.xlsx
   duban report upload [--db DSN] [--user U] F.xlsx
+  duban bulletin [--db DSN] --plan ID|CODE --period YYYY-MM [--as-of YYYY-MM-DD] [--format html|pdf|docx|xlsx] [--out F] [--issue]
   duban version
 
 --db takes a SQLite file path or a postgres:// URL; default $DUBAN_DB or duban.db.
