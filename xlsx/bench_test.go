@@ -133,4 +133,3 @@ func bigFixture(tb testing.TB) *fixture {
 	}
 	return &fixture{db: db, svc: xlsx.Services{Plans: db, Reports: db, Tracker: tracker.NewService(db)}, planID: id, bundle: stored}
 }
-
