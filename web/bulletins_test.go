@@ -41,6 +41,7 @@ func TestBulletinEndpoints(t *testing.T) {
 		{"ranking bad period", "GET", plan + "/ranking?period=June", "zjj", nil, 400, `"field":"period"`},
 		{"ranking with other weights", "GET", plan + "/ranking?period=2021-06&completion=100&on_time=0&top=1", "lingdao", nil, 200, `"name":"custom","weights":{"completion":100,"on_time":0`},
 		{"ranking bad weight", "GET", plan + "/ranking?period=2021-06&red=-1", "lingdao", nil, 400, `"field":"red"`},
+		{"ranking as a workbook", "GET", plan + "/ranking?period=2021-06&format=xlsx", "lingdao", nil, 200, "PK"},
 		{"ranking needs sign-in", "GET", plan + "/ranking", "", nil, 401, ""},
 	}
 	for _, sc := range scenarios {
