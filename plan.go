@@ -4,24 +4,25 @@ import "time"
 
 // Plan is an annual (or multi-year) work plan issued by a government body.
 type Plan struct {
-	ID          int64    `json:"id"`
-	Code        string   `json:"code"` // stable key, e.g. "erqi-2021"
-	Title       string   `json:"title"`
-	Issuer      string   `json:"issuer"`
-	Year        int      `json:"year"`
-	PeriodStart Date     `json:"period_start"`
-	PeriodEnd   Date     `json:"period_end"`
-	Framework   []string `json:"framework"` // e.g. 一个目标、两个定位、三个二七、六个出彩
-	Public      bool     `json:"public"`
-	Description string   `json:"description"`
-	Profile     string   `json:"profile"`               // name of the status threshold profile
-	RegionCode  string   `json:"region_code,omitempty"` // administrative division code, e.g. 410103
-	RegionName  string   `json:"region_name,omitempty"` // e.g. 河南省郑州市二七区
-	Province    string   `json:"province,omitempty"`    // e.g. 河南省
+	ID          int64     `json:"id"`
+	Code        string    `json:"code"` // stable key, e.g. "erqi-2021"
+	Title       string    `json:"title"`
+	Issuer      string    `json:"issuer"`
+	Year        int       `json:"year"`
+	PeriodStart Date      `json:"period_start"`
+	PeriodEnd   Date      `json:"period_end"`
+	Framework   []string  `json:"framework"` // e.g. 一个目标、两个定位、三个二七、六个出彩
+	Public      bool      `json:"public"`
+	Description string    `json:"description"`
+	Profile     string    `json:"profile"`               // name of the status threshold profile
+	RegionCode  string    `json:"region_code,omitempty"` // administrative division code, e.g. 410103
+	RegionName  string    `json:"region_name,omitempty"` // e.g. 河南省郑州市二七区
+	Province    string    `json:"province,omitempty"`    // e.g. 河南省
+	CreatedAt   time.Time `json:"created_at"`
+	UpdatedAt   time.Time `json:"updated_at"`
+
 	// Bulletin is when bulletins (通报) fall due; nil for none.
-	Bulletin  *BulletinSchedule `json:"bulletin,omitempty"`
-	CreatedAt time.Time         `json:"created_at"`
-	UpdatedAt time.Time         `json:"updated_at"`
+	Bulletin *BulletinSchedule `json:"bulletin,omitempty"`
 }
 
 // Validate checks the plan's own fields.

@@ -48,7 +48,7 @@ func statusChart(s Summary) template.HTML {
 		most = max(most, s.Count(st))
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 520 180" width="520" height="180" role="img" aria-label="各状态事项数 (items by status)" %s font-size="13">`, svgFont)
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 520 180" width="440" height="152" role="img" aria-label="各状态事项数 (items by status)" %s font-size="13">`, svgFont)
 	fmt.Fprintf(&b, `<line x1="10" y1="%.0f" x2="510" y2="%.0f" stroke="#999"/>`, base, base)
 	for i, st := range status.Statuses {
 		n := s.Count(st)

@@ -43,7 +43,7 @@ func needTool(t *testing.T, name string) {
 
 // wantPDFPages is how many A4 pages the June bulletin of the demo plan
 // prints on (with the fonts .ci/run installs).
-const wantPDFPages = 7
+const wantPDFPages = 6
 
 func TestPDFPagesAreNotBlank(t *testing.T) {
 	needTool(t, "pdftoppm")

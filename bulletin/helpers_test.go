@@ -3,7 +3,10 @@ package bulletin_test
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"flag"
+	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
@@ -33,8 +36,47 @@ var beijing = time.FixedZone("CST", 8*3600)
 
 func mustErqi(t testing.TB) *erqi {
 	t.Helper()
+	return mustErqiOn(t, filepath.Join(t.TempDir(), "erqi.db"))
+}
+
+// forEachDSN runs fn on a fresh SQLite file and, when DUBAN_TEST_POSTGRES
+// is set, on a fresh PostgreSQL database dropped afterwards.
+func forEachDSN(t *testing.T, fn func(t *testing.T, dsn string)) {
+	t.Run("sqlite", func(t *testing.T) { fn(t, filepath.Join(t.TempDir(), "erqi.db")) })
+	admin := os.Getenv("DUBAN_TEST_POSTGRES")
+	if admin == "" {
+		return
+	}
+	t.Run("postgres", func(t *testing.T) {
+		ctx := context.Background()
+		adminDB, err := sql.Open("pgx", admin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := fmt.Sprintf("duban_bulletin_%d", time.Now().UnixNano())
+		if _, err := adminDB.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
+			adminDB.Close()
+			t.Fatal(err)
+		}
+		t.Cleanup(func() {
+			defer adminDB.Close()
+			if _, err := adminDB.ExecContext(ctx, "DROP DATABASE "+name+" WITH (FORCE)"); err != nil {
+				t.Errorf("drop %s: %v", name, err)
+			}
+		})
+		u, err := url.Parse(admin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u.Path = "/" + name
+		fn(t, u.String())
+	})
+}
+
+func mustErqiOn(t testing.TB, dsn string) *erqi {
+	t.Helper()
 	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "erqi.db"))
+	db, err := store.Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,7 +15,7 @@ func (d *Data) Opening() string {
 // Overview is the first section's paragraph.
 func (d *Data) Overview() string {
 	t := d.Totals
-	return fmt.Sprintf("截至%s，计划共有可量化指标%d项，总体加权进度%s，序时进度%s，%s。其中，已完成%d项，正常推进%d项，预警%d项，滞后%d项，逾期%d项，未按时报送%d项，未开始%d项。",
+	return fmt.Sprintf("截至%s，纳入监测的指标共%d项，总体加权进度%s，序时进度%s，%s。其中，已完成%d项，正常推进%d项，预警%d项，滞后%d项，逾期%d项，未按时报送%d项，未开始%d项。",
 		ChineseDate(d.AsOf), t.Items, pct(t.Progress), pct(t.Expected), gapText(t.Gap), t.Counts["done"],
 		t.Counts["on_track"], t.Counts["warning"], t.Counts["lagging"], t.Counts["overdue"],
 		t.Counts["not_reported"], t.Counts["not_started"])

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/duban-dev/duban/rank"
 )
 
 // XLSX writes the bulletin's tables as a workbook: an overview sheet, then
@@ -21,6 +23,22 @@ func XLSX(w io.Writer, d *Data) error {
 	for _, t := range xlsxTables(d) {
 		x.sheet(t)
 	}
+	if x.err != nil {
+		return fmt.Errorf("bulletin: write xlsx: %w", x.err)
+	}
+	if err := f.DeleteSheet("Sheet1"); err != nil {
+		return err
+	}
+	_, err := f.WriteTo(w)
+	return err
+}
+
+// RankingXLSX writes a scoreboard alone as a one-sheet workbook.
+func RankingXLSX(w io.Writer, b rank.Board) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	x := &xlsxWriter{f: f}
+	x.sheet(rankingTable(&Data{Ranking: b}))
 	if x.err != nil {
 		return fmt.Errorf("bulletin: write xlsx: %w", x.err)
 	}

@@ -48,11 +48,21 @@ func (p Profile) Validate() error {
 	for name, v := range map[string]float64{"completion": w.Completion, "on_time": w.OnTime, "red": w.Red,
 		"overdue": w.Overdue, "notice_overdue": w.NoticeOverdue} {
 		if v < 0 {
-			return fmt.Errorf("权重 %s 不能为负数 (weight %s must not be negative)", name, name)
+			return &SettingError{Name: name, Message: "权重不能为负数 (weight must not be negative)"}
 		}
 	}
-	if p.Labels.Top < 0 || p.Labels.Bottom < 0 {
-		return fmt.Errorf("红黑榜名额不能为负数 (list sizes must not be negative)")
+	for name, v := range map[string]int{"top": p.Labels.Top, "bottom": p.Labels.Bottom} {
+		if v < 0 {
+			return &SettingError{Name: name, Message: "红黑榜名额不能为负数 (list size must not be negative)"}
+		}
 	}
 	return nil
 }
+
+// SettingError names a profile setting that is out of range or malformed.
+type SettingError struct {
+	Name    string
+	Message string
+}
+
+func (e *SettingError) Error() string { return fmt.Sprintf("%s: %s", e.Name, e.Message) }

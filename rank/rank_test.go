@@ -131,7 +131,34 @@ func TestNamesAndValidate(t *testing.T) {
 	}
 	bad := DefaultProfile
 	bad.Weights.Red = -1
-	if err := bad.Validate(); err == nil || !strings.Contains(err.Error(), "red") {
+	if err := bad.Validate(); err == nil || !strings.HasPrefix(err.Error(), "red:") {
 		t.Fatalf("negative weight: %v", err)
+	}
+}
+
+func TestParseOverridesTheProfile(t *testing.T) {
+	tests := []struct {
+		query   map[string]string
+		want    Profile
+		wantErr string
+	}{
+		{map[string]string{}, DefaultProfile, ""},
+		{map[string]string{"completion": "70", "on_time": "30", "top": "5"}, Profile{Name: "custom",
+			Weights: Weights{Completion: 70, OnTime: 30, Red: 2, Overdue: 3, NoticeOverdue: 2}, Labels: Labels{Top: 5, Bottom: 3}}, ""},
+		{map[string]string{"red": "x"}, Profile{}, "red"},
+		{map[string]string{"bottom": "1.5"}, Profile{}, "bottom"},
+		{map[string]string{"overdue": "-1"}, Profile{}, "overdue"},
+	}
+	for _, tt := range tests {
+		got, err := DefaultProfile.Parse(func(k string) string { return tt.query[k] })
+		if tt.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("%v: error %v, want one naming %s", tt.query, err, tt.wantErr)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("%v: %+v, %v; want %+v", tt.query, got, err, tt.want)
+		}
 	}
 }

@@ -39,6 +39,9 @@ func TestBulletinEndpoints(t *testing.T) {
 		{"ranking", "GET", plan + "/ranking?period=2021-06", "lingdao", nil, 200, `"explanation":{"zh":"第1名`},
 		{"ranking defaults to this month", "GET", plan + "/ranking", "zjj", nil, 200, `"period":"2021-07","as_of":"2021-07-15"`},
 		{"ranking bad period", "GET", plan + "/ranking?period=June", "zjj", nil, 400, `"field":"period"`},
+		{"ranking with other weights", "GET", plan + "/ranking?period=2021-06&completion=100&on_time=0&top=1", "lingdao", nil, 200, `"name":"custom","weights":{"completion":100,"on_time":0`},
+		{"ranking bad weight", "GET", plan + "/ranking?period=2021-06&red=-1", "lingdao", nil, 400, `"field":"red"`},
+		{"ranking as a workbook", "GET", plan + "/ranking?period=2021-06&format=xlsx", "lingdao", nil, 200, "PK"},
 		{"ranking needs sign-in", "GET", plan + "/ranking", "", nil, 401, ""},
 	}
 	for _, sc := range scenarios {

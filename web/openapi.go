@@ -71,7 +71,7 @@ var apiDocs = []apiDoc{
 	{"POST", "/api/v1/plans/{id}/bulletins", "bulletins", "发布一期通报：编号、存档并通知 (issue a bulletin: number, store, announce)", true, nil, "BulletinRequest", true},
 	{"GET", "/api/v1/plans/{id}/bulletins", "bulletins", "通报列表，新的在前，含下载地址 (bulletins, newest first, with download links)", true, nil, "", false},
 	{"GET", "/api/v1/bulletins/{file}", "bulletins", "下载通报：{编号}.html|pdf|docx|xlsx (download a bulletin)", true, nil, "", false},
-	{"GET", "/api/v1/plans/{id}/ranking", "bulletins", "争先排名：单位得分与说明 (unit scoreboard with explanations)", true, []string{"period", "as_of"}, "", false},
+	{"GET", "/api/v1/plans/{id}/ranking", "bulletins", "争先排名：单位得分与说明；format=xlsx 导出 Excel (unit scoreboard with explanations; format=xlsx for a workbook)", true, []string{"period", "as_of", "completion", "on_time", "red", "overdue", "notice_overdue", "top", "bottom", "format"}, "", false},
 }
 
 var requestSchemas = map[string]map[string]any{

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -126,7 +127,9 @@ func (s *Server) handleListBulletins(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleRanking answers the unit scoreboard for ?period= (default the
-// current month), as of the period's end or today, or ?as_of=.
+// current month), as of the period's end or today, or ?as_of=; weights and
+// list sizes may be overridden (completion, on_time, red, overdue,
+// notice_overdue, top, bottom); format=xlsx answers a workbook.
 func (s *Server) handleRanking(w http.ResponseWriter, r *http.Request) {
 	if s.requireUser(w, r) == nil {
 		return
@@ -144,6 +147,9 @@ func (s *Server) handleRanking(w http.ResponseWriter, r *http.Request) {
 		asOf, err = s.bulletinAsOf(req)
 	}
 	svc, err := s.serviceIf(err)
+	if err == nil {
+		svc.Profile, err = rankingProfile(r)
+	}
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -153,7 +159,33 @@ func (s *Server) handleRanking(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	if r.URL.Query().Get("format") == "xlsx" {
+		s.writeRankingXLSX(w, r, req.Period, board)
+		return
+	}
 	writeJSON(w, http.StatusOK, rankingJSON{PlanID: planID, Period: req.Period, AsOf: asOf, Profile: board.Profile, Rows: board.Rows})
+}
+
+// rankingProfile is the default ranking profile with any weights or list
+// sizes given in the query.
+func rankingProfile(r *http.Request) (rank.Profile, error) {
+	p, err := rank.DefaultProfile.Parse(r.URL.Query().Get)
+	var se *rank.SettingError
+	if errors.As(err, &se) {
+		return p, duban.Invalid("排名参数有误 (bad ranking parameter)", duban.FieldError{Field: se.Name, Message: se.Message})
+	}
+	return p, err
+}
+
+func (s *Server) writeRankingXLSX(w http.ResponseWriter, r *http.Request, period string, board rank.Board) {
+	var buf bytes.Buffer
+	if err := bulletin.RankingXLSX(&buf, board); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", bulletin.Formats["xlsx"])
+	w.Header().Set("Content-Disposition", `attachment; filename="ranking-`+period+`.xlsx"`)
+	_, _ = w.Write(buf.Bytes())
 }
 
 type rankingJSON struct {

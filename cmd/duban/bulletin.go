@@ -11,6 +11,7 @@ import (
 
 	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/bulletin"
+	"github.com/duban-dev/duban/demo"
 	"github.com/duban-dev/duban/store"
 	"github.com/duban-dev/duban/tracker"
 )
@@ -25,6 +26,17 @@ var (
 	cliActor      = &duban.User{Username: "duban-cli", DisplayName: "命令行", Role: duban.RoleAdmin}
 	scheduleActor = &duban.User{Username: "duban-schedule", DisplayName: "定期通报", Role: duban.RoleAdmin}
 )
+
+// issueDemoBulletins lets the supervision office issue the bulletins the
+// demo plan's schedule calls for by the demo's day (June's, on 15 July).
+func issueDemoBulletins(ctx context.Context, db *store.DB, asOf duban.Date) error {
+	supervisor, err := db.FindUserByUsername(ctx, demo.SupervisorUsername)
+	if err != nil {
+		return err
+	}
+	_, err = bulletin.NewService(db, tracker.NewService(db)).IssueDue(ctx, supervisor, demoClock(asOf)())
+	return err
+}
 
 // runBulletinSchedule issues the bulletins the plans' schedules call for,
 // at start and then every interval, until ctx ends. Each round evaluates

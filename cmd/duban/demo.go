@@ -119,6 +119,9 @@ func loadDemo(ctx context.Context, db *store.DB, o demoOptions) ([]duban.User, e
 	if err := issueDemoNotices(ctx, db, planID, users, o.asOf); err != nil {
 		return nil, err
 	}
+	if err := issueDemoBulletins(ctx, db, o.asOf); err != nil {
+		return nil, err
+	}
 	debug.FreeOSMemory() // hand the password hash's 19 MiB back before serving
 	return users, nil
 }
