@@ -67,6 +67,10 @@ type NoticeService interface {
 	ApplyNotice(ctx context.Context, actor *User, id int64, act NoticeAction, text string, newDue Date) (*Notice, error)
 	FindNotice(ctx context.Context, id int64) (*Notice, error)
 	ListNotices(ctx context.Context, f NoticeFilter) ([]Notice, int, error)
+	// EscalateOverdue raises every notice of the plan (of every plan when
+	// planID is 0) whose reply is overdue on today one level with a new
+	// reply deadline (Notice.EscalateOverdue), and returns them.
+	EscalateOverdue(ctx context.Context, actor *User, planID int64, today Date) ([]Notice, error)
 }
 
 // AuditEntry is one line of the append-only audit log.

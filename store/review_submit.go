@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
-	"unicode/utf8"
 
 	"github.com/duban-dev/duban"
 )
@@ -46,6 +45,9 @@ func (db *DB) SubmitReports(ctx context.Context, actor *duban.User, ins []duban.
 		if err != nil {
 			return err
 		}
+		if targets.files, err = t.loadFiles(ctx, attachmentIDs(ins)); err != nil {
+			return err
+		}
 		subs, err := checkSubmissions(ins, targets, actor, today)
 		if err != nil {
 			return err
@@ -54,7 +56,7 @@ func (db *DB) SubmitReports(ctx context.Context, actor *duban.User, ins []duban.
 		if err != nil {
 			return err
 		}
-		out = newReports(subs, versions, actor.Username, t.now)
+		out = newReports(subs, versions, targets.files, actor.Username, t.now)
 		return t.writeSubmissions(ctx, subs, out, actor.Username)
 	})
 	if classify(err) == uniqueViolation {
@@ -97,7 +99,8 @@ func checkSubmissions(ins []duban.ReportInput, targets *targetSet, actor *duban.
 	return subs, nil
 }
 
-const maxAttachmentID = 200
+// maxAttachments bounds the files of one report.
+const maxAttachments = 20
 
 func checkSubmission(in *duban.ReportInput, targets *targetSet, actor *duban.User, today duban.Date) (submission, error) {
 	target, ok := targets.target(in.IndicatorID)
@@ -114,10 +117,14 @@ func checkSubmission(in *duban.ReportInput, targets *targetSet, actor *duban.Use
 		errs = append(errs, duban.FieldError{Field: "indicator_id",
 			Message: "该事项未指定牵头单位，无法填报 (the item has no lead unit)"})
 	}
-	for _, id := range in.Attachments {
-		if id == "" || utf8.RuneCountInString(id) > maxAttachmentID {
-			errs = append(errs, duban.FieldError{Field: "attachments", Message: "附件编号须为 1 到 200 个字符 (1 to 200 characters)"})
+	for i, id := range in.Attachments {
+		if _, ok := targets.files[id]; !ok {
+			errs = append(errs, duban.FieldError{Field: fmt.Sprintf("attachments[%d]", i),
+				Message: "附件不存在，请先上传 (unknown file; upload it first)"})
 		}
+	}
+	if len(in.Attachments) > maxAttachments {
+		errs = append(errs, duban.FieldError{Field: "attachments", Message: "附件不能超过 20 个 (at most 20 files)"})
 	}
 	if len(errs) > 0 {
 		return submission{}, duban.Invalid("填报内容有误 (invalid report)", errs...)
@@ -146,7 +153,7 @@ func (t *tx) latestVersions(ctx context.Context, indicatorIDs []int64) (map[peri
 
 // newReports builds the reports to write, numbering versions on from the
 // stored ones, also within the batch.
-func newReports(subs []submission, versions map[periodKey]int, username string, now time.Time) []duban.Report {
+func newReports(subs []submission, versions map[periodKey]int, files map[string]duban.File, username string, now time.Time) []duban.Report {
 	out := make([]duban.Report, len(subs))
 	for i, s := range subs {
 		k := periodKey{s.in.IndicatorID, s.in.Period}
@@ -160,7 +167,20 @@ func newReports(subs []submission, versions map[periodKey]int, username string, 
 		if s.in.MilestonesDone != nil {
 			r.MilestonesDone = *s.in.MilestonesDone
 		}
+		r.Attachments = attachmentsOf(s.in.Attachments, files)
 		out[i] = r
+	}
+	return out
+}
+
+func attachmentsOf(ids []string, files map[string]duban.File) []duban.Attachment {
+	if len(ids) == 0 {
+		return nil
+	}
+	out := make([]duban.Attachment, len(ids))
+	for i, id := range ids {
+		f := files[id]
+		out[i] = duban.Attachment{ID: f.ID, Name: f.Name, ContentType: f.ContentType, Size: f.Size}
 	}
 	return out
 }

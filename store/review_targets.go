@@ -14,6 +14,7 @@ type targetSet struct {
 	nodes      map[int64]duban.Node
 	plans      map[int64]duban.Plan
 	unitIDs    map[string]int64 // lead unit code → id
+	files      map[string]duban.File
 }
 
 // target returns the indicator's target, false if the indicator is unknown.

@@ -10,7 +10,7 @@ import (
 
 var submitColumns = append(append([]string{}, reportColumns...), "period_start")
 
-var attachmentColumns = []string{"report_id", "position", "file_id"}
+var attachmentColumns = []string{"report_id", "position", "file_id", "name", "content_type", "size"}
 
 var auditColumns = []string{"at", "actor", "action", "entity", "entity_id", "before_json", "after_json"}
 
@@ -43,7 +43,7 @@ func (t *tx) writeSubmissions(ctx context.Context, subs []submission, reps []dub
 	if err != nil {
 		return err
 	}
-	if err := t.insertRows(ctx, "report_attachments", attachmentColumns, attachmentRows(subs, reps), "", nil); err != nil {
+	if err := t.insertRows(ctx, "report_attachments", attachmentColumns, attachmentRows(reps), "", nil); err != nil {
 		return err
 	}
 	audits := make([][]any, len(reps))
@@ -61,11 +61,11 @@ type versionKey struct {
 	version     int
 }
 
-func attachmentRows(subs []submission, reps []duban.Report) [][]any {
+func attachmentRows(reps []duban.Report) [][]any {
 	var rows [][]any
-	for i, s := range subs {
-		for pos, id := range s.in.Attachments {
-			rows = append(rows, []any{reps[i].ID, pos + 1, id})
+	for _, r := range reps {
+		for pos, a := range r.Attachments {
+			rows = append(rows, []any{r.ID, pos + 1, a.ID, a.Name, a.ContentType, a.Size})
 		}
 	}
 	return rows

@@ -19,6 +19,7 @@ type reportFormView struct {
 	Value   string
 	Note    string
 	Done    string // milestones done, for milestone-only indicators
+	Photos  bool   // the photo field is shown when files can be stored
 }
 
 type periodOption struct {
@@ -54,7 +55,7 @@ func (h *Handler) reportForm(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) newReportForm(r *http.Request, t *duban.ReportTarget, period string) *reportFormView {
-	v := &reportFormView{page: h.newPage(r, "report.title"), Target: t}
+	v := &reportFormView{page: h.newPage(r, "report.title"), Target: t, Photos: h.cfg.Files != nil}
 	v.Title = t.Indicator.Name + " · " + v.Title
 	today := h.today()
 	if period == "" {
@@ -119,8 +120,36 @@ func (h *Handler) readReportForm(r *http.Request, t *duban.ReportTarget) (duban.
 		}
 		in.MilestonesDone = &n
 	}
+	if len(v.Fields) == 0 {
+		in.Attachments, v.Fields = h.savePhotos(r)
+	}
 	if len(v.Fields) > 0 {
 		v.Error = v.T("report.invalid")
 	}
 	return in, v
+}
+
+// savePhotos stores the uploaded photos through the file service (which
+// checks their type and size) and returns their ids for the report.
+func (h *Handler) savePhotos(r *http.Request) ([]string, []duban.FieldError) {
+	if h.cfg.Files == nil || r.MultipartForm == nil {
+		return nil, nil
+	}
+	var ids []string
+	for _, fh := range r.MultipartForm.File["photo"] {
+		f, err := fh.Open()
+		if err != nil {
+			return nil, []duban.FieldError{{Field: "photo", Message: err.Error()}}
+		}
+		saved, err := h.cfg.Files.SaveFile(r.Context(), userFrom(r), fh.Filename, f)
+		f.Close()
+		if err != nil {
+			if duban.ErrorCode(err) == duban.EINTERNAL {
+				h.cfg.Logger.Error("save photo", "err", err)
+			}
+			return nil, []duban.FieldError{{Field: "photo", Message: fh.Filename + ": " + duban.ErrorMessage(err)}}
+		}
+		ids = append(ids, saved.ID)
+	}
+	return ids, nil
 }

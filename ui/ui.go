@@ -37,7 +37,8 @@ type Config struct {
 	Tracker   *tracker.Service
 	Directory Directory
 	Audit     AuditLog
-	UserList  UserList // the admin page lists accounts when set
+	UserList  UserList          // the admin page lists accounts when set
+	Files     duban.FileService // report photos; the form has no photo field when nil
 	SignIn    *signin.Service
 	Logger    *slog.Logger
 	Now       func() time.Time // the clock; time.Now when nil
@@ -89,6 +90,7 @@ func (h *Handler) routes() {
 	h.mux.HandleFunc("POST /notices/{id}/{action}", h.member(h.noticeAction))
 	h.mux.HandleFunc("POST /plans/{id}/notices", h.member(h.issueNotice))
 	h.mux.HandleFunc("GET /public/plans/{id}", h.publicPlan)
+	h.mux.HandleFunc("GET /files/{id}", h.member(h.file))
 	h.routesAdmin()
 	h.mux.HandleFunc("/", h.notFound)
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/auth"
 	"github.com/duban-dev/duban/demo"
+	"github.com/duban-dev/duban/files"
 	"github.com/duban-dev/duban/planfile"
 	"github.com/duban-dev/duban/store"
 	"github.com/duban-dev/duban/tracker"
@@ -23,6 +24,9 @@ import (
 )
 
 const password = "test-pw"
+
+// maxUpload is the upload limit of the test server, small to test cheaply.
+const maxUpload = 64 << 10
 
 // env is a server over a real SQLite store holding the demo plan, with the
 // clock at 2021-07-15 noon.
@@ -61,8 +65,12 @@ func newEnv(t *testing.T) *env {
 			t.Fatal(err)
 		}
 	}
+	fileStore, err := files.New(files.Config{Dir: t.TempDir(), MaxSize: maxUpload, Index: db})
+	if err != nil {
+		t.Fatal(err)
+	}
 	srv := web.NewServer(web.Config{Plans: db, Users: db, Sessions: db, Reports: db, Notices: db,
-		Tracker: tracker.NewService(db), Directory: db, Audit: db,
+		Tracker: tracker.NewService(db), Directory: db, Audit: db, Files: fileStore, MaxUpload: maxUpload,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: func() time.Time { return demoNow }})
 	return &env{t: t, db: db, srv: srv, bundle: b, planID: planID, tokens: map[string]string{}}
 }
@@ -76,13 +84,21 @@ type response struct {
 func (e *env) do(method, path, user string, body any) response {
 	e.t.Helper()
 	var rd io.Reader
-	if s, ok := body.(string); ok {
-		rd = strings.NewReader(s)
-	} else if body != nil {
-		b, _ := json.Marshal(body)
-		rd = bytes.NewReader(b)
+	contentType := ""
+	switch b := body.(type) {
+	case string:
+		rd = strings.NewReader(b)
+	case upload:
+		rd, contentType = b.multipart(e.t)
+	case nil:
+	default:
+		j, _ := json.Marshal(body)
+		rd = bytes.NewReader(j)
 	}
 	req := httptest.NewRequest(method, path, rd)
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
 	if user != "" {
 		req.Header.Set("Authorization", "Bearer "+e.token(user))
 	}

@@ -46,6 +46,7 @@ var apiDocs = []apiDoc{
 	{"GET", "/api/v1/plans/{id}/dashboard", "status", "驾驶舱汇总 (dashboard summary)", false, []string{"as_of"}, "", false},
 	{"GET", "/api/v1/plans/{id}/checks", "status", "一致性检查 (consistency findings)", false, []string{"as_of"}, "", false},
 	{"POST", "/api/v1/plans/{id}/supervise", "notices", "按规则生成督办单 (issue notices by the rules)", true, []string{"as_of"}, "", false},
+	{"POST", "/api/v1/plans/{id}/escalate", "notices", "反馈逾期的督办单升一级 (escalate notices whose reply is overdue)", true, []string{"as_of"}, "", false},
 	{"GET", "/api/v1/plans/{id}/notices", "notices", "督办单列表 (notices)", true, []string{"unit", "state", "open", "page", "per_page"}, "", false},
 	{"POST", "/api/v1/plans/{id}/notices", "notices", "手动下发督办单 (issue a notice by hand)", true, nil, "NoticeInput", true},
 	{"GET", "/api/v1/notices/{id}", "notices", "督办单详情 (a notice)", true, nil, "", false},
@@ -59,6 +60,8 @@ var apiDocs = []apiDoc{
 	{"POST", "/api/v1/reports/{id}/return", "reports", "退回并说明原因 (return with a reason)", true, nil, "Review", false},
 	{"GET", "/api/v1/units", "directory", "责任单位 (responsible units)", false, pageQuery, "", false},
 	{"GET", "/api/v1/people", "directory", "人员 (people)", true, pageQuery, "", false},
+	{"POST", "/api/v1/files", "files", "上传附件，multipart 字段 file；JPEG、PNG、WebP、GIF、PDF、DOCX、XLSX，≤10 MB (upload a file)", true, nil, "FileUpload", true},
+	{"GET", "/api/v1/files/{id}", "files", "下载附件，ETag 为文件编号 (download a file; the ETag is its id)", true, nil, "", false},
 	{"GET", "/api/v1/audit", "audit", "审计日志 (audit log)", true, []string{"entity", "entity_id", "page", "per_page"}, "", false},
 }
 
@@ -70,7 +73,8 @@ var requestSchemas = map[string]map[string]any{
 		"stage", "string", "milestones_done", "integer", "draft", "boolean", "attachments", "array"),
 	"ReportBatch": {"type": "object", "properties": map[string]any{"reports": map[string]any{"type": "array",
 		"items": map[string]any{"allOf": []any{ref("ReportInput"), object("indicator_id", "integer")}}}}},
-	"Review": object("reason", "string"),
+	"Review":     object("reason", "string"),
+	"FileUpload": {"type": "object", "properties": map[string]any{"file": map[string]any{"type": "string", "format": "binary"}}},
 	"Error": {"type": "object", "properties": map[string]any{"code": map[string]any{"type": "string"},
 		"message": map[string]any{"type": "string"}, "fields": map[string]any{"type": "array",
 			"items": object("field", "string", "message", "string", "row", "integer")}}},
@@ -129,7 +133,11 @@ func operation(d apiDoc) map[string]any {
 		op["parameters"] = params
 	}
 	if d.body != "" {
-		op["requestBody"] = map[string]any{"required": true, "content": map[string]any{"application/json": map[string]any{"schema": ref(d.body)}}}
+		media := "application/json"
+		if d.body == "FileUpload" {
+			media = "multipart/form-data"
+		}
+		op["requestBody"] = map[string]any{"required": true, "content": map[string]any{media: map[string]any{"schema": ref(d.body)}}}
 	}
 	if d.auth {
 		op["security"] = []any{map[string]any{"bearer": []string{}}}

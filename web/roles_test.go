@@ -78,6 +78,10 @@ func TestEveryWriteEndpointForEveryRole(t *testing.T) {
 		{"escalate notice", func(e *env) (string, any) {
 			return "/api/v1/notices/" + itoa(e.notice(own, false)) + "/escalate", map[string]any{"reply_due": "2021-08-10"}
 		}, []int{401, 403, 403, 403, 200, 200}},
+		{"escalate overdue", func(e *env) (string, any) { return "/api/v1/plans/" + itoa(e.planID) + "/escalate", nil },
+			[]int{401, 403, 403, 403, 200, 200}},
+		{"upload file", func(e *env) (string, any) { return "/api/v1/files", upload{"a.png", pngBytes(e.t)} },
+			[]int{401, 403, 201, 201, 201, 201}},
 		{"supervise", func(e *env) (string, any) { return "/api/v1/plans/" + itoa(e.planID) + "/supervise", nil },
 			[]int{401, 403, 403, 403, 200, 200}},
 	}

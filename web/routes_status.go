@@ -14,6 +14,7 @@ func (s *Server) routesStatus() {
 	s.handle("GET /api/v1/plans/{id}/nodes", s.handleListNodes)
 	s.handle("GET /api/v1/plans/{id}/checks", s.handleChecks)
 	s.handle("POST /api/v1/plans/{id}/supervise", s.handleSupervise)
+	s.handle("POST /api/v1/plans/{id}/escalate", s.handleEscalate)
 }
 
 func (s *Server) handleGetPlan(w http.ResponseWriter, r *http.Request) {
@@ -111,43 +112,45 @@ func (s *Server) handleSupervise(w http.ResponseWriter, r *http.Request) {
 	if u == nil {
 		return
 	}
-	var inputs []duban.NoticeInput
-	var open map[int64]bool
-	planID, _ := idParam(r, "id")
-	open, err := s.openNoticeIndicators(r, planID)
+	s.noticeJob(w, r, func(planID int64, asOf duban.Date) ([]duban.Notice, error) {
+		return s.cfg.Tracker.Supervise(r.Context(), s.cfg.Notices, u, planID, asOf)
+	})
+}
+
+// handleEscalate raises every notice of the plan whose reply is overdue one
+// level, as the server also does every hour.
+func (s *Server) handleEscalate(w http.ResponseWriter, r *http.Request) {
+	u := s.requireRole(w, r, duban.CanIssueNotice)
+	if u == nil {
+		return
+	}
+	s.noticeJob(w, r, func(planID int64, asOf duban.Date) ([]duban.Notice, error) {
+		return s.cfg.Notices.EscalateOverdue(r.Context(), u, planID, asOf)
+	})
+}
+
+// noticeJob runs a notice job on the plan of the path as of the as_of
+// parameter (today by default) and answers the notices it changed.
+func (s *Server) noticeJob(w http.ResponseWriter, r *http.Request, job func(int64, duban.Date) ([]duban.Notice, error)) {
+	planID, err := idParam(r, "id")
+	if err == nil {
+		_, err = s.readablePlan(r, planID)
+	}
+	var asOf duban.Date
+	if err == nil {
+		asOf, err = s.asOfParam(r)
+	}
+	var list []duban.Notice
+	if err == nil {
+		list, err = job(planID, asOf)
+	}
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	s.viewPlan(w, r, func(ps *tracker.PlanStatus) error {
-		inputs = ps.NoticeCandidates(func(id int64) bool { return open[id] })
-		return nil
-	})
-	created := []noticeJSON{}
-	for _, in := range inputs {
-		n, err := s.cfg.Notices.CreateNotice(r.Context(), u, in)
-		if err != nil {
-			s.writeError(w, r, err)
-			return
-		}
-		created = append(created, newNoticeJSON(n))
+	items := make([]noticeJSON, len(list))
+	for i := range list {
+		items[i] = newNoticeJSON(&list[i])
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": created, "total": len(created)})
-}
-
-func (s *Server) openNoticeIndicators(r *http.Request, planID int64) (map[int64]bool, error) {
-	open := map[int64]bool{}
-	for page := 1; ; page++ {
-		p := duban.Page{Page: page, PerPage: duban.MaxPerPage}
-		list, total, err := s.cfg.Notices.ListNotices(r.Context(), duban.NoticeFilter{PlanID: planID, OpenOnly: true, Page: p})
-		if err != nil {
-			return nil, err
-		}
-		for _, n := range list {
-			open[n.IndicatorID] = true
-		}
-		if page*p.PerPage >= total {
-			return open, nil
-		}
-	}
+	writeJSON(w, http.StatusOK, map[string]any{"items": items, "total": len(items)})
 }

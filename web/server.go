@@ -25,6 +25,8 @@ type Config struct {
 	Tracker   *tracker.Service
 	Directory Directory
 	Audit     AuditLog
+	Files     duban.FileService
+	MaxUpload int64 // largest upload in bytes; 10 MiB when zero
 	Logger    *slog.Logger
 	Now       func() time.Time // the clock; time.Now when nil
 	SignIn    *signin.Service  // shared with the pages; made from Users and Sessions when nil
@@ -53,6 +55,9 @@ func NewServer(cfg Config) *Server {
 	if cfg.SignIn == nil {
 		cfg.SignIn = signin.New(cfg.Users, cfg.Sessions, cfg.Now)
 	}
+	if cfg.MaxUpload <= 0 {
+		cfg.MaxUpload = 10 << 20
+	}
 	s := &Server{cfg: cfg, mux: http.NewServeMux(), signin: cfg.SignIn}
 	s.routes()
 	s.handler = s.authenticate(s.mux)
@@ -76,6 +81,7 @@ func (s *Server) routes() {
 	s.routesNotices()
 	s.routesStatus()
 	s.routesDirectory()
+	s.routesFiles()
 	s.routesOpenAPI()
 	if s.cfg.Pages != nil {
 		s.mux.Handle("/", s.cfg.Pages)
@@ -88,6 +94,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) now() time.Time { return s.cfg.Now() }
+
+// Tracker is the status cache the server reads and updates.
+func (s *Server) Tracker() *tracker.Service { return s.cfg.Tracker }
 
 // Listen binds addr (use "127.0.0.1:0" for a free port).
 func (s *Server) Listen(addr string) error {

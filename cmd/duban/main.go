@@ -20,8 +20,8 @@ var version = "dev"
 const usage = `duban — 督办：计划任务督查督办系统
 
 用法 (usage):
-  duban demo    [--addr 127.0.0.1:8080] [--db FILE] [--as-of YYYY-MM-DD] [--password P] [--seed N]
-  duban serve   [--db DSN] [--addr ADDR]
+  duban demo    [--addr 127.0.0.1:8080] [--db FILE] [--as-of YYYY-MM-DD] [--password P] [--seed N] [--data DIR]
+  duban serve   [--db DSN] [--addr ADDR] [--data DIR] [--max-upload-mb N]
   duban migrate [--db DSN]
   duban plan import [--db DSN] FILE
   duban plan import [--db DSN] --from-text FILE --year YYYY [--code CODE]
