@@ -151,6 +151,8 @@ func TestBrowserMorePages(t *testing.T) {
 	b.do(chromedp.EmulateViewport(390, 844))
 	b.open("/workspace")
 	b.screenshot("workspace-phone")
+	b.open(plan)
+	b.screenshot("dashboard-phone")
 	b.do(chromedp.EmulateViewport(1280, 900))
 	b.logout()
 
