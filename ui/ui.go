@@ -7,6 +7,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"html/template"
 	"log/slog"
 	"net/http"
@@ -105,6 +106,14 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	r = h.withLang(w, r)
 	r = h.withSession(r)
+	defer func() {
+		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			h.fail(w, r, fmt.Errorf("panic: %v", v)) // logged; the user sees the error page
+		}
+	}()
 	h.mux.ServeHTTP(w, r)
 }
 
