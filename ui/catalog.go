@@ -188,4 +188,7 @@ var catalog = map[string][2]string{
 	"light.green":  {"绿灯", "green light"},
 	"light.yellow": {"黄灯", "yellow light"},
 	"light.red":    {"红灯", "red light"},
+
+	"report.from_draft":    {"已载入本期草稿", "Continuing this period's draft"},
+	"report.from_returned": {"已载入被退回的报送，请修改后重新提交", "Loaded the returned report: correct it and submit again"},
 }

@@ -20,6 +20,9 @@ type reportFormView struct {
 	Note    string
 	Done    string // milestones done, for milestone-only indicators
 	Photos  bool   // the photo field is shown when files can be stored
+	// Prefilled is the state (draft or returned) of the version the form
+	// starts from, "" for a blank form.
+	Prefilled string
 }
 
 type periodOption struct {
@@ -51,7 +54,44 @@ func (h *Handler) reportForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := h.newReportForm(r, t, r.URL.Query().Get("period"))
+	if err := h.prefill(r, v); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	h.render(w, r, http.StatusOK, "report", v)
+}
+
+// prefill starts the form from the period's latest draft or returned
+// version, so a unit continues or corrects it.
+func (h *Handler) prefill(r *http.Request, v *reportFormView) error {
+	period := ""
+	for _, p := range v.Periods {
+		if p.Selected {
+			period = p.Value
+		}
+	}
+	reps, _, err := h.cfg.Reports.ListReportsFiltered(r.Context(), duban.ReportFilter{IndicatorID: v.Target.Indicator.ID,
+		UnitCode: v.Target.Node.LeadUnit, Page: duban.Page{PerPage: maxHistory}.Normalize()})
+	if err != nil {
+		return err
+	}
+	for _, rep := range reps { // newest first
+		if rep.Period != period {
+			continue
+		}
+		if rep.State == duban.Draft || rep.State == duban.Returned {
+			v.Value, v.Note = formatNum(rep.Value), rep.Note
+			if rep.Value == nil {
+				v.Value = ""
+			}
+			if rep.MilestonesDone > 0 {
+				v.Done = strconv.Itoa(rep.MilestonesDone)
+			}
+			v.Prefilled = string(rep.State)
+		}
+		return nil
+	}
+	return nil
 }
 
 func (h *Handler) newReportForm(r *http.Request, t *duban.ReportTarget, period string) *reportFormView {

@@ -102,3 +102,24 @@ func otherUnit(e *env, not string) string {
 	}
 	return ""
 }
+
+// TestFormStartsFromDraft: opening the form for a period with a draft
+// continues the draft.
+func TestFormStartsFromDraft(t *testing.T) {
+	e := newEnv(t)
+	id, _, unit, _ := e.pick(t)
+	c := e.client()
+	c.login(reporterOf(unit))
+	res := c.post("/workspace", e.path("/indicators/{id}/report", id), url.Values{
+		"period": {"2021-Q3"}, "value": {"4.5"}, "note": {"草稿说明"}, "action": {"draft"}})
+	if res.status != http.StatusSeeOther {
+		t.Fatalf("draft: %d", res.status)
+	}
+	body := c.get(e.path("/indicators/{id}/report", id) + "?period=2021-Q3").body
+	if !strings.Contains(body, `value="4.5"`) || !strings.Contains(body, "草稿说明</textarea>") || !strings.Contains(body, "已载入本期草稿") {
+		t.Error("the form does not start from the draft")
+	}
+	if body := c.get(e.path("/indicators/{id}/report", id) + "?period=2021-Q2").body; strings.Contains(body, `value="4.5"`) {
+		t.Error("another period's form starts from the draft")
+	}
+}
