@@ -14,8 +14,18 @@ func CanReview(u *User) bool { return hasRole(u, RoleAdmin, RoleSupervisor) }
 // notice rules.
 func CanIssueNotice(u *User) bool { return hasRole(u, RoleAdmin, RoleSupervisor) }
 
+// CanIssueBulletin reports whether the user may issue a bulletin (通报).
+func CanIssueBulletin(u *User) bool { return hasRole(u, RoleAdmin, RoleSupervisor) }
+
 // CanReadAudit reports whether the user may read the audit log.
 func CanReadAudit(u *User) bool { return hasRole(u, RoleAdmin, RoleSupervisor, RoleReader) }
+
+// CanReportForUnit reports whether the user may fill in a unit's reports
+// (its template, its uploads): administrators and supervisors for any
+// unit, a reporter for its own.
+func CanReportForUnit(u *User, unitCode string) bool {
+	return hasRole(u, RoleAdmin, RoleSupervisor) || (hasRole(u, RoleReporter) && u.UnitCode != "" && u.UnitCode == unitCode)
+}
 
 // CanAdminister reports whether the user may manage users and import plans.
 func CanAdminister(u *User) bool { return hasRole(u, RoleAdmin) }

@@ -4,19 +4,21 @@ import "time"
 
 // Plan is an annual (or multi-year) work plan issued by a government body.
 type Plan struct {
-	ID          int64     `json:"id"`
-	Code        string    `json:"code"` // stable key, e.g. "erqi-2021"
-	Title       string    `json:"title"`
-	Issuer      string    `json:"issuer"`
-	Year        int       `json:"year"`
-	PeriodStart Date      `json:"period_start"`
-	PeriodEnd   Date      `json:"period_end"`
-	Framework   []string  `json:"framework"` // e.g. 一个目标、两个定位、三个二七、六个出彩
-	Public      bool      `json:"public"`
-	Description string    `json:"description"`
-	Profile     string    `json:"profile"` // name of the status threshold profile
-	CreatedAt   time.Time `json:"created_at"`
-	UpdatedAt   time.Time `json:"updated_at"`
+	ID          int64    `json:"id"`
+	Code        string   `json:"code"` // stable key, e.g. "erqi-2021"
+	Title       string   `json:"title"`
+	Issuer      string   `json:"issuer"`
+	Year        int      `json:"year"`
+	PeriodStart Date     `json:"period_start"`
+	PeriodEnd   Date     `json:"period_end"`
+	Framework   []string `json:"framework"` // e.g. 一个目标、两个定位、三个二七、六个出彩
+	Public      bool     `json:"public"`
+	Description string   `json:"description"`
+	Profile     string   `json:"profile"` // name of the status threshold profile
+	// Bulletin is when bulletins (通报) fall due; nil for none.
+	Bulletin  *BulletinSchedule `json:"bulletin,omitempty"`
+	CreatedAt time.Time         `json:"created_at"`
+	UpdatedAt time.Time         `json:"updated_at"`
 }
 
 // Validate checks the plan's own fields.
@@ -40,6 +42,9 @@ func (p *Plan) Validate() []FieldError {
 	}
 	if !p.PeriodStart.IsZero() && !p.PeriodEnd.IsZero() && p.PeriodEnd.Before(p.PeriodStart) {
 		add("period_end", "早于开始日期 (before period_start)")
+	}
+	if p.Bulletin != nil {
+		errs = append(errs, p.Bulletin.Validate()...)
 	}
 	return errs
 }

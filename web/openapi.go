@@ -63,6 +63,14 @@ var apiDocs = []apiDoc{
 	{"POST", "/api/v1/files", "files", "上传附件，multipart 字段 file；JPEG、PNG、WebP、GIF、PDF、DOCX、XLSX，≤10 MB (upload a file)", true, nil, "FileUpload", true},
 	{"GET", "/api/v1/files/{id}", "files", "下载附件，ETag 为文件编号 (download a file; the ETag is its id)", true, nil, "", false},
 	{"GET", "/api/v1/audit", "audit", "审计日志 (audit log)", true, []string{"entity", "entity_id", "page", "per_page"}, "", false},
+	{"GET", "/api/v1/plans/{id}/export.xlsx", "excel", "计划工作簿：计划、各领域、报送记录 (the plan as a workbook)", false, []string{"as_of"}, "", false},
+	{"POST", "/api/v1/plans/import.xlsx", "excel", "导入编辑后的计划工作簿，dry_run=1 只列出修改 (import an edited plan workbook; admin)", true, []string{"dry_run"}, "Workbook", false},
+	{"GET", "/api/v1/units/{code}/report-template.xlsx", "excel", "单位的月度填报表 (a unit's report template for a month)", true, []string{"period"}, "", false},
+	{"POST", "/api/v1/reports/upload.xlsx", "excel", "上传填好的填报表，全部成功或全部失败 (upload a filled template; all or nothing)", true, nil, "Workbook", true},
+	{"POST", "/api/v1/plans/{id}/bulletins", "bulletins", "发布一期通报：编号、存档并通知 (issue a bulletin: number, store, announce)", true, nil, "BulletinRequest", true},
+	{"GET", "/api/v1/plans/{id}/bulletins", "bulletins", "通报列表，新的在前，含下载地址 (bulletins, newest first, with download links)", true, nil, "", false},
+	{"GET", "/api/v1/bulletins/{file}", "bulletins", "下载通报：{编号}.html|pdf|docx|xlsx (download a bulletin)", true, nil, "", false},
+	{"GET", "/api/v1/plans/{id}/ranking", "bulletins", "争先排名：单位得分与说明 (unit scoreboard with explanations)", true, []string{"period", "as_of"}, "", false},
 }
 
 var requestSchemas = map[string]map[string]any{
@@ -78,6 +86,8 @@ var requestSchemas = map[string]map[string]any{
 	"Error": {"type": "object", "properties": map[string]any{"code": map[string]any{"type": "string"},
 		"message": map[string]any{"type": "string"}, "fields": map[string]any{"type": "array",
 			"items": object("field", "string", "message", "string", "row", "integer")}}},
+	"Workbook":        {"type": "object", "properties": map[string]any{"file": map[string]any{"type": "string", "format": "binary"}}},
+	"BulletinRequest": object("period", "string", "as_of", "string"),
 }
 
 func object(pairs ...string) map[string]any {
@@ -134,7 +144,7 @@ func operation(d apiDoc) map[string]any {
 	}
 	if d.body != "" {
 		media := "application/json"
-		if d.body == "FileUpload" {
+		if d.body == "FileUpload" || d.body == "Workbook" {
 			media = "multipart/form-data"
 		}
 		op["requestBody"] = map[string]any{"required": true, "content": map[string]any{media: map[string]any{"schema": ref(d.body)}}}

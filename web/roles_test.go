@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/duban-dev/duban"
@@ -84,6 +85,14 @@ func TestEveryWriteEndpointForEveryRole(t *testing.T) {
 			[]int{401, 403, 201, 201, 201, 201}},
 		{"supervise", func(e *env) (string, any) { return "/api/v1/plans/" + itoa(e.planID) + "/supervise", nil },
 			[]int{401, 403, 403, 403, 200, 200}},
+		{"import plan workbook", func(e *env) (string, any) { return "/api/v1/plans/import.xlsx?dry_run=1", e.planWorkbook() },
+			[]int{401, 403, 403, 403, 403, 200}},
+		{"upload report template", func(e *env) (string, any) { return "/api/v1/reports/upload.xlsx", e.filledTemplate() },
+			[]int{401, 403, 201, 403, 201, 201}},
+		{"issue bulletin", func(e *env) (string, any) {
+			bulletinMonth++ // a new period each time: a period has one bulletin
+			return "/api/v1/plans/" + itoa(e.planID) + "/bulletins", map[string]any{"period": fmt.Sprintf("2021-%02d", bulletinMonth)}
+		}, []int{401, 403, 403, 403, 201, 201}},
 	}
 	for _, c := range cases {
 		for i, role := range roles {

@@ -26,7 +26,8 @@ type Config struct {
 	Directory Directory
 	Audit     AuditLog
 	Files     duban.FileService
-	MaxUpload int64 // largest upload in bytes; 10 MiB when zero
+	MaxUpload int64         // largest upload in bytes; 10 MiB when zero
+	Bulletins BulletinStore // nil: bulletin routes answer 404
 	Logger    *slog.Logger
 	Now       func() time.Time // the clock; time.Now when nil
 	SignIn    *signin.Service  // shared with the pages; made from Users and Sessions when nil
@@ -52,11 +53,11 @@ func NewServer(cfg Config) *Server {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	if cfg.SignIn == nil {
-		cfg.SignIn = signin.New(cfg.Users, cfg.Sessions, cfg.Now)
-	}
 	if cfg.MaxUpload <= 0 {
 		cfg.MaxUpload = 10 << 20
+	}
+	if cfg.SignIn == nil {
+		cfg.SignIn = signin.New(cfg.Users, cfg.Sessions, cfg.Now)
 	}
 	s := &Server{cfg: cfg, mux: http.NewServeMux(), signin: cfg.SignIn}
 	s.routes()
@@ -82,6 +83,8 @@ func (s *Server) routes() {
 	s.routesStatus()
 	s.routesDirectory()
 	s.routesFiles()
+	s.routesXLSX()
+	s.routesBulletins()
 	s.routesOpenAPI()
 	if s.cfg.Pages != nil {
 		s.mux.Handle("/", s.cfg.Pages)

@@ -189,7 +189,10 @@ func indicatorIDs(ctx context.Context, plans duban.PlanService, planID int64) (m
 	}
 }
 
-func printDemoBanner(w io.Writer, addr string, o demoOptions, users []duban.User, took time.Duration) {
+// printDemoBanner writes the banner in one write, so that a reader that
+// waits for the address line also sees the accounts.
+func printDemoBanner(out io.Writer, addr string, o demoOptions, users []duban.User, took time.Duration) {
+	w := &strings.Builder{}
 	fmt.Fprintf(w, "duban 演示已就绪 (demo ready) in %d ms — 二七区2021年重点工作, 数据截至 %s\n", took.Milliseconds(), o.asOf)
 	fmt.Fprintf(w, "  地址 (address):  http://%s/\n", addr)
 	fmt.Fprintf(w, "  数据库 (db):     %s\n", o.db)
@@ -199,4 +202,5 @@ func printDemoBanner(w io.Writer, addr string, o demoOptions, users []duban.User
 	for _, u := range users {
 		fmt.Fprintf(w, "    %-12s %-10s %s\n", u.Username, u.Role, u.DisplayName)
 	}
+	io.WriteString(out, w.String())
 }

@@ -27,6 +27,11 @@ const usage = `duban — 督办：计划任务督查督办系统
   duban plan import [--db DSN] --from-text FILE --year YYYY [--code CODE]
   duban extract [--year YYYY] [--format json|yaml|text] FILE|-
   duban plan export [--db DSN] [--plan ID|CODE] [--format yaml] [--out FILE]
+  duban plan export [--db DSN] [--plan ID|CODE] --format xlsx --out F.xlsx [--as-of YYYY-MM-DD]
+  duban plan import [--db DSN] [--dry-run] F.xlsx
+  duban report template [--db DSN] --unit UNIT --period YYYY-MM --out F.xlsx
+  duban report upload [--db DSN] [--user U] F.xlsx
+  duban bulletin [--db DSN] --plan ID|CODE --period YYYY-MM [--as-of YYYY-MM-DD] [--format html|pdf|docx|xlsx] [--out F] [--issue]
   duban version
 
 --db takes a SQLite file path or a postgres:// URL; default $DUBAN_DB or duban.db.
@@ -41,6 +46,7 @@ var commands = map[string]command{
 	"plan":    runPlan,
 	"version": runVersion,
 	"extract": runExtract,
+	"report":  runReport,
 }
 
 func main() {

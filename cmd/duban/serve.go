@@ -51,7 +51,7 @@ func startServer(db *store.DB, fileStore *files.Store, addr string, stderr io.Wr
 	}
 	srv := web.NewServer(web.Config{
 		Plans: db, Users: db, Sessions: db, Reports: db, Notices: db,
-		Directory: db, Audit: db, Tracker: tr,
+		Directory: db, Audit: db, Tracker: tr, Bulletins: db,
 		Files: fileStore, MaxUpload: fileStore.MaxSize(),
 		Logger: logger, Now: now, SignIn: sign, Pages: pages,
 	})
@@ -76,6 +76,7 @@ func serveUntilDone(ctx context.Context, srv *web.Server, db *store.DB, stderr i
 	go dispatcher.Run(ctx, 5*time.Second)
 	runner := jobs.New(jobs.Config{Plans: db, Notices: db, Sessions: db, Tracker: srv.Tracker(), Now: now, Logger: logger})
 	go runner.Run(ctx, jobInterval)
+	go runBulletinSchedule(ctx, db, logger, time.Hour, now)
 	select {
 	case err := <-errc:
 		return err
