@@ -27,6 +27,10 @@ func CanReportForUnit(u *User, unitCode string) bool {
 	return hasRole(u, RoleAdmin, RoleSupervisor) || (hasRole(u, RoleReporter) && u.UnitCode != "" && u.UnitCode == unitCode)
 }
 
+// CanReadRollup reports whether the user may read rollups across plans
+// (by province or area): leaders, supervisors and administrators.
+func CanReadRollup(u *User) bool { return hasRole(u, RoleAdmin, RoleSupervisor, RoleReader) }
+
 // CanAdminister reports whether the user may manage users and import plans.
 func CanAdminister(u *User) bool { return hasRole(u, RoleAdmin) }
 

@@ -14,7 +14,10 @@ type Plan struct {
 	Framework   []string `json:"framework"` // e.g. 一个目标、两个定位、三个二七、六个出彩
 	Public      bool     `json:"public"`
 	Description string   `json:"description"`
-	Profile     string   `json:"profile"` // name of the status threshold profile
+	Profile     string   `json:"profile"`               // name of the status threshold profile
+	RegionCode  string   `json:"region_code,omitempty"` // administrative division code, e.g. 410103
+	RegionName  string   `json:"region_name,omitempty"` // e.g. 河南省郑州市二七区
+	Province    string   `json:"province,omitempty"`    // e.g. 河南省
 	// Bulletin is when bulletins (通报) fall due; nil for none.
 	Bulletin  *BulletinSchedule `json:"bulletin,omitempty"`
 	CreatedAt time.Time         `json:"created_at"`

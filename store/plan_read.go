@@ -9,7 +9,7 @@ import (
 )
 
 const planColumns = `id, code, title, issuer, year, period_start, period_end, framework, public,
-	description, profile, created_at, updated_at, bulletin_schedule`
+	description, profile, created_at, updated_at, bulletin_schedule, region_code, region_name, province`
 
 // FindPlan returns the plan with the given id, ENOTFOUND if there is none.
 func (db *DB) FindPlan(ctx context.Context, id int64) (*duban.Plan, error) {

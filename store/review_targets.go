@@ -95,7 +95,8 @@ func scanPlan(s scanner) (duban.Plan, error) {
 	var p duban.Plan
 	var framework, schedule []byte
 	err := s.Scan(&p.ID, &p.Code, &p.Title, &p.Issuer, &p.Year, dateCol{&p.PeriodStart}, dateCol{&p.PeriodEnd},
-		&framework, &p.Public, &p.Description, &p.Profile, timeCol{&p.CreatedAt}, timeCol{&p.UpdatedAt}, &schedule)
+		&framework, &p.Public, &p.Description, &p.Profile, timeCol{&p.CreatedAt}, timeCol{&p.UpdatedAt}, &schedule,
+		&p.RegionCode, &p.RegionName, &p.Province)
 	if err != nil {
 		return p, err
 	}

@@ -5,6 +5,7 @@
 package tracker
 
 import (
+	"container/list"
 	"context"
 	"sync"
 
@@ -88,11 +89,20 @@ func containsString(list []string, s string) bool {
 	return false
 }
 
-// Service caches evaluated plans per as-of date.
+// Service caches evaluated plans per as-of date, least recently used out
+// first once it holds its limit, and remembers which plans' reports changed
+// so their stored statuses can be refreshed.
 type Service struct {
 	src   Source
 	mu    sync.Mutex
-	cache map[cacheKey]*PlanStatus
+	limit int
+	cache map[cacheKey]*list.Element // of *entry
+	lru   *list.List                 // front is most recently used
+	dirty map[int64]bool
+	// loading marks keys being evaluated; changes counts report changes
+	// per plan so an evaluation that raced with one is not cached.
+	loading map[cacheKey]chan struct{}
+	changes map[int64]uint64
 }
 
 type cacheKey struct {
@@ -100,34 +110,109 @@ type cacheKey struct {
 	asOf duban.Date
 }
 
-// maxCached bounds memory: past it the cache is dropped and refilled.
-const maxCached = 256
+type entry struct {
+	key cacheKey
+	ps  *PlanStatus
+}
 
-func NewService(src Source) *Service {
-	return &Service{src: src, cache: map[cacheKey]*PlanStatus{}}
+// DefaultLimit bounds memory: a 300-indicator plan's evaluation takes
+// about half a megabyte, so 64 of them stay far below the server's budget.
+const DefaultLimit = 64
+
+// Option configures a Service.
+type Option func(*Service)
+
+// WithLimit sets how many evaluations the cache keeps (at least one).
+func WithLimit(n int) Option { return func(s *Service) { s.limit = max(n, 1) } }
+
+func NewService(src Source, opts ...Option) *Service {
+	s := &Service{src: src, limit: DefaultLimit, cache: map[cacheKey]*list.Element{}, lru: list.New(),
+		dirty: map[int64]bool{}, loading: map[cacheKey]chan struct{}{}, changes: map[int64]uint64{}}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
+}
+
+// Len is the number of cached evaluations.
+func (s *Service) Len() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.lru.Len()
 }
 
 // View runs fn on the plan's status as of the date, evaluating it first if
-// it is not cached. fn must not keep the PlanStatus.
+// it is not cached. fn must not keep the PlanStatus. Evaluation runs
+// outside the lock, so a cold plan does not hold up views of others; one
+// caller evaluates a key while the others wait for it.
 func (s *Service) View(ctx context.Context, planID int64, asOf duban.Date, fn func(*PlanStatus) error) error {
+	key := cacheKey{planID, asOf}
+	for {
+		s.mu.Lock()
+		if el := s.cache[key]; el != nil {
+			defer s.mu.Unlock()
+			s.lru.MoveToFront(el)
+			return fn(el.Value.(*entry).ps)
+		}
+		wait, busy := s.loading[key]
+		if !busy {
+			break // the lock is still held
+		}
+		s.mu.Unlock()
+		select {
+		case <-wait:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	done := make(chan struct{})
+	s.loading[key] = done
+	gen := s.changes[planID]
+	s.mu.Unlock()
+
+	ps, err := s.evaluate(ctx, key)
+
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	key := cacheKey{planID, asOf}
-	ps := s.cache[key]
-	if ps == nil {
-		snap, err := s.src.Snapshot(ctx, planID, asOf)
-		if err != nil {
-			return err
+	delete(s.loading, key)
+	close(done)
+	if err != nil {
+		return err
+	}
+	// Reports that changed while the snapshot was read may be missing from
+	// it: answer from it this once, but do not keep it.
+	if s.changes[planID] == gen {
+		for s.lru.Len() >= s.limit {
+			s.remove(s.lru.Back())
 		}
-		if ps, err = Evaluate(snap, asOf); err != nil {
-			return err
-		}
-		if len(s.cache) >= maxCached {
-			clear(s.cache)
-		}
-		s.cache[key] = ps
+		s.cache[key] = s.lru.PushFront(&entry{key, ps})
 	}
 	return fn(ps)
+}
+
+func (s *Service) evaluate(ctx context.Context, key cacheKey) (*PlanStatus, error) {
+	snap, err := s.src.Snapshot(ctx, key.plan, key.asOf)
+	if err != nil {
+		return nil, err
+	}
+	return Evaluate(snap, key.asOf)
+}
+
+func (s *Service) remove(el *list.Element) {
+	delete(s.cache, el.Value.(*entry).key)
+	s.lru.Remove(el)
+}
+
+// TakeDirty returns the plans whose reports changed since the last call.
+func (s *Service) TakeDirty() []int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ids := make([]int64, 0, len(s.dirty))
+	for id := range s.dirty {
+		ids = append(ids, id)
+	}
+	clear(s.dirty)
+	return ids
 }
 
 // ReportsChanged folds reviewed or submitted reports into every cached
@@ -135,16 +220,22 @@ func (s *Service) View(ctx context.Context, planID int64, asOf duban.Date, fn fu
 func (s *Service) ReportsChanged(reps ...duban.Report) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for key, ps := range s.cache {
+	for _, r := range reps {
+		s.dirty[r.PlanID] = true
+		s.changes[r.PlanID]++
+	}
+	for el := s.lru.Front(); el != nil; {
+		next, e := el.Next(), el.Value.(*entry)
 		for _, r := range reps {
-			if r.PlanID != key.plan {
+			if r.PlanID != e.key.plan {
 				continue
 			}
-			if err := ps.apply(r); err != nil {
-				delete(s.cache, key) // recompute from the store next time
+			if err := e.ps.apply(r); err != nil {
+				s.remove(el) // recompute from the store next time
 				break
 			}
 		}
+		el = next
 	}
 }
 
@@ -152,9 +243,12 @@ func (s *Service) ReportsChanged(reps ...duban.Report) {
 func (s *Service) Forget(planID int64) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for key := range s.cache {
-		if key.plan == planID {
-			delete(s.cache, key)
+	s.changes[planID]++
+	for el := s.lru.Front(); el != nil; {
+		next := el.Next()
+		if el.Value.(*entry).key.plan == planID {
+			s.remove(el)
 		}
+		el = next
 	}
 }

@@ -26,8 +26,9 @@ type Config struct {
 	Directory Directory
 	Audit     AuditLog
 	Files     duban.FileService
-	MaxUpload int64         // largest upload in bytes; 10 MiB when zero
-	Bulletins BulletinStore // nil: bulletin routes answer 404
+	MaxUpload int64               // largest upload in bytes; 10 MiB when zero
+	Bulletins BulletinStore       // nil: bulletin routes answer 404
+	Rollup    duban.RollupService // national rollup; nil answers 404
 	Logger    *slog.Logger
 	Now       func() time.Time // the clock; time.Now when nil
 	SignIn    *signin.Service  // shared with the pages; made from Users and Sessions when nil
@@ -85,6 +86,7 @@ func (s *Server) routes() {
 	s.routesFiles()
 	s.routesXLSX()
 	s.routesBulletins()
+	s.routesRollup()
 	s.routesOpenAPI()
 	if s.cfg.Pages != nil {
 		s.mux.Handle("/", s.cfg.Pages)
@@ -100,9 +102,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) now() time.Time { return s.cfg.Now() }
-
-// Tracker is the status cache the server reads and updates.
-func (s *Server) Tracker() *tracker.Service { return s.cfg.Tracker }
 
 // Listen binds addr (use "127.0.0.1:0" for a free port).
 func (s *Server) Listen(addr string) error {

@@ -21,7 +21,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs, dsn := newFlags("serve", stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "监听地址 (listen address)")
 	data := addDataFlags(fs)
+	pprofAddr := fs.String("pprof", "", "在此本机地址提供 /debug/pprof/，如 127.0.0.1:6060 (serve pprof on this loopback address)")
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := checkLoopback(*pprofAddr); *pprofAddr != "" && err != nil {
 		return err
 	}
 	db, err := store.Open(ctx, *dsn)
@@ -38,6 +42,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	fmt.Fprintf(stdout, "duban 已启动 (listening): http://%s/\n", srv.Addr())
+	if *pprofAddr != "" {
+		if err := startPprof(ctx, *pprofAddr, stdout); err != nil {
+			return err
+		}
+	}
 	return serveUntilDone(ctx, srv, db, stderr, time.Now)
 }
 
@@ -51,7 +60,7 @@ func startServer(db *store.DB, fileStore *files.Store, addr string, stderr io.Wr
 	}
 	srv := web.NewServer(web.Config{
 		Plans: db, Users: db, Sessions: db, Reports: db, Notices: db,
-		Directory: db, Audit: db, Tracker: tr, Bulletins: db,
+		Directory: db, Audit: db, Tracker: tr, Bulletins: db, Rollup: db,
 		Files: fileStore, MaxUpload: fileStore.MaxSize(),
 		Logger: logger, Now: now, SignIn: sign, Pages: pages,
 	})
@@ -77,6 +86,7 @@ func serveUntilDone(ctx context.Context, srv *web.Server, db *store.DB, stderr i
 	runner := jobs.New(jobs.Config{Plans: db, Notices: db, Sessions: db, Tracker: srv.Tracker(), Now: now, Logger: logger})
 	go runner.Run(ctx, jobInterval)
 	go runBulletinSchedule(ctx, db, logger, time.Hour, now)
+	go refreshStatuses(ctx, srv, db, logger)
 	select {
 	case err := <-errc:
 		return err

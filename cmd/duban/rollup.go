@@ -1,0 +1,130 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"sort"
+	"time"
+
+	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/store"
+	"github.com/duban-dev/duban/tracker"
+	"github.com/duban-dev/duban/web"
+)
+
+// statusRefreshEvery is how often the server stores the statuses of plans
+// whose reports changed, for the national rollup.
+const statusRefreshEvery = 10 * time.Second
+
+// refreshStatuses runs until ctx ends, storing the evaluated statuses of
+// changed plans as of the server's day.
+func refreshStatuses(ctx context.Context, srv *web.Server, db *store.DB, log *slog.Logger) {
+	tick := time.NewTicker(statusRefreshEvery)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		trk := srv.Tracker()
+		if err := trk.Refresh(ctx, db, srv.Today(), trk.TakeDirty()...); err != nil {
+			log.Error("refresh statuses", "err", err)
+		}
+	}
+}
+
+// runRollup prints the national rollup, optionally re-evaluating every
+// plan first.
+func runRollup(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, dsn := newFlags("rollup", stderr)
+	by := fs.String("by", "province", "按省 province 或领域 area 汇总 (group by province or area)")
+	asOfFlag := fs.String("as-of", "", "只统计该日评估的状态 (only statuses evaluated as of YYYY-MM-DD)")
+	refresh := fs.Bool("refresh", false, "先按 --as-of 重新评估所有计划 (re-evaluate every plan as of --as-of first)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	var asOf duban.Date
+	if *asOfFlag != "" {
+		var err error
+		if asOf, err = duban.ParseDate(*asOfFlag); err != nil {
+			return duban.Invalid("参数有误 (bad flag)", duban.FieldError{Field: "as-of", Message: err.Error()})
+		}
+	}
+	db, err := store.Open(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if *refresh {
+		if err := refreshAll(ctx, db, asOf, stdout); err != nil {
+			return err
+		}
+	}
+	started := time.Now()
+	groups, err := db.Rollup(ctx, duban.RollupBy(*by), asOf)
+	if err != nil {
+		return err
+	}
+	printRollup(stdout, groups, time.Since(started))
+	return nil
+}
+
+// refreshAll re-evaluates every plan; the cache holds one plan at a time.
+func refreshAll(ctx context.Context, db *store.DB, asOf duban.Date, stdout io.Writer) error {
+	if asOf.IsZero() {
+		asOf = duban.DateOf(time.Now())
+	}
+	started := time.Now()
+	trk := tracker.NewService(db, tracker.WithLimit(1))
+	n := 0
+	for page := 1; ; page++ {
+		p := duban.Page{Page: page, PerPage: duban.MaxPerPage}
+		plans, total, err := db.ListPlans(ctx, duban.PlanFilter{Page: p})
+		if err != nil {
+			return err
+		}
+		for _, pl := range plans {
+			if err := trk.Refresh(ctx, db, asOf, pl.ID); err != nil {
+				return err
+			}
+			n++
+		}
+		if page*p.PerPage >= total {
+			break
+		}
+	}
+	fmt.Fprintf(stdout, "已重新评估 (re-evaluated) %d 个计划 (plans) as of %s in %.1f s\n", n, asOf, time.Since(started).Seconds())
+	return nil
+}
+
+func printRollup(w io.Writer, groups []duban.RollupGroup, took time.Duration) {
+	var statuses []string
+	seen := map[string]bool{}
+	for _, g := range groups {
+		for s := range g.Counts {
+			if !seen[s] {
+				seen[s] = true
+				statuses = append(statuses, s)
+			}
+		}
+	}
+	sort.Strings(statuses)
+	fmt.Fprintf(w, "%-18s %9s %8s", "key", "items", "progress")
+	for _, s := range statuses {
+		fmt.Fprintf(w, " %12s", s)
+	}
+	fmt.Fprintln(w)
+	total := 0
+	for _, g := range groups {
+		total += g.Items
+		fmt.Fprintf(w, "%-18s %9d %7.1f%%", g.Key, g.Items, g.Progress*100)
+		for _, s := range statuses {
+			fmt.Fprintf(w, " %12d", g.Counts[s])
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintf(w, "%d 个指标 (indicators), %d 组 (groups), 查询 (query) %.1f ms\n", total, len(groups), float64(took.Microseconds())/1000)
+}

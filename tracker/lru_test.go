@@ -1,0 +1,114 @@
+package tracker
+
+import (
+	"context"
+	"sync"
+	"testing"
+
+	"github.com/duban-dev/duban"
+)
+
+// countingSource serves the test snapshot for any plan id and counts reads.
+type countingSource struct{ reads map[int64]int }
+
+func (c *countingSource) Snapshot(ctx context.Context, planID int64, asOf duban.Date) (*duban.Snapshot, error) {
+	c.reads[planID]++
+	s := snapshot()
+	s.Plan.ID = planID
+	return s, nil
+}
+
+func TestCacheKeepsAtMostLimitLeastRecentlyUsedOut(t *testing.T) {
+	src := &countingSource{reads: map[int64]int{}}
+	svc := NewService(src, WithLimit(3))
+	asOf := duban.MustDate("2021-07-15")
+	view := func(plan int64) {
+		t.Helper()
+		if err := svc.View(context.Background(), plan, asOf, func(*PlanStatus) error { return nil }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	steps := []struct {
+		plan  int64
+		reads int // reads of this plan after the view
+	}{
+		{1, 1}, {2, 1}, {3, 1},
+		{1, 1}, // cached; now most recent
+		{4, 1}, // evicts 2, the least recently used
+		{2, 2}, // read again; evicts 3
+		{1, 1}, // still cached
+		{3, 2},
+	}
+	for i, st := range steps {
+		view(st.plan)
+		if got := src.reads[st.plan]; got != st.reads {
+			t.Errorf("step %d: plan %d read %d times, want %d", i, st.plan, got, st.reads)
+		}
+		if n := svc.Len(); n > 3 {
+			t.Fatalf("step %d: cache holds %d, limit 3", i, n)
+		}
+	}
+	for plan := int64(10); plan < 200; plan++ {
+		view(plan)
+	}
+	if n := svc.Len(); n != 3 {
+		t.Fatalf("after 190 plans the cache holds %d, want 3", n)
+	}
+}
+
+func TestReportsChangedMarksPlansDirty(t *testing.T) {
+	svc := NewService(&countingSource{reads: map[int64]int{}})
+	svc.ReportsChanged(duban.Report{PlanID: 5}, duban.Report{PlanID: 7}, duban.Report{PlanID: 5})
+	got := svc.TakeDirty()
+	if len(got) != 2 || (got[0] != 5 && got[0] != 7) {
+		t.Fatalf("dirty plans %v, want 5 and 7", got)
+	}
+	if again := svc.TakeDirty(); len(again) != 0 {
+		t.Fatalf("dirty plans not cleared: %v", again)
+	}
+}
+
+// gatedSource blocks snapshots of plan 1 until release is closed.
+type gatedSource struct {
+	countingSource
+	entered, release chan struct{}
+	mu               sync.Mutex
+}
+
+func (g *gatedSource) Snapshot(ctx context.Context, planID int64, asOf duban.Date) (*duban.Snapshot, error) {
+	if planID == 1 {
+		g.entered <- struct{}{}
+		<-g.release
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.countingSource.Snapshot(ctx, planID, asOf)
+}
+
+func TestSlowEvaluationDoesNotBlockOtherPlans(t *testing.T) {
+	src := &gatedSource{countingSource: countingSource{reads: map[int64]int{}},
+		entered: make(chan struct{}), release: make(chan struct{})}
+	svc := NewService(src)
+	asOf := duban.MustDate("2021-07-15")
+	nop := func(*PlanStatus) error { return nil }
+	errc := make(chan error)
+	go func() { errc <- svc.View(context.Background(), 1, asOf, nop) }()
+	<-src.entered // plan 1 is being read and stays so
+	if err := svc.View(context.Background(), 2, asOf, nop); err != nil {
+		t.Fatal(err)
+	}
+	// A report of plan 1 arrives while its snapshot is read: that
+	// evaluation answers once but is not cached.
+	svc.ReportsChanged(duban.Report{PlanID: 1})
+	close(src.release)
+	if err := <-errc; err != nil {
+		t.Fatal(err)
+	}
+	go func() { <-src.entered }()
+	if err := svc.View(context.Background(), 1, asOf, nop); err != nil {
+		t.Fatal(err)
+	}
+	if src.reads[1] != 2 || src.reads[2] != 1 {
+		t.Fatalf("reads %v, want plan 1 twice (the raced evaluation was not kept) and plan 2 once", src.reads)
+	}
+}
