@@ -83,6 +83,8 @@ func (h *Handler) routes() {
 	h.mux.HandleFunc("GET /plans/{id}/tree", h.member(h.tree))
 	h.mux.HandleFunc("GET /indicators/{id}", h.member(h.indicator))
 	h.mux.HandleFunc("GET /workspace", h.member(h.workspace))
+	h.mux.HandleFunc("GET /workspace/template.xlsx", h.member(h.reportTemplate))
+	h.mux.HandleFunc("POST /workspace/upload", h.member(h.uploadReports))
 	h.mux.HandleFunc("GET /indicators/{id}/report", h.member(h.reportForm))
 	h.mux.HandleFunc("POST /indicators/{id}/report", h.member(h.submitReport))
 	h.mux.HandleFunc("GET /review", h.member(h.review))
