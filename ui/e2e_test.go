@@ -66,6 +66,8 @@ func TestBrowserReportApprove(t *testing.T) {
 	b.screenshot("dashboard")
 	b.open(plan + "/tree")
 	b.screenshot("tree")
+	b.open(plan + "/tree?status=lagging")
+	b.screenshot("tree-filtered")
 	b.logout()
 
 	b.login(demo.ReporterUsername(unit))
