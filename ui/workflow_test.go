@@ -180,3 +180,29 @@ func TestExcelTemplateRoundTrip(t *testing.T) {
 		t.Errorf("not a workbook: %d, want 400", res.status)
 	}
 }
+
+// TestIssueNoticeByHand: the supervision office issues a notice from the
+// notices page; a reporter may not.
+func TestIssueNoticeByHand(t *testing.T) {
+	e := newEnv(t)
+	id, _, unit, _ := e.pick(t)
+	form := url.Values{"indicator": {strconv.FormatInt(id, 10)}, "level": {"2"}, "issue": {"进度偏慢"},
+		"action": {"请于一周内提交赶超计划"}, "reply_due": {"2021-07-22"}}
+	rep := e.client()
+	rep.login(reporterOf(unit))
+	if res := rep.post("/notices", e.path("/plans/{id}/notices", e.planID), form); res.status != http.StatusForbidden {
+		t.Errorf("reporter issuing a notice: %d, want 403", res.status)
+	}
+	sup := e.client()
+	sup.login("duchashi")
+	if res := sup.post("/notices", e.path("/plans/{id}/notices", e.planID), form); res.status != http.StatusSeeOther {
+		t.Fatalf("supervisor issuing a notice: %d", res.status)
+	}
+	list, _, err := e.db.ListNotices(t.Context(), duban.NoticeFilter{PlanID: e.planID, Page: duban.Page{PerPage: 10}})
+	if err != nil || len(list) != 1 || list[0].IndicatorID != id || list[0].Level != duban.LevelSupervise || list[0].UnitCode != unit {
+		t.Fatalf("notices after issuing: %+v %v", list, err)
+	}
+	if body := rep.get("/notices").body; !strings.Contains(body, "请于一周内提交赶超计划") {
+		t.Error("the addressed unit does not see the notice")
+	}
+}
