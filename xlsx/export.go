@@ -54,7 +54,8 @@ func WritePlan(w io.Writer, pb PlanBook) error {
 	if err := writeInfo(f, st, pb); err != nil {
 		return err
 	}
-	f.SetActiveSheet(0)
+	// 计划 is the first sheet and so the active one; SetActiveSheet would
+	// parse every streamed sheet back into memory.
 	_, err = f.WriteTo(w)
 	return err
 }

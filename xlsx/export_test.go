@@ -42,6 +42,10 @@ func TestExportPlanSheet(t *testing.T) {
 			t.Fatalf("row %d 层级 %q, want %d", row, rows[i+1][1], depth[n.Code]+1)
 		}
 	}
+	props, err := f.GetSheetProps(xlsx.SheetPlan)
+	if err != nil || props.OutlineSummaryBelow == nil || *props.OutlineSummaryBelow {
+		t.Errorf("outline summary rows: %v, %v; want parents above their children", props.OutlineSummaryBelow, err)
+	}
 	panes, err := f.GetPanes(xlsx.SheetPlan)
 	if err != nil || !panes.Freeze || panes.YSplit != 1 {
 		t.Fatalf("panes = %+v, %v; want the header row frozen", panes, err)

@@ -72,8 +72,12 @@ func applySheet(f *excelize.File, base *duban.Bundle) (*duban.Bundle, *Changes, 
 	return merged, changes, nil
 }
 
+// maxUnzipped bounds what an uploaded workbook may unpack to (a 16 MB
+// upload of well-compressed XML), so a zip bomb cannot exhaust memory.
+const maxUnzipped = 512 << 20
+
 func openBook(r io.Reader) (*excelize.File, error) {
-	f, err := excelize.OpenReader(r)
+	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: maxUnzipped})
 	if err != nil {
 		return nil, duban.Invalid("无法读取工作簿，请上传 .xlsx 文件 (cannot read the workbook; upload an .xlsx file)",
 			duban.FieldError{Field: "file", Message: err.Error()})

@@ -19,12 +19,14 @@ const maxOutline = 7
 // be set before the stream starts: the stream writer copies it then.
 func writeNodeSheet(f *excelize.File, st *styles, sheet string, rows []nodeRow, units int) error {
 	last := len(rows) + 1
-	below := false
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{OutlineSummaryBelow: &below}); err != nil {
-		return err
-	}
 	ref := fmt.Sprintf("A1:%s%d", column(len(planHeaders)-1), last)
 	if err := f.AutoFilter(sheet, ref, nil); err != nil {
+		return err
+	}
+	// After AutoFilter, which replaces the sheet properties: a group's
+	// summary row (the parent) sits above its children.
+	below := false
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{OutlineSummaryBelow: &below}); err != nil {
 		return err
 	}
 	if err := addDropDowns(f, sheet, last, units); err != nil {

@@ -96,6 +96,9 @@ func TestReportTemplate(t *testing.T) {
 	if !prevSeen {
 		t.Error("no row shows the previous approved value")
 	}
+	if prot, err := f.GetSheetProtection(xlsx.SheetTemplate); err != nil || !prot.SelectUnlockedCells || !prot.AutoFilter {
+		t.Errorf("template sheet protection = %+v, %v; want protected, inputs selectable", prot, err)
+	}
 	dvs, _ := f.GetDataValidations(xlsx.SheetTemplate)
 	onValue := 0
 	for _, dv := range dvs {

@@ -29,7 +29,12 @@ func isXLSXExport(args []string) bool {
 
 // isXLSXImport reports whether plan import args name a workbook.
 func isXLSXImport(args []string) bool {
-	return len(args) > 0 && strings.EqualFold(filepath.Ext(args[len(args)-1]), ".xlsx")
+	for _, a := range args {
+		if !strings.HasPrefix(a, "-") && strings.EqualFold(filepath.Ext(a), ".xlsx") {
+			return true
+		}
+	}
+	return false
 }
 
 func openXLSX(ctx context.Context, dsn string) (*store.DB, xlsx.Services, error) {
