@@ -24,6 +24,8 @@ func TestAccess(t *testing.T) {
 		{"reporter issues no notices", CanIssueNotice(rep), false},
 		{"leader reads audit", CanReadAudit(lead), true},
 		{"reporter does not read audit", CanReadAudit(rep), false},
+		{"reporter uploads", CanUpload(rep), true},
+		{"leader does not upload", CanUpload(lead), false},
 		{"only admin administers", CanAdminister(sup), false},
 		{"reporter signs own notice", CanActOnNotice(rep, own, ActSign), true},
 		{"reporter cannot sign other unit's notice", CanActOnNotice(rep, other, ActSign), false},

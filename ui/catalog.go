@@ -188,4 +188,12 @@ var catalog = map[string][2]string{
 	"light.green":  {"绿灯", "green light"},
 	"light.yellow": {"黄灯", "yellow light"},
 	"light.red":    {"红灯", "red light"},
+
+	"report.from_draft":    {"已载入本期草稿", "Continuing this period's draft"},
+	"report.from_returned": {"已载入被退回的报送，请修改后重新提交", "Loaded the returned report: correct it and submit again"},
+
+	"ws.excel":         {"Excel 批量填报", "Report many items with Excel"},
+	"ws.template":      {"下载本单位本月填报表", "Download this month's template for the unit"},
+	"ws.upload":        {"上传填好的填报表", "Upload the filled template"},
+	"ws.upload_button": {"上传并提交", "Upload and submit"},
 }

@@ -44,7 +44,7 @@ func TestCatalogComplete(t *testing.T) {
 	}
 	for _, id := range []string{"admin.done.user", "admin.done.import", "ws.saved_draft", "ws.saved_submitted",
 		"review.approved", "review.returned", "notices.done", "report.invalid", "status.none",
-		"light.green", "light.yellow", "light.red"} {
+		"light.green", "light.yellow", "light.red", "report.from_draft", "report.from_returned"} {
 		ids[id] = true
 	}
 	if len(ids) < 50 {

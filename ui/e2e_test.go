@@ -2,6 +2,11 @@ package ui_test
 
 import (
 	"context"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -61,6 +66,8 @@ func TestBrowserReportApprove(t *testing.T) {
 	b.screenshot("dashboard")
 	b.open(plan + "/tree")
 	b.screenshot("tree")
+	b.open(plan + "/tree?status=lagging")
+	b.screenshot("tree-filtered")
 	b.logout()
 
 	b.login(demo.ReporterUsername(unit))
@@ -72,6 +79,7 @@ func TestBrowserReportApprove(t *testing.T) {
 	b.do(chromedp.EmulateViewport(390, 844))
 	b.screenshot("report-form")
 	b.do(chromedp.EmulateViewport(1280, 900),
+		chromedp.SetUploadFiles(chromedp.CSS("#photo"), []string{sitePhoto(t)}),
 		chromedp.SendKeys(chromedp.CSS("#value"), strconv.FormatFloat(target, 'f', -1, 64)),
 		chromedp.SendKeys(chromedp.CSS("#note"), "已全部完成，现场照片见附件。"),
 		chromedp.Click(chromedp.CSS(`button[value="submit"]`)),
@@ -86,9 +94,14 @@ func TestBrowserReportApprove(t *testing.T) {
 	b.do(chromedp.Click(chromedp.CSS(`article:has(a[href="`+item+`"]) form[action$="/approve"] button`)),
 		chromedp.WaitVisible(chromedp.CSS(".flash.ok")))
 	b.open(item)
-	if word := b.text("section.card .light"); word != "已完成" {
+	if word := b.text("section.card .light"); !strings.HasSuffix(word, "已完成") {
 		t.Errorf("item light after approval: %q, want 已完成", word)
 	}
+	loaded, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`(() => { const i = document.querySelector("ul.thumbs img"); return !!i && i.complete && i.naturalWidth > 0; })()`))
+	if err != nil || !loaded {
+		t.Errorf("the report's photo is not shown as a thumbnail on the item page (err %v)", err)
+	}
+	b.screenshot("indicator")
 	b.open(plan)
 	if after := b.text("#count-done .num"); after == doneBefore {
 		t.Errorf("dashboard done count stayed %s after approval", after)
@@ -108,6 +121,27 @@ func TestBrowserReportApprove(t *testing.T) {
 // TestBrowserMorePages renders the other pages in Chromium for their
 // screenshots, and checks the big-screen dashboard draws its charts and the
 // text-import review highlights each quote.
+// sitePhoto writes a small PNG, standing in for a photo taken on site.
+func sitePhoto(t *testing.T) string {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 160, 120))
+	for y := range 120 {
+		for x := range 160 {
+			img.Set(x, y, color.RGBA{uint8(x), uint8(y * 2), 160, 255})
+		}
+	}
+	p := filepath.Join(t.TempDir(), "现场.png")
+	f, err := os.Create(p)
+	if err == nil {
+		err = png.Encode(f, img)
+		f.Close()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 func TestBrowserMorePages(t *testing.T) {
 	e := newEnv(t)
 	e.issueRuleNotices(t)
@@ -119,6 +153,8 @@ func TestBrowserMorePages(t *testing.T) {
 	b.do(chromedp.EmulateViewport(390, 844))
 	b.open("/workspace")
 	b.screenshot("workspace-phone")
+	b.open(plan)
+	b.screenshot("dashboard-phone")
 	b.do(chromedp.EmulateViewport(1280, 900))
 	b.logout()
 

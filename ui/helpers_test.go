@@ -19,6 +19,7 @@ import (
 	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/auth"
 	"github.com/duban-dev/duban/demo"
+	"github.com/duban-dev/duban/files"
 	"github.com/duban-dev/duban/planfile"
 	"github.com/duban-dev/duban/signin"
 	"github.com/duban-dev/duban/store"
@@ -85,15 +86,19 @@ func newEnv(t *testing.T) *env {
 	if err := db.InsertReports(ctx, demo.SimulateReports(b, ids, asOf, 2021), "demo"); err != nil {
 		t.Fatal(err)
 	}
+	fileStore, err := files.New(files.Config{Dir: filepath.Join(t.TempDir(), "files"), Index: db})
+	if err != nil {
+		t.Fatal(err)
+	}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	tr, sign := tracker.NewService(db), signin.New(db, db, now)
 	pages, err := ui.New(ui.Config{Plans: db, Users: db, Reports: db, Notices: db, Tracker: tr,
-		Directory: db, Audit: db, UserList: db, SignIn: sign, Logger: logger, Now: now})
+		Directory: db, Audit: db, UserList: db, Files: fileStore, SignIn: sign, Logger: logger, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := web.NewServer(web.Config{Plans: db, Users: db, Sessions: db, Reports: db, Notices: db,
-		Tracker: tr, Directory: db, Audit: db, Logger: logger, Now: now, SignIn: sign, Pages: pages})
+		Tracker: tr, Directory: db, Audit: db, Files: fileStore, Logger: logger, Now: now, SignIn: sign, Pages: pages})
 	return &env{t: t, db: db, srv: srv, bundle: b, planID: planID}
 }
 

@@ -19,6 +19,7 @@ type indicatorView struct {
 	Reports   []duban.Report
 	Notices   []duban.Notice
 	Audit     []duban.AuditEntry
+	Files     []attachmentRow
 	CanReport bool
 	Charts    map[string]lineChart
 }
@@ -74,6 +75,9 @@ func (h *Handler) loadHistory(r *http.Request, v *indicatorView) error {
 		return err
 	}
 	v.Reports = reps
+	if v.User != nil {
+		v.Files = attachmentsOf(reps) // files are for signed-in users, as in the API
+	}
 	v.Charts = map[string]lineChart{"history": historyChart(v)}
 	if v.User == nil {
 		return nil // the public sees the item, not the office's notices

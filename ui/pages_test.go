@@ -243,3 +243,19 @@ func TestStaticAssets(t *testing.T) {
 		t.Errorf("unhashed name: %d, want 404", res.status)
 	}
 }
+
+// TestAPIStaysJSON: with the pages mounted, unknown API paths still answer
+// JSON, not a page or a redirect to sign in.
+func TestAPIStaysJSON(t *testing.T) {
+	e := newEnv(t)
+	c := e.client()
+	for _, p := range []string{"/api/v1/nope", "/api/v2/plans"} {
+		res := c.get(p)
+		if res.status != http.StatusNotFound || !strings.HasPrefix(res.header.Get("Content-Type"), "application/json") {
+			t.Errorf("GET %s: %d %s", p, res.status, res.header.Get("Content-Type"))
+		}
+	}
+	if res := c.get("/api/v1/plans"); res.status != http.StatusOK || !strings.Contains(res.body, `"erqi-2021"`) {
+		t.Errorf("GET /api/v1/plans through the mounted server: %d", res.status)
+	}
+}

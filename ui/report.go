@@ -19,6 +19,10 @@ type reportFormView struct {
 	Value   string
 	Note    string
 	Done    string // milestones done, for milestone-only indicators
+	Photos  bool   // the photo field is shown when files can be stored
+	// Prefilled is the state (draft or returned) of the version the form
+	// starts from, "" for a blank form.
+	Prefilled string
 }
 
 type periodOption struct {
@@ -50,11 +54,48 @@ func (h *Handler) reportForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := h.newReportForm(r, t, r.URL.Query().Get("period"))
+	if err := h.prefill(r, v); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	h.render(w, r, http.StatusOK, "report", v)
 }
 
+// prefill starts the form from the period's latest draft or returned
+// version, so a unit continues or corrects it.
+func (h *Handler) prefill(r *http.Request, v *reportFormView) error {
+	period := ""
+	for _, p := range v.Periods {
+		if p.Selected {
+			period = p.Value
+		}
+	}
+	reps, _, err := h.cfg.Reports.ListReportsFiltered(r.Context(), duban.ReportFilter{IndicatorID: v.Target.Indicator.ID,
+		UnitCode: v.Target.Node.LeadUnit, Page: duban.Page{PerPage: maxHistory}.Normalize()})
+	if err != nil {
+		return err
+	}
+	for _, rep := range reps { // newest first
+		if rep.Period != period {
+			continue
+		}
+		if rep.State == duban.Draft || rep.State == duban.Returned {
+			v.Value, v.Note = formatNum(rep.Value), rep.Note
+			if rep.Value == nil {
+				v.Value = ""
+			}
+			if rep.MilestonesDone > 0 {
+				v.Done = strconv.Itoa(rep.MilestonesDone)
+			}
+			v.Prefilled = string(rep.State)
+		}
+		return nil
+	}
+	return nil
+}
+
 func (h *Handler) newReportForm(r *http.Request, t *duban.ReportTarget, period string) *reportFormView {
-	v := &reportFormView{page: h.newPage(r, "report.title"), Target: t}
+	v := &reportFormView{page: h.newPage(r, "report.title"), Target: t, Photos: h.cfg.Files != nil}
 	v.Title = t.Indicator.Name + " · " + v.Title
 	today := h.today()
 	if period == "" {
@@ -119,8 +160,36 @@ func (h *Handler) readReportForm(r *http.Request, t *duban.ReportTarget) (duban.
 		}
 		in.MilestonesDone = &n
 	}
+	if len(v.Fields) == 0 {
+		in.Attachments, v.Fields = h.savePhotos(r)
+	}
 	if len(v.Fields) > 0 {
 		v.Error = v.T("report.invalid")
 	}
 	return in, v
+}
+
+// savePhotos stores the uploaded photos through the file service (which
+// checks their type and size) and returns their ids for the report.
+func (h *Handler) savePhotos(r *http.Request) ([]string, []duban.FieldError) {
+	if h.cfg.Files == nil || r.MultipartForm == nil {
+		return nil, nil
+	}
+	var ids []string
+	for _, fh := range r.MultipartForm.File["photo"] {
+		f, err := fh.Open()
+		if err != nil {
+			return nil, []duban.FieldError{{Field: "photo", Message: err.Error()}}
+		}
+		saved, err := h.cfg.Files.SaveFile(r.Context(), userFrom(r), fh.Filename, f)
+		f.Close()
+		if err != nil {
+			if duban.ErrorCode(err) == duban.EINTERNAL {
+				h.cfg.Logger.Error("save photo", "err", err)
+			}
+			return nil, []duban.FieldError{{Field: "photo", Message: fh.Filename + ": " + duban.ErrorMessage(err)}}
+		}
+		ids = append(ids, saved.ID)
+	}
+	return ids, nil
 }

@@ -7,6 +7,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"html/template"
 	"log/slog"
 	"net/http"
@@ -37,7 +38,8 @@ type Config struct {
 	Tracker   *tracker.Service
 	Directory Directory
 	Audit     AuditLog
-	UserList  UserList // the admin page lists accounts when set
+	UserList  UserList          // the admin page lists accounts when set
+	Files     duban.FileService // report photos; the form has no photo field when nil
 	SignIn    *signin.Service
 	Logger    *slog.Logger
 	Now       func() time.Time // the clock; time.Now when nil
@@ -81,6 +83,8 @@ func (h *Handler) routes() {
 	h.mux.HandleFunc("GET /plans/{id}/tree", h.member(h.tree))
 	h.mux.HandleFunc("GET /indicators/{id}", h.member(h.indicator))
 	h.mux.HandleFunc("GET /workspace", h.member(h.workspace))
+	h.mux.HandleFunc("GET /workspace/template.xlsx", h.member(h.reportTemplate))
+	h.mux.HandleFunc("POST /workspace/upload", h.member(h.uploadReports))
 	h.mux.HandleFunc("GET /indicators/{id}/report", h.member(h.reportForm))
 	h.mux.HandleFunc("POST /indicators/{id}/report", h.member(h.submitReport))
 	h.mux.HandleFunc("GET /review", h.member(h.review))
@@ -89,6 +93,7 @@ func (h *Handler) routes() {
 	h.mux.HandleFunc("POST /notices/{id}/{action}", h.member(h.noticeAction))
 	h.mux.HandleFunc("POST /plans/{id}/notices", h.member(h.issueNotice))
 	h.mux.HandleFunc("GET /public/plans/{id}", h.publicPlan)
+	h.mux.HandleFunc("GET /files/{id}", h.member(h.file))
 	h.routesAdmin()
 	h.mux.HandleFunc("/", h.notFound)
 }
@@ -103,6 +108,14 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	r = h.withLang(w, r)
 	r = h.withSession(r)
+	defer func() {
+		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			h.fail(w, r, fmt.Errorf("panic: %v", v)) // logged; the user sees the error page
+		}
+	}()
 	h.mux.ServeHTTP(w, r)
 }
 

@@ -3,11 +3,10 @@ package web
 import (
 	"errors"
 	"io"
-	"mime"
 	"net/http"
-	"time"
 
 	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/files"
 )
 
 func (s *Server) routesFiles() {
@@ -77,28 +76,5 @@ func (s *Server) handleDownloadFile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer rc.Close()
-	h := w.Header()
-	h.Set("Content-Type", f.ContentType)
-	h.Set("Content-Disposition", mime.FormatMediaType(disposition(f.ContentType), map[string]string{"filename": f.Name}))
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("ETag", `"`+f.ID+`"`)
-	h.Set("Cache-Control", "private, max-age=31536000, immutable")
-	if rs, ok := rc.(io.ReadSeeker); ok {
-		http.ServeContent(w, r, "", time.Time{}, rs)
-		return
-	}
-	if r.Header.Get("If-None-Match") == `"`+f.ID+`"` {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	_, _ = io.Copy(w, rc)
-}
-
-// disposition shows images and PDFs in the browser and downloads documents.
-func disposition(contentType string) string {
-	switch contentType {
-	case "image/jpeg", "image/png", "image/webp", "image/gif", "application/pdf":
-		return "inline"
-	}
-	return "attachment"
+	files.Serve(w, r, f, rc)
 }

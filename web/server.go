@@ -90,6 +90,9 @@ func (s *Server) routes() {
 	s.routesOpenAPI()
 	if s.cfg.Pages != nil {
 		s.mux.Handle("/", s.cfg.Pages)
+		s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+			s.writeError(w, r, duban.Errorf(duban.ENOTFOUND, "接口不存在 (no such endpoint)"))
+		})
 	}
 }
 
