@@ -62,6 +62,10 @@ var apiDocs = []apiDoc{
 	{"GET", "/api/v1/people", "directory", "人员 (people)", true, pageQuery, "", false},
 	{"POST", "/api/v1/files", "files", "上传附件，multipart 字段 file；JPEG、PNG、WebP、GIF、PDF、DOCX、XLSX，≤10 MB (upload a file)", true, nil, "FileUpload", true},
 	{"GET", "/api/v1/files/{id}", "files", "下载附件，ETag 为文件编号 (download a file; the ETag is its id)", true, nil, "", false},
+	{"GET", "/api/v1/webhooks", "webhooks", "通知接收方列表，仅管理员 (webhooks; administrators)", true, pageQuery, "", false},
+	{"POST", "/api/v1/webhooks", "webhooks", "新增通知接收方：wecom、dingtalk 或 json (add a webhook)", true, nil, "WebhookInput", true},
+	{"PATCH", "/api/v1/webhooks/{id}", "webhooks", "修改名称、地址、密钥或启停 (change name, url, secret, active)", true, nil, "WebhookPatch", false},
+	{"GET", "/api/v1/webhooks/{id}/deliveries", "webhooks", "投递记录，新的在前 (delivery attempts, newest first)", true, pageQuery, "", false},
 	{"GET", "/api/v1/audit", "audit", "审计日志 (audit log)", true, []string{"entity", "entity_id", "page", "per_page"}, "", false},
 }
 
@@ -73,8 +77,10 @@ var requestSchemas = map[string]map[string]any{
 		"stage", "string", "milestones_done", "integer", "draft", "boolean", "attachments", "array"),
 	"ReportBatch": {"type": "object", "properties": map[string]any{"reports": map[string]any{"type": "array",
 		"items": map[string]any{"allOf": []any{ref("ReportInput"), object("indicator_id", "integer")}}}}},
-	"Review":     object("reason", "string"),
-	"FileUpload": {"type": "object", "properties": map[string]any{"file": map[string]any{"type": "string", "format": "binary"}}},
+	"Review":       object("reason", "string"),
+	"WebhookInput": object("name", "string", "kind", "string", "url", "string", "secret", "string", "active", "boolean"),
+	"WebhookPatch": object("name", "string", "url", "string", "secret", "string", "active", "boolean"),
+	"FileUpload":   {"type": "object", "properties": map[string]any{"file": map[string]any{"type": "string", "format": "binary"}}},
 	"Error": {"type": "object", "properties": map[string]any{"code": map[string]any{"type": "string"},
 		"message": map[string]any{"type": "string"}, "fields": map[string]any{"type": "array",
 			"items": object("field", "string", "message", "string", "row", "integer")}}},

@@ -25,6 +25,7 @@ type Config struct {
 	Directory Directory
 	Audit     AuditLog
 	Files     duban.FileService
+	Webhooks  duban.WebhookService
 	MaxUpload int64 // largest upload in bytes; 10 MiB when zero
 	Logger    *slog.Logger
 	Now       func() time.Time // the clock; time.Now when nil
@@ -76,6 +77,7 @@ func (s *Server) routes() {
 	s.routesStatus()
 	s.routesDirectory()
 	s.routesFiles()
+	s.routesWebhooks()
 	s.routesOpenAPI()
 }
 

@@ -43,7 +43,7 @@ func startServer(db *store.DB, fileStore *files.Store, addr string, stderr io.Wr
 	srv := web.NewServer(web.Config{
 		Plans: db, Users: db, Sessions: db, Reports: db, Notices: db,
 		Directory: db, Audit: db, Tracker: tracker.NewService(db),
-		Files: fileStore, MaxUpload: fileStore.MaxSize(),
+		Files: fileStore, MaxUpload: fileStore.MaxSize(), Webhooks: db,
 		Logger: slog.New(slog.NewTextHandler(stderr, nil)), Now: now,
 	})
 	if err := srv.Listen(addr); err != nil {
