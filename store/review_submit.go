@@ -29,6 +29,20 @@ type periodKey struct {
 // more than the highest stored for the indicator and period; the unit is the
 // node's lead unit.
 func (db *DB) SubmitReports(ctx context.Context, actor *duban.User, ins []duban.ReportInput, today duban.Date) ([]duban.Report, error) {
+	return db.submit(ctx, actor, ins, today, false)
+}
+
+// SubmitReport submits one report as SubmitReports does, except that an
+// unknown indicator is ENOTFOUND rather than a field error.
+func (db *DB) SubmitReport(ctx context.Context, actor *duban.User, in duban.ReportInput, today duban.Date) (*duban.Report, error) {
+	reps, err := db.submit(ctx, actor, []duban.ReportInput{in}, today, true)
+	if err != nil {
+		return nil, err
+	}
+	return &reps[0], nil
+}
+
+func (db *DB) submit(ctx context.Context, actor *duban.User, ins []duban.ReportInput, today duban.Date, single bool) ([]duban.Report, error) {
 	if actor == nil {
 		return nil, duban.Errorf(duban.EUNAUTHORIZED, "请先登录 (sign in first)")
 	}
@@ -47,6 +61,9 @@ func (db *DB) SubmitReports(ctx context.Context, actor *duban.User, ins []duban.
 		}
 		if targets.files, err = t.loadFiles(ctx, attachmentIDs(ins)); err != nil {
 			return err
+		}
+		if _, ok := targets.target(ins[0].IndicatorID); single && !ok {
+			return notFound("指标", ins[0].IndicatorID)
 		}
 		subs, err := checkSubmissions(ins, targets, actor, today)
 		if err != nil {

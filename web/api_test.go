@@ -31,7 +31,7 @@ const maxUpload = 64 << 10
 // env is a server over a real SQLite store holding the demo plan, with the
 // clock at 2021-07-15 noon.
 type env struct {
-	t      *testing.T
+	t      testing.TB
 	db     *store.DB
 	srv    *web.Server
 	bundle *duban.Bundle
@@ -41,7 +41,7 @@ type env struct {
 
 var demoNow = time.Date(2021, 7, 15, 12, 0, 0, 0, time.UTC)
 
-func newEnv(t *testing.T) *env {
+func newEnv(t testing.TB) *env {
 	t.Helper()
 	ctx := context.Background()
 	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "t.db"))

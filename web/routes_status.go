@@ -64,10 +64,16 @@ func (s *Server) viewPlan(w http.ResponseWriter, r *http.Request, fn func(*track
 }
 
 func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) {
+	var body []byte
 	s.viewPlan(w, r, func(ps *tracker.PlanStatus) error {
-		writeJSON(w, http.StatusOK, ps.Dashboard())
-		return nil
+		var err error
+		body, err = ps.DashboardJSON() // written after View lets go of the cache
+		return err
 	})
+	if body != nil {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.Write(body)
+	}
 }
 
 func (s *Server) handleListNodes(w http.ResponseWriter, r *http.Request) {
