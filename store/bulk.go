@@ -42,9 +42,14 @@ const rowsPerInsert = 16
 // consecutive group of size rows.
 func (t *tx) insertGroups(ctx context.Context, table string, columns []string, rows [][]any, size int) error {
 	query, _ := multiInsert(table, columns, rows[:size])
-	stmt, err := t.prepare(ctx, query)
-	if err != nil {
-		return err
+	var stmt *sql.Stmt
+	if cached := t.db.stmt(ctx, query); cached != nil {
+		stmt = t.StmtContext(ctx, cached)
+	} else {
+		var err error
+		if stmt, err = t.prepare(ctx, query); err != nil {
+			return err
+		}
 	}
 	defer stmt.Close()
 	args := make([]any, 0, size*len(columns))

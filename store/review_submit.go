@@ -69,7 +69,7 @@ func (db *DB) submit(ctx context.Context, actor *duban.User, ins []duban.ReportI
 		if err != nil {
 			return err
 		}
-		versions, err := t.latestVersions(ctx, ids)
+		versions, err := t.latestVersions(ctx, ins)
 		if err != nil {
 			return err
 		}
@@ -154,19 +154,46 @@ func checkSubmission(in *duban.ReportInput, targets *targetSet, actor *duban.Use
 }
 
 // latestVersions returns the highest stored version per indicator and
-// period of the given indicators.
-func (t *tx) latestVersions(ctx context.Context, indicatorIDs []int64) (map[periodKey]int, error) {
+// period of the inputs, reading only their periods when there are few.
+func (t *tx) latestVersions(ctx context.Context, ins []duban.ReportInput) (map[periodKey]int, error) {
+	ids := make([]int64, len(ins))
+	seen := map[string]bool{}
+	var periods []any
+	for i := range ins {
+		ids[i] = ins[i].IndicatorID
+		if p := ins[i].Period; !seen[p] {
+			seen[p] = true
+			periods = append(periods, p)
+		}
+	}
+	prefix := "SELECT indicator_id, period, MAX(version) FROM reports WHERE"
+	if len(periods) > maxPeriodFilter {
+		periods = nil
+	} else {
+		prefix += " period IN (" + placeholders(len(periods)) + ") AND"
+	}
 	versions := map[periodKey]int{}
-	err := t.queryIn(ctx, "SELECT indicator_id, period, MAX(version) FROM reports WHERE indicator_id IN",
-		int64Keys(indicatorIDs), "GROUP BY indicator_id, period", func(rows *sql.Rows) error {
-			var k periodKey
-			var v int
-			err := rows.Scan(&k.indicatorID, &k.period, &v)
-			versions[k] = v
-			return err
-		})
-	return versions, err
+	keys := int64Keys(ids)
+	for start := 0; start < len(keys); start += lookupChunk {
+		chunk := keys[start:min(start+lookupChunk, len(keys))]
+		err := t.eachRow(ctx, prefix+" indicator_id IN ("+placeholders(len(chunk))+") GROUP BY indicator_id, period",
+			append(append([]any{}, periods...), chunk...), func(rows *sql.Rows) error {
+				var k periodKey
+				var v int
+				err := rows.Scan(&k.indicatorID, &k.period, &v)
+				versions[k] = v
+				return err
+			})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return versions, nil
 }
+
+// maxPeriodFilter is the most distinct periods latestVersions names in its
+// query; a batch over more reads every period of its indicators.
+const maxPeriodFilter = 24
 
 // newReports builds the reports to write, numbering versions on from the
 // stored ones, also within the batch.

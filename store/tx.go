@@ -65,15 +65,30 @@ func (db *DB) inTx(ctx context.Context, opts *sql.TxOptions, fn func(*tx) error)
 }
 
 func (t *tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	return t.ExecContext(ctx, t.db.rebind(query), args...)
+	s := t.db.stmt(ctx, query)
+	query = t.db.rebind(query)
+	if s != nil {
+		return t.StmtContext(ctx, s).ExecContext(ctx, args...)
+	}
+	return t.ExecContext(ctx, query, args...)
 }
 
 func (t *tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	return t.QueryContext(ctx, t.db.rebind(query), args...)
+	s := t.db.stmt(ctx, query)
+	query = t.db.rebind(query)
+	if s != nil {
+		return t.StmtContext(ctx, s).QueryContext(ctx, args...)
+	}
+	return t.QueryContext(ctx, query, args...)
 }
 
 func (t *tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
-	return t.QueryRowContext(ctx, t.db.rebind(query), args...)
+	s := t.db.stmt(ctx, query)
+	query = t.db.rebind(query)
+	if s != nil {
+		return t.StmtContext(ctx, s).QueryRowContext(ctx, args...)
+	}
+	return t.QueryRowContext(ctx, query, args...)
 }
 
 func (t *tx) prepare(ctx context.Context, query string) (*sql.Stmt, error) {
