@@ -30,7 +30,7 @@ type DB struct {
 	Now func() time.Time
 
 	importHook func(step string) error // tests inject failures here
-	stmts      *stmtCache                // nil for in-memory SQLite
+	stmts      *stmtCache              // nil for in-memory SQLite
 }
 
 // Open opens the database named by dsn and applies pending migrations. A
