@@ -173,22 +173,15 @@ func (t *tx) latestVersions(ctx context.Context, ins []duban.ReportInput) (map[p
 		prefix += " period IN (" + placeholders(len(periods)) + ") AND"
 	}
 	versions := map[periodKey]int{}
-	keys := int64Keys(ids)
-	for start := 0; start < len(keys); start += lookupChunk {
-		chunk := keys[start:min(start+lookupChunk, len(keys))]
-		err := t.eachRow(ctx, prefix+" indicator_id IN ("+placeholders(len(chunk))+") GROUP BY indicator_id, period",
-			append(append([]any{}, periods...), chunk...), func(rows *sql.Rows) error {
-				var k periodKey
-				var v int
-				err := rows.Scan(&k.indicatorID, &k.period, &v)
-				versions[k] = v
-				return err
-			})
-		if err != nil {
-			return nil, err
-		}
-	}
-	return versions, nil
+	err := t.queryInAfter(ctx, prefix+" indicator_id IN", periods, int64Keys(ids), "GROUP BY indicator_id, period",
+		func(rows *sql.Rows) error {
+			var k periodKey
+			var v int
+			err := rows.Scan(&k.indicatorID, &k.period, &v)
+			versions[k] = v
+			return err
+		})
+	return versions, err
 }
 
 // maxPeriodFilter is the most distinct periods latestVersions names in its

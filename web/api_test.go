@@ -121,24 +121,14 @@ func (e *env) token(user string) string {
 	return e.tokens[user]
 }
 
-// indicatorOf finds a cumulative indicator led by the unit.
+// indicatorOf finds a monthly cumulative indicator led by the unit.
 func (e *env) indicatorOf(unit string) int64 {
 	e.t.Helper()
-	lead := map[string]string{}
-	for _, n := range e.bundle.Nodes {
-		lead[n.Code] = n.LeadUnit
+	id, ok := e.monthlyIndicatorOf(unit)
+	if !ok {
+		e.t.Fatalf("no monthly cumulative indicator led by %s", unit)
 	}
-	rows, _, err := e.db.ListIndicators(context.Background(), duban.IndicatorFilter{PlanID: e.planID, Page: duban.Page{PerPage: 500}.Normalize()})
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	for _, r := range rows {
-		if lead[r.NodeCode] == unit && r.Kind == duban.Cumulative && r.Cadence == duban.Monthly {
-			return r.ID
-		}
-	}
-	e.t.Fatalf("no monthly cumulative indicator led by %s", unit)
-	return 0
+	return id
 }
 
 func (e *env) reportCount(indicatorID int64) int {

@@ -154,9 +154,5 @@ func (s *Server) noticeJob(w http.ResponseWriter, r *http.Request, job func(int6
 		s.writeError(w, r, err)
 		return
 	}
-	items := make([]noticeJSON, len(list))
-	for i := range list {
-		items[i] = newNoticeJSON(&list[i])
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": items, "total": len(items)})
+	writeJSON(w, http.StatusOK, map[string]any{"items": noticesJSON(list), "total": len(list)})
 }
