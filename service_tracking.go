@@ -31,6 +31,8 @@ type TrackingReportService interface {
 	// new versions in one transaction; any bad row fails them all, with
 	// FieldError.Row naming the 1-based row.
 	SubmitReports(ctx context.Context, actor *User, ins []ReportInput, today Date) ([]Report, error)
+	// SubmitReport submits one report; an unknown indicator is ENOTFOUND.
+	SubmitReport(ctx context.Context, actor *User, in ReportInput, today Date) (*Report, error)
 	// ReviewReport approves or returns (with a reason) a submitted report.
 	ReviewReport(ctx context.Context, actor *User, id int64, approve bool, reason string) (*Report, error)
 	FindReport(ctx context.Context, id int64) (*Report, error)

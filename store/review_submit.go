@@ -29,6 +29,20 @@ type periodKey struct {
 // more than the highest stored for the indicator and period; the unit is the
 // node's lead unit.
 func (db *DB) SubmitReports(ctx context.Context, actor *duban.User, ins []duban.ReportInput, today duban.Date) ([]duban.Report, error) {
+	return db.submit(ctx, actor, ins, today, false)
+}
+
+// SubmitReport submits one report as SubmitReports does, except that an
+// unknown indicator is ENOTFOUND rather than a field error.
+func (db *DB) SubmitReport(ctx context.Context, actor *duban.User, in duban.ReportInput, today duban.Date) (*duban.Report, error) {
+	reps, err := db.submit(ctx, actor, []duban.ReportInput{in}, today, true)
+	if err != nil {
+		return nil, err
+	}
+	return &reps[0], nil
+}
+
+func (db *DB) submit(ctx context.Context, actor *duban.User, ins []duban.ReportInput, today duban.Date, single bool) ([]duban.Report, error) {
 	if actor == nil {
 		return nil, duban.Errorf(duban.EUNAUTHORIZED, "请先登录 (sign in first)")
 	}
@@ -48,11 +62,14 @@ func (db *DB) SubmitReports(ctx context.Context, actor *duban.User, ins []duban.
 		if targets.files, err = t.loadFiles(ctx, attachmentIDs(ins)); err != nil {
 			return err
 		}
+		if _, ok := targets.target(ins[0].IndicatorID); single && !ok {
+			return notFound("指标", ins[0].IndicatorID)
+		}
 		subs, err := checkSubmissions(ins, targets, actor, today)
 		if err != nil {
 			return err
 		}
-		versions, err := t.latestVersions(ctx, ids)
+		versions, err := t.latestVersions(ctx, ins)
 		if err != nil {
 			return err
 		}
@@ -137,11 +154,27 @@ func checkSubmission(in *duban.ReportInput, targets *targetSet, actor *duban.Use
 }
 
 // latestVersions returns the highest stored version per indicator and
-// period of the given indicators.
-func (t *tx) latestVersions(ctx context.Context, indicatorIDs []int64) (map[periodKey]int, error) {
+// period of the inputs, reading only their periods when there are few.
+func (t *tx) latestVersions(ctx context.Context, ins []duban.ReportInput) (map[periodKey]int, error) {
+	ids := make([]int64, len(ins))
+	seen := map[string]bool{}
+	var periods []any
+	for i := range ins {
+		ids[i] = ins[i].IndicatorID
+		if p := ins[i].Period; !seen[p] {
+			seen[p] = true
+			periods = append(periods, p)
+		}
+	}
+	prefix := "SELECT indicator_id, period, MAX(version) FROM reports WHERE"
+	if len(periods) > maxPeriodFilter {
+		periods = nil
+	} else {
+		prefix += " period IN (" + placeholders(len(periods)) + ") AND"
+	}
 	versions := map[periodKey]int{}
-	err := t.queryIn(ctx, "SELECT indicator_id, period, MAX(version) FROM reports WHERE indicator_id IN",
-		int64Keys(indicatorIDs), "GROUP BY indicator_id, period", func(rows *sql.Rows) error {
+	err := t.queryInAfter(ctx, prefix+" indicator_id IN", periods, int64Keys(ids), "GROUP BY indicator_id, period",
+		func(rows *sql.Rows) error {
 			var k periodKey
 			var v int
 			err := rows.Scan(&k.indicatorID, &k.period, &v)
@@ -150,6 +183,10 @@ func (t *tx) latestVersions(ctx context.Context, indicatorIDs []int64) (map[peri
 		})
 	return versions, err
 }
+
+// maxPeriodFilter is the most distinct periods latestVersions names in its
+// query; a batch over more reads every period of its indicators.
+const maxPeriodFilter = 24
 
 // newReports builds the reports to write, numbering versions on from the
 // stored ones, also within the batch.

@@ -1,6 +1,8 @@
 package tracker
 
 import (
+	"bytes"
+	"encoding/json"
 	"sort"
 
 	"github.com/duban-dev/duban"
@@ -20,6 +22,22 @@ type Dashboard struct {
 	Attention []ItemStatus   `json:"attention"` // overdue and lagging items, worst first
 	Upcoming  []ItemStatus   `json:"upcoming"`  // deadlines within the next 60 days
 	Statuses  []StatusLegend `json:"statuses"`
+}
+
+// DashboardJSON is the Dashboard encoded as JSON (with a final newline),
+// kept until a report changes the status. The caller must not modify it; it
+// stays valid after View returns.
+func (ps *PlanStatus) DashboardJSON() ([]byte, error) {
+	if ps.dashboardJSON == nil {
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(ps.Dashboard()); err != nil {
+			return nil, err
+		}
+		ps.dashboardJSON = b.Bytes()
+	}
+	return ps.dashboardJSON, nil
 }
 
 // Summary is an aggregate with counts keyed by status.

@@ -29,6 +29,8 @@ type PlanStatus struct {
 
 	inputs map[string]*status.IndicatorInput // by indicator code
 	byID   map[int64]string                  // indicator id → code
+
+	dashboardJSON []byte // encoded Dashboard; nil until asked for and after a change
 }
 
 // Evaluate judges every indicator of a snapshot and rolls the results up.
@@ -66,6 +68,7 @@ func (ps *PlanStatus) apply(r duban.Report) error {
 	if !ok {
 		return nil
 	}
+	ps.dashboardJSON = nil
 	in := ps.inputs[code]
 	p, err := duban.ParsePeriod(in.Indicator.Cadence, r.Period)
 	if err != nil || p.Start.After(ps.AsOf) {

@@ -17,7 +17,7 @@ type upload struct {
 	data []byte
 }
 
-func (u upload) multipart(t *testing.T) (io.Reader, string) {
+func (u upload) multipart(t testing.TB) (io.Reader, string) {
 	var b bytes.Buffer
 	mw := multipart.NewWriter(&b)
 	mw.WriteField("note", "ignored")
@@ -30,7 +30,7 @@ func (u upload) multipart(t *testing.T) (io.Reader, string) {
 	return &b, mw.FormDataContentType()
 }
 
-func pngBytes(t *testing.T) []byte {
+func pngBytes(t testing.TB) []byte {
 	var b bytes.Buffer
 	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 8, 8))); err != nil {
 		t.Fatal(err)

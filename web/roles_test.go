@@ -134,6 +134,10 @@ func TestApprovalMovesTheLight(t *testing.T) {
 		return ""
 	}
 	before := light()
+	dashboard := func() string {
+		return e.do("GET", "/api/v1/plans/"+itoa(e.planID)+"/dashboard?as_of=2021-07-15", "lingdao", nil).raw
+	}
+	dashBefore := dashboard()
 	target, _ := e.db.FindReportTarget(context.Background(), own)
 	res := e.do("POST", "/api/v1/indicators/"+itoa(own)+"/reports", "zjj", map[string]any{"period": "2021-07", "value": *target.Indicator.Target})
 	if res.status != 201 {
@@ -150,6 +154,9 @@ func TestApprovalMovesTheLight(t *testing.T) {
 	}
 	if got := light(); got != "done" {
 		t.Fatalf("after approving the full target the light is %q (was %q), want done", got, before)
+	}
+	if dashboard() == dashBefore {
+		t.Fatal("the dashboard did not change after the approval")
 	}
 	audit := e.do("GET", "/api/v1/audit?entity=report&entity_id="+id, "duchashi", nil)
 	if audit.status != 200 || audit.body["total"].(float64) < 2 {

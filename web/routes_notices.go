@@ -43,11 +43,7 @@ func (s *Server) handleListNotices(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	items := make([]noticeJSON, len(list))
-	for i := range list {
-		items[i] = newNoticeJSON(&list[i])
-	}
-	writeJSON(w, http.StatusOK, newList(items, total, page))
+	writeJSON(w, http.StatusOK, newList(noticesJSON(list), total, page))
 }
 
 // noticeJSON adds the official number and labels to a notice.
@@ -56,6 +52,14 @@ type noticeJSON struct {
 	Number     string `json:"number"`
 	LevelLabel string `json:"level_label"`
 	StateLabel string `json:"state_label"`
+}
+
+func noticesJSON(list []duban.Notice) []noticeJSON {
+	items := make([]noticeJSON, len(list))
+	for i := range list {
+		items[i] = newNoticeJSON(&list[i])
+	}
+	return items
 }
 
 func newNoticeJSON(n *duban.Notice) noticeJSON {

@@ -57,17 +57,13 @@ func (s *Server) handleSubmitReport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	in.IndicatorID = id
-	if _, err := s.cfg.Reports.FindReportTarget(r.Context(), id); err != nil {
-		s.writeError(w, r, err) // an unknown indicator is 404 here, not a row error
-		return
-	}
-	reps, err := s.cfg.Reports.SubmitReports(r.Context(), u, []duban.ReportInput{in}, s.today())
+	rep, err := s.cfg.Reports.SubmitReport(r.Context(), u, in, s.today()) // an unknown indicator is 404
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	s.cfg.Tracker.ReportsChanged(reps...)
-	writeJSON(w, http.StatusCreated, reps[0])
+	s.cfg.Tracker.ReportsChanged(*rep)
+	writeJSON(w, http.StatusCreated, rep)
 }
 
 type batchRequest struct {

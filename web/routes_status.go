@@ -64,10 +64,16 @@ func (s *Server) viewPlan(w http.ResponseWriter, r *http.Request, fn func(*track
 }
 
 func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) {
+	var body []byte
 	s.viewPlan(w, r, func(ps *tracker.PlanStatus) error {
-		writeJSON(w, http.StatusOK, ps.Dashboard())
-		return nil
+		var err error
+		body, err = ps.DashboardJSON() // written after View lets go of the cache
+		return err
 	})
+	if body != nil {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.Write(body)
+	}
 }
 
 func (s *Server) handleListNodes(w http.ResponseWriter, r *http.Request) {
@@ -148,9 +154,5 @@ func (s *Server) noticeJob(w http.ResponseWriter, r *http.Request, job func(int6
 		s.writeError(w, r, err)
 		return
 	}
-	items := make([]noticeJSON, len(list))
-	for i := range list {
-		items[i] = newNoticeJSON(&list[i])
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": items, "total": len(items)})
+	writeJSON(w, http.StatusOK, map[string]any{"items": noticesJSON(list), "total": len(list)})
 }

@@ -29,6 +29,7 @@ type Config struct {
 	MaxUpload int64               // largest upload in bytes; 10 MiB when zero
 	Bulletins BulletinStore       // nil: bulletin routes answer 404
 	Rollup    duban.RollupService // national rollup; nil answers 404
+	Webhooks  duban.WebhookService
 	Logger    *slog.Logger
 	Now       func() time.Time // the clock; time.Now when nil
 	SignIn    *signin.Service  // shared with the pages; made from Users and Sessions when nil
@@ -87,6 +88,7 @@ func (s *Server) routes() {
 	s.routesXLSX()
 	s.routesBulletins()
 	s.routesRollup()
+	s.routesWebhooks()
 	s.routesOpenAPI()
 	if s.cfg.Pages != nil {
 		s.mux.Handle("/", s.cfg.Pages)

@@ -33,7 +33,7 @@ func (e *env) workbook(path, user string) *excelize.File {
 	return f
 }
 
-func bookBytes(t *testing.T, f *excelize.File) []byte {
+func bookBytes(t testing.TB, f *excelize.File) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if _, err := f.WriteTo(&buf); err != nil {
