@@ -71,14 +71,9 @@ func (s *Server) handleCreateNotice(w http.ResponseWriter, r *http.Request) {
 	if u == nil {
 		return
 	}
-	planID, err := idParam(r, "id")
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var in duban.NoticeInput
-	if err := decodeJSON(w, r, &in); err != nil {
-		s.writeError(w, r, err)
+	planID, ok := s.idAndJSON(w, r, &in)
+	if !ok {
 		return
 	}
 	in.PlanID, in.Trigger = planID, duban.TriggerManual

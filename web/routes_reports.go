@@ -46,14 +46,9 @@ func (s *Server) handleSubmitReport(w http.ResponseWriter, r *http.Request) {
 	if u == nil {
 		return
 	}
-	id, err := idParam(r, "id")
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var in duban.ReportInput
-	if err := decodeJSON(w, r, &in); err != nil {
-		s.writeError(w, r, err)
+	id, ok := s.idAndJSON(w, r, &in)
+	if !ok {
 		return
 	}
 	in.IndicatorID = id

@@ -54,14 +54,9 @@ func (s *Server) handleUpdateWebhook(w http.ResponseWriter, r *http.Request) {
 	if u == nil {
 		return
 	}
-	id, err := idParam(r, "id")
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var p duban.WebhookPatch
-	if err := decodeJSON(w, r, &p); err != nil {
-		s.writeError(w, r, err)
+	id, ok := s.idAndJSON(w, r, &p)
+	if !ok {
 		return
 	}
 	hook, err := s.cfg.Webhooks.UpdateWebhook(r.Context(), u, id, p)
