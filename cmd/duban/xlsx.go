@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -99,10 +101,7 @@ func runPlanImportXLSX(ctx context.Context, args []string, stdout, stderr io.Wri
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
-		return fmt.Errorf("用法 (usage): duban plan import [--dry-run] FILE.xlsx")
-	}
-	data, err := os.ReadFile(fs.Arg(0))
+	data, err := readOneFile(fs, "用法 (usage): duban plan import [--dry-run] FILE.xlsx")
 	if err != nil {
 		return err
 	}
@@ -191,10 +190,7 @@ func runReportUpload(ctx context.Context, args []string, stdout, stderr io.Write
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
-		return fmt.Errorf("用法 (usage): duban report upload [--user U] FILE.xlsx")
-	}
-	data, err := os.ReadFile(fs.Arg(0))
+	data, err := readOneFile(fs, "用法 (usage): duban report upload [--user U] FILE.xlsx")
 	if err != nil {
 		return err
 	}
@@ -213,4 +209,12 @@ func runReportUpload(ctx context.Context, args []string, stdout, stderr io.Write
 	}
 	fmt.Fprintf(stdout, "已报送 (submitted) %d 条，待督查室审核 (awaiting review)\n", len(reps))
 	return nil
+}
+
+// readOneFile reads the command's one file argument, or says the usage.
+func readOneFile(fs *flag.FlagSet, usage string) ([]byte, error) {
+	if fs.NArg() != 1 {
+		return nil, errors.New(usage)
+	}
+	return os.ReadFile(fs.Arg(0))
 }
