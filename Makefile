@@ -2,9 +2,9 @@ GO ?= go
 VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X main.version=$(VERSION)
 
-.PHONY: build demo test vet fmt bench fuzz
+.PHONY: build demo test vet fmt bench fuzz assets
 
-build:
+build: assets
 	$(GO) build -trimpath -ldflags "$(LDFLAGS)" -o bin/duban ./cmd/duban
 
 demo: build
@@ -12,10 +12,16 @@ demo: build
 
 # The whole suite. PostgreSQL tests run when DUBAN_TEST_POSTGRES is set
 # (.ci/run starts a throwaway server and sets it).
-test:
+test: assets
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 	$(GO) test -count=1 -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime 15s ./extract/
+
+# ECharts for the pages, pinned in ui/package.json and ui/package-lock.json;
+# copied into the embedded assets, never committed.
+assets:
+	npm ci --prefix ui --no-audit --no-fund
+	cp ui/node_modules/echarts/dist/echarts.min.js ui/static/vendor/echarts.min.js
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -20,6 +20,9 @@ type Plan struct {
 	Province    string    `json:"province,omitempty"`    // e.g. 河南省
 	CreatedAt   time.Time `json:"created_at"`
 	UpdatedAt   time.Time `json:"updated_at"`
+
+	// Bulletin is when bulletins (通报) fall due; nil for none.
+	Bulletin *BulletinSchedule `json:"bulletin,omitempty"`
 }
 
 // Validate checks the plan's own fields.
@@ -43,6 +46,9 @@ func (p *Plan) Validate() []FieldError {
 	}
 	if !p.PeriodStart.IsZero() && !p.PeriodEnd.IsZero() && p.PeriodEnd.Before(p.PeriodStart) {
 		add("period_end", "早于开始日期 (before period_start)")
+	}
+	if p.Bulletin != nil {
+		errs = append(errs, p.Bulletin.Validate()...)
 	}
 	return errs
 }

@@ -39,4 +39,6 @@ type Report struct {
 	// MilestonesDone counts the indicator's milestones reached, for
 	// milestone-only indicators.
 	MilestonesDone int `json:"milestones_done,omitempty"`
+	// Attachments are the files attached to this version, in order.
+	Attachments []Attachment `json:"attachments,omitempty"`
 }

@@ -31,6 +31,8 @@ type TrackingReportService interface {
 	// new versions in one transaction; any bad row fails them all, with
 	// FieldError.Row naming the 1-based row.
 	SubmitReports(ctx context.Context, actor *User, ins []ReportInput, today Date) ([]Report, error)
+	// SubmitReport submits one report; an unknown indicator is ENOTFOUND.
+	SubmitReport(ctx context.Context, actor *User, in ReportInput, today Date) (*Report, error)
 	// ReviewReport approves or returns (with a reason) a submitted report.
 	ReviewReport(ctx context.Context, actor *User, id int64, approve bool, reason string) (*Report, error)
 	FindReport(ctx context.Context, id int64) (*Report, error)
@@ -67,6 +69,10 @@ type NoticeService interface {
 	ApplyNotice(ctx context.Context, actor *User, id int64, act NoticeAction, text string, newDue Date) (*Notice, error)
 	FindNotice(ctx context.Context, id int64) (*Notice, error)
 	ListNotices(ctx context.Context, f NoticeFilter) ([]Notice, int, error)
+	// EscalateOverdue raises every notice of the plan (of every plan when
+	// planID is 0) whose reply is overdue on today one level with a new
+	// reply deadline (Notice.EscalateOverdue), and returns them.
+	EscalateOverdue(ctx context.Context, actor *User, planID int64, today Date) ([]Notice, error)
 }
 
 // AuditEntry is one line of the append-only audit log.

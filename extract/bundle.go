@@ -13,6 +13,7 @@ import (
 // always gives the same codes.
 func (r *Result) Bundle(code string) *duban.Bundle {
 	b := &duban.Bundle{Plan: r.draftPlan(code)}
+	r.goal(b)
 	for i, a := range r.Plan.Areas {
 		areaCode := fmt.Sprintf("A%d", i+1)
 		b.Nodes = append(b.Nodes, duban.Node{
@@ -35,6 +36,25 @@ func (r *Result) Bundle(code string) *duban.Bundle {
 		}
 	}
 	return b
+}
+
+// goalCode is the node holding the plan-level (headline) targets.
+const goalCode = "G"
+
+// goal adds the plan's headline targets as items under one goal node.
+func (r *Result) goal(b *duban.Bundle) {
+	if len(r.Plan.Targets) == 0 {
+		return
+	}
+	b.Nodes = append(b.Nodes, duban.Node{Code: goalCode, Kind: duban.KindGoal, Title: generalArea, Order: 0})
+	for k, ti := range r.Plan.Targets {
+		if ti < 0 || ti >= len(r.Targets) {
+			continue
+		}
+		node, ind := r.item(&b.Plan, &r.Targets[ti], fmt.Sprintf("%s-I%d", goalCode, k+1), goalCode, k+1)
+		b.Nodes = append(b.Nodes, node)
+		b.Indicators = append(b.Indicators, ind)
+	}
 }
 
 func (r *Result) draftPlan(code string) duban.Plan {

@@ -39,11 +39,14 @@ type Result struct {
 }
 
 // PlanOutline is the plan's structure: title, year, framework slogan parts
-// and areas with their tasks.
+// and areas with their tasks. Targets lists the indexes into
+// Result.Targets of the plan-level (headline) targets: those of a general
+// section (总体要求, 主要预期目标) or of a stand-alone call-out such as "2021年 经济增长目标 7.5%以上".
 type PlanOutline struct {
 	Title     string   `json:"title"`
 	Year      int      `json:"year"`
 	Framework []string `json:"framework"`
+	Targets   []int    `json:"targets,omitempty"`
 	Areas     []Area   `json:"areas"`
 }
 

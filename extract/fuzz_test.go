@@ -32,9 +32,12 @@ func FuzzExtract(f *testing.F) {
 			if tg.Start < 0 || tg.End > n || tg.Start >= tg.End {
 				t.Fatalf("target offsets [%d,%d) outside %d runes", tg.Start, tg.End, n)
 			}
-			if len(tg.Path) != 2 {
+			if len(tg.Path) != 2 && len(tg.Path) != 0 {
 				t.Fatalf("target path %v", tg.Path)
 			}
+		}
+		if placed := len(r.Plan.Targets) + taskTargets(r); placed != len(r.Targets) {
+			t.Fatalf("%d targets placed in the outline, %d found", placed, len(r.Targets))
 		}
 		for _, d := range r.Decisions {
 			if d.Start < 0 || d.End > n || d.Start >= d.End {
@@ -59,4 +62,14 @@ func FuzzExtract(f *testing.F) {
 			t.Fatal("not deterministic")
 		}
 	})
+}
+
+func taskTargets(r *Result) int {
+	n := 0
+	for _, a := range r.Plan.Areas {
+		for _, tk := range a.Tasks {
+			n += len(tk.Targets)
+		}
+	}
+	return n
 }

@@ -40,9 +40,12 @@ func (d *document) heading(ln line) []block {
 	} else if n, style = numberedPrefixStyle(t); n == 0 {
 		return nil
 	}
-	from := ln.from + n
-	for from < ln.to && (isSpace(d.folded[from]) || d.folded[from] == '、') {
-		from++
+	from := d.skipHeadingMarks(ln, ln.from+n)
+	if style[:2] == "md" {
+		// "## 二、在…上争先": the numbering is part of the mark, not the title.
+		if k, _ := numberedPrefixStyle(d.folded[from:ln.to]); k > 0 {
+			from = d.skipHeadingMarks(ln, from+k)
+		}
 	}
 	if from == ln.to {
 		return nil
@@ -63,6 +66,13 @@ func (d *document) heading(ln line) []block {
 		out = append(out, p)
 	}
 	return out
+}
+
+func (d *document) skipHeadingMarks(ln line, from int) int {
+	for from < ln.to && (isSpace(d.folded[from]) || d.folded[from] == '、') {
+		from++
+	}
+	return from
 }
 
 func numberedPrefix(t []rune) int {

@@ -30,15 +30,15 @@ func WriteText(w io.Writer, r *Result) error {
 		fmt.Fprintf(bw, "框架 (framework)：%s\n", strings.Join(p.Framework, "、"))
 	}
 	fmt.Fprintf(bw, "目标 (targets)：%d 项\n", len(r.Targets))
+	if len(p.Targets) > 0 {
+		fmt.Fprintf(bw, "\n总体目标 (plan-level targets)：\n")
+		writeTargets(bw, r, p.Targets)
+	}
 	for i, a := range p.Areas {
 		fmt.Fprintf(bw, "\n领域 %d (area)：%s\n", i+1, a.Title)
 		for j, tk := range a.Tasks {
 			fmt.Fprintf(bw, "  任务 %d.%d (task)：%s\n", i+1, j+1, tk.Title)
-			for _, k := range tk.Targets {
-				if k >= 0 && k < len(r.Targets) {
-					writeTarget(bw, &r.Targets[k])
-				}
-			}
+			writeTargets(bw, r, tk.Targets)
 		}
 	}
 	if len(r.Decisions) > 0 {
@@ -48,6 +48,14 @@ func WriteText(w io.Writer, r *Result) error {
 		}
 	}
 	return bw.Flush()
+}
+
+func writeTargets(w io.Writer, r *Result, idx []int) {
+	for _, k := range idx {
+		if k >= 0 && k < len(r.Targets) {
+			writeTarget(w, &r.Targets[k])
+		}
+	}
 }
 
 func writeTarget(w io.Writer, t *Target) {

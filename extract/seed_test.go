@@ -92,6 +92,9 @@ func matchSeed(got []Target, used []bool, w seedTarget) int {
 			g.Commitment != w.commitment || g.Deadline == nil || g.Deadline.String() != w.deadline {
 			continue
 		}
+		if w.area == "(plan)" && len(g.Path) != 0 {
+			continue
+		}
 		if w.area != "(plan)" && (len(g.Path) == 0 || !strings.Contains(g.Path[0], w.area)) {
 			continue
 		}
@@ -133,6 +136,9 @@ func TestSeedOutline(t *testing.T) {
 		if !strings.Contains(strings.Join(areas, "|"), name) {
 			t.Errorf("no area for %s in %v", name, areas)
 		}
+	}
+	if len(areas) != 6 {
+		t.Errorf("want the six areas only (总体要求 is the plan's own section), got %v", areas)
 	}
 	checkOffsets(t, text, r)
 	checkBundle(t, r)

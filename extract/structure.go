@@ -6,7 +6,7 @@ import (
 	"github.com/duban-dev/duban"
 )
 
-// generalArea holds targets written before the first area heading.
+// generalArea holds tasks written before the first area heading.
 const generalArea = "总体目标"
 
 // builder walks the blocks in order and builds the result.
@@ -20,6 +20,9 @@ type builder struct {
 	taskDue    duban.Date
 	lead       duban.Date
 	leadAsp    bool
+	// general is set inside a general section (总体要求, 主要目标): its
+	// targets belong to the plan, not to an area.
+	general bool
 }
 
 func newBuilder(d *document, year int) *builder {
@@ -81,7 +84,19 @@ func (b *builder) heading(bl *block, sc *scan) {
 		due = e.date
 	}
 	title := b.text(&bl.span)
+	if b.isArea(bl) && isGeneralTitle(title) {
+		b.areaStyle = bl.style
+		b.general, b.area, b.task = true, -1, -1
+		b.areaDue, b.taskDue = due, duban.Date{}
+		b.lead, b.leadAsp = duban.Date{}, false
+		return
+	}
+	if b.general && !b.isArea(bl) {
+		b.taskDue = due
+		return
+	}
 	if b.isArea(bl) {
+		b.general = false
 		b.areaStyle = bl.style
 		b.res.Plan.Areas = append(b.res.Plan.Areas, Area{Title: title, Tasks: []Task{}})
 		b.area, b.task = len(b.res.Plan.Areas)-1, -1
@@ -111,6 +126,10 @@ func (b *builder) attachHeading(bl *block, found []found) {
 
 func (b *builder) paragraph(bl *block, sc *scan, found []found) {
 	b.updateLead(bl, sc)
+	if len(found) > 0 && (b.planLevel() || isCallout(bl.t)) {
+		b.attachPlan(found)
+		return
+	}
 	if b.task >= 0 {
 		b.attach(b.area, b.task, found)
 		return
@@ -151,6 +170,10 @@ func (b *builder) updateLead(bl *block, sc *scan) {
 // attachAll puts targets under a new task titled title.
 func (b *builder) attachAll(found []found, title string) {
 	if len(found) == 0 {
+		return
+	}
+	if b.planLevel() {
+		b.attachPlan(found)
 		return
 	}
 	b.ensureArea()

@@ -23,10 +23,10 @@ func TestStructure(t *testing.T) {
 		}
 	}
 	want := []string{
-		"一、稳定经济增长 / （一）扩大有效投资",
-		"一、稳定经济增长 / （二）促进消费",
-		"二、增进民生福祉 / 新建改建公办幼儿园20所",
-		"二、增进民生福祉 / 持续做好养老服务工作",
+		"稳定经济增长 / 扩大有效投资",
+		"稳定经济增长 / 促进消费",
+		"增进民生福祉 / 新建改建公办幼儿园20所",
+		"增进民生福祉 / 持续做好养老服务工作",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -36,10 +36,10 @@ func TestStructure(t *testing.T) {
 		paths[formatValue(tg.Value)+tg.Unit] = strings.Join(tg.Path, " / ")
 	}
 	for target, path := range map[string]string{
-		"60个":   "一、稳定经济增长 / （一）扩大有效投资",
-		"200亿元": "一、稳定经济增长 / （一）扩大有效投资",
-		"3个":    "一、稳定经济增长 / （二）促进消费",
-		"20所":   "二、增进民生福祉 / 新建改建公办幼儿园20所",
+		"60个":   "稳定经济增长 / 扩大有效投资",
+		"200亿元": "稳定经济增长 / 扩大有效投资",
+		"3个":    "稳定经济增长 / 促进消费",
+		"20所":   "增进民生福祉 / 新建改建公办幼儿园20所",
 	} {
 		if paths[target] != path {
 			t.Errorf("%s: path %q, want %q", target, paths[target], path)

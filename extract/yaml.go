@@ -15,6 +15,9 @@ func WriteYAML(w io.Writer, r *Result) error {
 	y.field(1, "title", quoteYAML(p.Title))
 	y.field(1, "year", strconv.Itoa(p.Year))
 	y.list(1, "framework", p.Framework)
+	if len(p.Targets) > 0 {
+		y.field(1, "targets", intList(p.Targets))
+	}
 	y.key(1, "areas", len(p.Areas))
 	for _, a := range p.Areas {
 		y.item(2, "title", quoteYAML(a.Title))
@@ -22,11 +25,7 @@ func WriteYAML(w io.Writer, r *Result) error {
 		for _, t := range a.Tasks {
 			y.item(3, "title", quoteYAML(t.Title))
 			if len(t.Targets) > 0 {
-				ints := make([]string, len(t.Targets))
-				for i, k := range t.Targets {
-					ints[i] = strconv.Itoa(k)
-				}
-				y.field(3, "targets", "["+strings.Join(ints, ", ")+"]")
+				y.field(3, "targets", intList(t.Targets))
 			}
 		}
 	}
@@ -121,4 +120,12 @@ func quoteYAML(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+func intList(xs []int) string {
+	ints := make([]string, len(xs))
+	for i, k := range xs {
+		ints[i] = strconv.Itoa(k)
+	}
+	return "[" + strings.Join(ints, ", ") + "]"
 }

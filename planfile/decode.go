@@ -102,7 +102,23 @@ func (d *decoder) plan(n *yaml.Node) {
 		Code: r.str("id"), Title: r.str("title"), Issuer: r.str("issuer"), Year: r.integer("year"),
 		PeriodStart: r.date("start"), PeriodEnd: r.date("end"), Framework: r.strs("framework"),
 		Public: r.boolean("public"), Profile: r.str("profile"), Description: r.str("description"),
+		Bulletin: d.bulletin(r),
 	}
+}
+
+// bulletin reads the plan's optional bulletin schedule.
+func (d *decoder) bulletin(plan *record) *duban.BulletinSchedule {
+	v := plan.values["bulletin"]
+	if v == nil || isNull(v) {
+		return nil
+	}
+	r := plan.sub("bulletin.", v, bulletinKeys)
+	if r == nil {
+		return nil
+	}
+	plan.lines.merge(r.lines)
+	return &duban.BulletinSchedule{Cadence: duban.Cadence(r.str("cadence")), Day: r.integer("day"),
+		Prefix: r.str("prefix"), Issuer: r.str("issuer")}
 }
 
 func (d *decoder) unit(n *yaml.Node) {

@@ -217,6 +217,26 @@ units:
   end: 2021-12-31
   public: 是 # ←
 `, "plan", "p", "public", "want true or false"},
+	{"bulletin day out of range", `plan:
+  id: p
+  title: 计划
+  year: 2021
+  start: 2021-01-01
+  end: 2021-12-31
+  bulletin:
+    cadence: monthly
+    day: 31 # ←
+`, "plan", "p", "bulletin.day", "want 1 to 28"},
+	{"bulletin cadence unknown", `plan:
+  id: p
+  title: 计划
+  year: 2021
+  start: 2021-01-01
+  end: 2021-12-31
+  bulletin:
+    cadence: weekly # ←
+    day: 5
+`, "plan", "p", "bulletin.cadence", "want monthly or quarterly"},
 	{"list where a single value belongs", minimalPlan + `nodes:
   - id: n
     kind: task

@@ -17,7 +17,8 @@ const header = "# duban plan file — format " + Format + "\n"
 // these; the encoder writes them in this order.
 var (
 	topKeys       = []string{"format", "plan", "units", "people", "mechanisms", "nodes"}
-	planKeys      = []string{"id", "title", "issuer", "year", "start", "end", "framework", "public", "profile", "description"}
+	planKeys      = []string{"id", "title", "issuer", "year", "start", "end", "framework", "public", "profile", "description", "bulletin"}
+	bulletinKeys  = []string{"cadence", "day", "prefix", "issuer"}
 	unitKeys      = []string{"id", "name", "short_name", "kind", "parent", "phone", "address"}
 	personKeys    = []string{"id", "name", "title", "unit", "role", "phone", "email"}
 	mechanismKeys = []string{"id", "name", "description", "roles", "cadence", "checklist", "stages"}

@@ -53,6 +53,14 @@ func encodePlan(p *duban.Plan) *mapping {
 	m.boolean("public", p.Public)
 	m.str("profile", p.Profile)
 	m.str("description", p.Description)
+	if s := p.Bulletin; s != nil {
+		b := newMapping()
+		b.str("cadence", string(s.Cadence))
+		b.num("day", float64(s.Day))
+		b.str("prefix", s.Prefix)
+		b.str("issuer", s.Issuer)
+		m.add("bulletin", b.n)
+	}
 	return m
 }
 

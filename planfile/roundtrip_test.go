@@ -25,6 +25,7 @@ func richBundle() *duban.Bundle {
 			Year: 2021, PeriodStart: duban.MustDate("2021-01-01"), PeriodEnd: duban.MustDate("2021-12-31"),
 			Framework: []string{"一个目标", "两个定位", "三个二七, 六个出彩"}, Public: true, Profile: "gap",
 			Description: "第一行\n  缩进的第二行\n",
+			Bulletin:    &duban.BulletinSchedule{Cadence: duban.Monthly, Day: 5, Prefix: "二七督", Issuer: "二七区委督查室"},
 		},
 		Units: []duban.Unit{
 			{Code: "erqi", Name: "二七区人民政府", ShortName: "区政府", Kind: duban.UnitGovernment},

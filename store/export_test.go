@@ -15,7 +15,7 @@ var ImportSteps = []string{"units", "people", "mechanisms", "plan", "members", "
 // Tables lists every table of the schema.
 var Tables = []string{"units", "people", "mechanisms", "plans", "plan_units", "plan_people",
 	"plan_mechanisms", "nodes", "node_co_units", "node_mechanisms", "projects", "indicators",
-	"reports", "users", "audit_log", "schema_migrations"}
+	"reports", "users", "audit_log", "schema_migrations", "bulletins"}
 
 // RowCounts counts the rows of every table.
 func RowCounts(ctx context.Context, db *DB) (map[string]int, error) {

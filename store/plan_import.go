@@ -114,18 +114,21 @@ func (im *importer) upsertPlan(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	schedule, err := bulletinScheduleArg(p.Bulletin)
+	if err != nil {
+		return err
+	}
 	args := []any{p.Title, p.Issuer, p.Year, dateArg(p.PeriodStart), dateArg(p.PeriodEnd),
-		framework, p.Public, p.Description, p.Profile, p.RegionCode, p.RegionName, p.Province, im.t.now}
+		framework, p.Public, p.Description, p.Profile, schedule, p.RegionCode, p.RegionName, p.Province, im.t.now}
 	if im.planID != 0 {
 		_, err := im.t.exec(ctx, `UPDATE plans SET title = ?, issuer = ?, year = ?, period_start = ?,
-			period_end = ?, framework = ?, public = ?, description = ?, profile = ?,
-			region_code = ?, region_name = ?, province = ?, updated_at = ?
-			WHERE id = ?`, append(args, im.planID)...)
+			period_end = ?, framework = ?, public = ?, description = ?, profile = ?, bulletin_schedule = ?,
+			region_code = ?, region_name = ?, province = ?, updated_at = ? WHERE id = ?`, append(args, im.planID)...)
 		return wrap(err, "update plan")
 	}
 	im.planID, err = im.t.insertID(ctx, `INSERT INTO plans (title, issuer, year, period_start, period_end,
-		framework, public, description, profile, region_code, region_name, province, updated_at, code, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, append(args, p.Code, im.t.now)...)
+		framework, public, description, profile, bulletin_schedule, region_code, region_name, province, updated_at, code, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, append(args, p.Code, im.t.now)...)
 	return wrap(err, "insert plan")
 }
 

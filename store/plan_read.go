@@ -9,7 +9,7 @@ import (
 )
 
 const planColumns = `id, code, title, issuer, year, period_start, period_end, framework, public,
-	description, profile, created_at, updated_at`
+	description, profile, created_at, updated_at, bulletin_schedule, region_code, region_name, province`
 
 // FindPlan returns the plan with the given id, ENOTFOUND if there is none.
 func (db *DB) FindPlan(ctx context.Context, id int64) (*duban.Plan, error) {
@@ -23,20 +23,14 @@ func (db *DB) FindPlan(ctx context.Context, id int64) (*duban.Plan, error) {
 }
 
 func (t *tx) findPlan(ctx context.Context, id int64) (*duban.Plan, error) {
-	var p duban.Plan
-	var framework []byte
-	err := t.queryRow(ctx, "SELECT "+planColumns+", region_code, region_name, province FROM plans WHERE id = ?", id).Scan(
-		&p.ID, &p.Code, &p.Title, &p.Issuer, &p.Year, dateCol{&p.PeriodStart}, dateCol{&p.PeriodEnd},
-		&framework, &p.Public, &p.Description, &p.Profile, timeCol{&p.CreatedAt}, timeCol{&p.UpdatedAt},
-		&p.RegionCode, &p.RegionName, &p.Province)
+	p, err := scanPlan(t.queryRow(ctx, "SELECT "+planColumns+" FROM plans WHERE id = ?", id))
 	if isNoRows(err) {
 		return nil, notFound("计划", id)
 	}
 	if err != nil {
 		return nil, err
 	}
-	p.Framework, err = stringList(framework)
-	return &p, err
+	return &p, nil
 }
 
 // ListPlans lists plans, newest year first, then by id, with the total

@@ -15,9 +15,16 @@ const maxParams = 30_000
 // queryIn runs prefix + "(?, …)" + suffix over keys in chunks of
 // lookupChunk and calls each for every row.
 func (t *tx) queryIn(ctx context.Context, prefix string, keys []any, suffix string, each func(*sql.Rows) error) error {
+	return t.queryInAfter(ctx, prefix, nil, keys, suffix, each)
+}
+
+// queryInAfter is queryIn for a prefix that has placeholders of its own,
+// bound to lead.
+func (t *tx) queryInAfter(ctx context.Context, prefix string, lead, keys []any, suffix string, each func(*sql.Rows) error) error {
 	for start := 0; start < len(keys); start += lookupChunk {
 		chunk := keys[start:min(start+lookupChunk, len(keys))]
-		if err := t.eachRow(ctx, prefix+" ("+placeholders(len(chunk))+") "+suffix, chunk, each); err != nil {
+		args := append(append(make([]any, 0, len(lead)+len(chunk)), lead...), chunk...)
+		if err := t.eachRow(ctx, prefix+" ("+placeholders(len(chunk))+") "+suffix, args, each); err != nil {
 			return err
 		}
 	}

@@ -42,7 +42,10 @@ func (db *DB) FindReport(ctx context.Context, id int64) (*duban.Report, error) {
 	var r duban.Report
 	err := db.read(ctx, func(t *tx) error {
 		var err error
-		r, err = t.findReport(ctx, id, "")
+		if r, err = t.findReport(ctx, id, ""); err != nil {
+			return err
+		}
+		r.Attachments, err = t.reportAttachments(ctx, r.ID)
 		return err
 	})
 	if err != nil {
@@ -70,12 +73,16 @@ func (db *DB) ListReportsFiltered(ctx context.Context, f duban.ReportFilter) ([]
 		if err := t.queryRow(ctx, "SELECT COUNT(*)"+reportFrom+where, args...).Scan(&total); err != nil {
 			return err
 		}
-		return t.eachRow(ctx, reportSelect+where+" ORDER BY r.id DESC LIMIT ? OFFSET ?",
+		err := t.eachRow(ctx, reportSelect+where+" ORDER BY r.id DESC LIMIT ? OFFSET ?",
 			append(args, page.PerPage, page.Offset()), func(rows *sql.Rows) error {
 				r, err := scanReport(rows)
 				list = append(list, r)
 				return err
 			})
+		if err != nil {
+			return err
+		}
+		return t.withAttachments(ctx, list)
 	})
 	if err != nil {
 		return nil, 0, wrap(err, "list reports")
@@ -138,6 +145,9 @@ func (db *DB) ReviewReport(ctx context.Context, actor *duban.User, id int64, app
 	err := db.write(ctx, func(t *tx) error {
 		before, err := t.findReport(ctx, id, t.lockRows("r"))
 		if err != nil {
+			return err
+		}
+		if before.Attachments, err = t.reportAttachments(ctx, before.ID); err != nil {
 			return err
 		}
 		if before.State != duban.Submitted {

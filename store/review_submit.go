@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
-	"unicode/utf8"
 
 	"github.com/duban-dev/duban"
 )
@@ -30,6 +29,20 @@ type periodKey struct {
 // more than the highest stored for the indicator and period; the unit is the
 // node's lead unit.
 func (db *DB) SubmitReports(ctx context.Context, actor *duban.User, ins []duban.ReportInput, today duban.Date) ([]duban.Report, error) {
+	return db.submit(ctx, actor, ins, today, false)
+}
+
+// SubmitReport submits one report as SubmitReports does, except that an
+// unknown indicator is ENOTFOUND rather than a field error.
+func (db *DB) SubmitReport(ctx context.Context, actor *duban.User, in duban.ReportInput, today duban.Date) (*duban.Report, error) {
+	reps, err := db.submit(ctx, actor, []duban.ReportInput{in}, today, true)
+	if err != nil {
+		return nil, err
+	}
+	return &reps[0], nil
+}
+
+func (db *DB) submit(ctx context.Context, actor *duban.User, ins []duban.ReportInput, today duban.Date, single bool) ([]duban.Report, error) {
 	if actor == nil {
 		return nil, duban.Errorf(duban.EUNAUTHORIZED, "请先登录 (sign in first)")
 	}
@@ -46,15 +59,21 @@ func (db *DB) SubmitReports(ctx context.Context, actor *duban.User, ins []duban.
 		if err != nil {
 			return err
 		}
+		if targets.files, err = t.loadFiles(ctx, attachmentIDs(ins)); err != nil {
+			return err
+		}
+		if _, ok := targets.target(ins[0].IndicatorID); single && !ok {
+			return notFound("指标", ins[0].IndicatorID)
+		}
 		subs, err := checkSubmissions(ins, targets, actor, today)
 		if err != nil {
 			return err
 		}
-		versions, err := t.latestVersions(ctx, ids)
+		versions, err := t.latestVersions(ctx, ins)
 		if err != nil {
 			return err
 		}
-		out = newReports(subs, versions, actor.Username, t.now)
+		out = newReports(subs, versions, targets.files, actor.Username, t.now)
 		return t.writeSubmissions(ctx, subs, out, actor.Username)
 	})
 	if classify(err) == uniqueViolation {
@@ -97,7 +116,8 @@ func checkSubmissions(ins []duban.ReportInput, targets *targetSet, actor *duban.
 	return subs, nil
 }
 
-const maxAttachmentID = 200
+// maxAttachments bounds the files of one report.
+const maxAttachments = 20
 
 func checkSubmission(in *duban.ReportInput, targets *targetSet, actor *duban.User, today duban.Date) (submission, error) {
 	target, ok := targets.target(in.IndicatorID)
@@ -114,10 +134,14 @@ func checkSubmission(in *duban.ReportInput, targets *targetSet, actor *duban.Use
 		errs = append(errs, duban.FieldError{Field: "indicator_id",
 			Message: "该事项未指定牵头单位，无法填报 (the item has no lead unit)"})
 	}
-	for _, id := range in.Attachments {
-		if id == "" || utf8.RuneCountInString(id) > maxAttachmentID {
-			errs = append(errs, duban.FieldError{Field: "attachments", Message: "附件编号须为 1 到 200 个字符 (1 to 200 characters)"})
+	for i, id := range in.Attachments {
+		if _, ok := targets.files[id]; !ok {
+			errs = append(errs, duban.FieldError{Field: fmt.Sprintf("attachments[%d]", i),
+				Message: "附件不存在，请先上传 (unknown file; upload it first)"})
 		}
+	}
+	if len(in.Attachments) > maxAttachments {
+		errs = append(errs, duban.FieldError{Field: "attachments", Message: "附件不能超过 20 个 (at most 20 files)"})
 	}
 	if len(errs) > 0 {
 		return submission{}, duban.Invalid("填报内容有误 (invalid report)", errs...)
@@ -130,11 +154,27 @@ func checkSubmission(in *duban.ReportInput, targets *targetSet, actor *duban.Use
 }
 
 // latestVersions returns the highest stored version per indicator and
-// period of the given indicators.
-func (t *tx) latestVersions(ctx context.Context, indicatorIDs []int64) (map[periodKey]int, error) {
+// period of the inputs, reading only their periods when there are few.
+func (t *tx) latestVersions(ctx context.Context, ins []duban.ReportInput) (map[periodKey]int, error) {
+	ids := make([]int64, len(ins))
+	seen := map[string]bool{}
+	var periods []any
+	for i := range ins {
+		ids[i] = ins[i].IndicatorID
+		if p := ins[i].Period; !seen[p] {
+			seen[p] = true
+			periods = append(periods, p)
+		}
+	}
+	prefix := "SELECT indicator_id, period, MAX(version) FROM reports WHERE"
+	if len(periods) > maxPeriodFilter {
+		periods = nil
+	} else {
+		prefix += " period IN (" + placeholders(len(periods)) + ") AND"
+	}
 	versions := map[periodKey]int{}
-	err := t.queryIn(ctx, "SELECT indicator_id, period, MAX(version) FROM reports WHERE indicator_id IN",
-		int64Keys(indicatorIDs), "GROUP BY indicator_id, period", func(rows *sql.Rows) error {
+	err := t.queryInAfter(ctx, prefix+" indicator_id IN", periods, int64Keys(ids), "GROUP BY indicator_id, period",
+		func(rows *sql.Rows) error {
 			var k periodKey
 			var v int
 			err := rows.Scan(&k.indicatorID, &k.period, &v)
@@ -144,9 +184,13 @@ func (t *tx) latestVersions(ctx context.Context, indicatorIDs []int64) (map[peri
 	return versions, err
 }
 
+// maxPeriodFilter is the most distinct periods latestVersions names in its
+// query; a batch over more reads every period of its indicators.
+const maxPeriodFilter = 24
+
 // newReports builds the reports to write, numbering versions on from the
 // stored ones, also within the batch.
-func newReports(subs []submission, versions map[periodKey]int, username string, now time.Time) []duban.Report {
+func newReports(subs []submission, versions map[periodKey]int, files map[string]duban.File, username string, now time.Time) []duban.Report {
 	out := make([]duban.Report, len(subs))
 	for i, s := range subs {
 		k := periodKey{s.in.IndicatorID, s.in.Period}
@@ -160,7 +204,20 @@ func newReports(subs []submission, versions map[periodKey]int, username string, 
 		if s.in.MilestonesDone != nil {
 			r.MilestonesDone = *s.in.MilestonesDone
 		}
+		r.Attachments = attachmentsOf(s.in.Attachments, files)
 		out[i] = r
+	}
+	return out
+}
+
+func attachmentsOf(ids []string, files map[string]duban.File) []duban.Attachment {
+	if len(ids) == 0 {
+		return nil
+	}
+	out := make([]duban.Attachment, len(ids))
+	for i, id := range ids {
+		f := files[id]
+		out[i] = duban.Attachment{ID: f.ID, Name: f.Name, ContentType: f.ContentType, Size: f.Size}
 	}
 	return out
 }

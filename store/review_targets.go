@@ -14,6 +14,7 @@ type targetSet struct {
 	nodes      map[int64]duban.Node
 	plans      map[int64]duban.Plan
 	unitIDs    map[string]int64 // lead unit code → id
+	files      map[string]duban.File
 }
 
 // target returns the indicator's target, false if the indicator is unknown.
@@ -92,13 +93,17 @@ func (t *tx) loadLeadUnits(ctx context.Context, s *targetSet) error {
 
 func scanPlan(s scanner) (duban.Plan, error) {
 	var p duban.Plan
-	var framework []byte
+	var framework, schedule []byte
 	err := s.Scan(&p.ID, &p.Code, &p.Title, &p.Issuer, &p.Year, dateCol{&p.PeriodStart}, dateCol{&p.PeriodEnd},
-		&framework, &p.Public, &p.Description, &p.Profile, timeCol{&p.CreatedAt}, timeCol{&p.UpdatedAt})
+		&framework, &p.Public, &p.Description, &p.Profile, timeCol{&p.CreatedAt}, timeCol{&p.UpdatedAt}, &schedule,
+		&p.RegionCode, &p.RegionName, &p.Province)
 	if err != nil {
 		return p, err
 	}
-	p.Framework, err = stringList(framework)
+	if p.Framework, err = stringList(framework); err != nil {
+		return p, err
+	}
+	p.Bulletin, err = bulletinSchedule(schedule)
 	return p, err
 }
 

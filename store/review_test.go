@@ -17,6 +17,8 @@ func TestSubmitReportsNumbersVersions(t *testing.T) {
 		first := f.mustSubmit(t, f.jsj, f.input("2021-07", 2))
 		in := f.input("2021-07", 1)
 		in.Note, in.Attachments = "更正", []string{"sha-1", "sha-2"}
+		mustFile(t, db, "sha-1", "a.png")
+		mustFile(t, db, "sha-2", "b.png")
 		second := f.mustSubmit(t, f.jsj, in, f.input("2021-06", 0))
 
 		want := duban.Report{ID: first[0].ID, PlanID: f.planID, IndicatorID: f.ind["ind-4"].ID, UnitCode: "jsj",
@@ -86,7 +88,7 @@ func TestSubmitReportsBadRowWritesNothing(t *testing.T) {
 			{"node without lead unit", []duban.ReportInput{noLead}, duban.EINVALID,
 				[]duban.FieldError{{Row: 1, Field: "indicator_id"}}},
 			{"empty attachment id", []duban.ReportInput{withAttachments(f.input("2021-06", 1), "")}, duban.EINVALID,
-				[]duban.FieldError{{Row: 1, Field: "attachments"}}},
+				[]duban.FieldError{{Row: 1, Field: "attachments[0]"}}},
 		}
 		for _, c := range cases {
 			_, err := db.SubmitReports(ctx, f.admin, c.batch, today)

@@ -2,70 +2,97 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
+	"time"
 
 	"github.com/duban-dev/duban"
 )
 
 var submitColumns = append(append([]string{}, reportColumns...), "period_start")
 
-var attachmentColumns = []string{"report_id", "position", "file_id"}
+var attachmentColumns = []string{"report_id", "position", "file_id", "name", "content_type", "size"}
 
 var auditColumns = []string{"at", "actor", "action", "entity", "entity_id", "before_json", "after_json"}
 
 // writeSubmissions inserts the reports, sets their ids, and writes their
-// attachments and audit entries.
+// attachments and one audit entry per report, all with the bulk primitive
+// of the engine.
 func (t *tx) writeSubmissions(ctx context.Context, subs []submission, reps []duban.Report, actor string) error {
 	rows := make([][]any, len(reps))
-	index := make(map[versionKey]int, len(reps))
 	for i := range reps {
 		r := resolvedReport{Report: &reps[i], unitID: subs[i].unitID}
-		rows[i] = append(r.values(), dateArg(subs[i].periodStart))
-		index[versionKey{r.IndicatorID, r.Period, r.Version}] = i
+		rows[i] = append(r.values(), t.dateValue(subs[i].periodStart))
 	}
-	// Ids are matched by key, not by position: neither engine promises
-	// RETURNING rows in VALUES order.
-	err := t.insertRows(ctx, "reports", submitColumns, rows, "RETURNING id, indicator_id, period, version",
-		func(rs *sql.Rows) error {
-			var id int64
-			var k versionKey
-			if err := rs.Scan(&id, &k.indicatorID, &k.period, &k.version); err != nil {
-				return err
-			}
-			i, ok := index[k]
-			if !ok {
-				return fmt.Errorf("store: inserted report %d matches no input", id)
-			}
-			reps[i].ID = id
-			return nil
-		})
+	ids, err := t.insertWithIDs(ctx, "reports", submitColumns, rows)
 	if err != nil {
 		return err
 	}
-	if err := t.insertRows(ctx, "report_attachments", attachmentColumns, attachmentRows(subs, reps), "", nil); err != nil {
+	for i := range reps {
+		reps[i].ID = ids[i]
+	}
+	if err := t.bulkInsert(ctx, "report_attachments", attachmentColumns, attachmentRows(reps)); err != nil {
 		return err
 	}
-	audits := make([][]any, len(reps))
-	for i := range reps {
-		if audits[i], err = auditArgs(t.now, actor, "report.submit", "report", reps[i].ID, nil, reps[i]); err != nil {
-			return err
-		}
+	audits, err := submitAudits(reps, actor, t.now)
+	if err != nil {
+		return err
 	}
-	return t.insertRows(ctx, "audit_log", auditColumns, audits, "", nil)
+	return t.bulkInsert(ctx, "audit_log", auditColumns, audits)
 }
 
-type versionKey struct {
-	indicatorID int64
-	period      string
-	version     int
+// auditEachMax is the largest batch audited report by report. A larger
+// batch (a bulk import) gets one entry per plan listing the ids it wrote:
+// each report row keeps who submitted it, when and what, and the version
+// before it stays stored, so every question stays answerable.
+const auditEachMax = 100
+
+func submitAudits(reps []duban.Report, actor string, now time.Time) ([][]any, error) {
+	if len(reps) <= auditEachMax {
+		audits := make([][]any, len(reps))
+		for i := range reps {
+			var err error
+			if audits[i], err = auditArgs(now, actor, "report.submit", "report", reps[i].ID, nil, reps[i]); err != nil {
+				return nil, err
+			}
+		}
+		return audits, nil
+	}
+	byPlan := map[int64][]int64{}
+	var plans []int64
+	for _, r := range reps {
+		if byPlan[r.PlanID] == nil {
+			plans = append(plans, r.PlanID)
+		}
+		byPlan[r.PlanID] = append(byPlan[r.PlanID], r.ID)
+	}
+	var audits [][]any
+	for _, id := range plans {
+		a, err := auditArgs(now, actor, "report.submit_batch", "plan", id, nil,
+			map[string]any{"reports": len(byPlan[id]), "ids": byPlan[id]})
+		if err != nil {
+			return nil, err
+		}
+		audits = append(audits, a)
+	}
+	return audits, nil
 }
 
-func attachmentRows(subs []submission, reps []duban.Report) [][]any {
+// dateValue is a DATE argument: text on SQLite, a time on PostgreSQL,
+// whose COPY encodes dates in binary.
+func (t *tx) dateValue(d duban.Date) any {
+	if t.db.dialect == DialectPostgres {
+		if d.IsZero() {
+			return nil
+		}
+		return d.Time()
+	}
+	return dateArg(d)
+}
+
+func attachmentRows(reps []duban.Report) [][]any {
 	var rows [][]any
-	for i, s := range subs {
-		for pos, id := range s.in.Attachments {
-			rows = append(rows, []any{reps[i].ID, pos + 1, id})
+	for _, r := range reps {
+		for pos, a := range r.Attachments {
+			rows = append(rows, []any{r.ID, pos + 1, a.ID, a.Name, a.ContentType, a.Size})
 		}
 	}
 	return rows

@@ -15,6 +15,9 @@ type tx struct {
 	*sql.Tx
 	db  *DB
 	now time.Time
+	// conn is the connection of a PostgreSQL write transaction, for COPY
+	// inside it; nil otherwise.
+	conn *sql.Conn
 }
 
 // write runs fn in a write transaction, committing if it returns nil.
@@ -37,12 +40,22 @@ func (db *DB) read(ctx context.Context, fn func(*tx) error) error {
 }
 
 func (db *DB) inTx(ctx context.Context, opts *sql.TxOptions, fn func(*tx) error) error {
-	sqlTx, err := db.sql.BeginTx(ctx, opts)
+	var conn *sql.Conn
+	begin := db.sql.BeginTx
+	if db.dialect == DialectPostgres && opts == nil {
+		var err error
+		if conn, err = db.sql.Conn(ctx); err != nil {
+			return fmt.Errorf("store: connect: %w", err)
+		}
+		defer conn.Close()
+		begin = conn.BeginTx
+	}
+	sqlTx, err := begin(ctx, opts)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
 	defer sqlTx.Rollback()
-	if err := fn(&tx{Tx: sqlTx, db: db, now: db.now()}); err != nil {
+	if err := fn(&tx{Tx: sqlTx, db: db, now: db.now(), conn: conn}); err != nil {
 		return err
 	}
 	if err := sqlTx.Commit(); err != nil {
@@ -52,15 +65,30 @@ func (db *DB) inTx(ctx context.Context, opts *sql.TxOptions, fn func(*tx) error)
 }
 
 func (t *tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	return t.ExecContext(ctx, t.db.rebind(query), args...)
+	s := t.db.stmt(ctx, query)
+	query = t.db.rebind(query)
+	if s != nil {
+		return t.StmtContext(ctx, s).ExecContext(ctx, args...)
+	}
+	return t.ExecContext(ctx, query, args...)
 }
 
 func (t *tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	return t.QueryContext(ctx, t.db.rebind(query), args...)
+	s := t.db.stmt(ctx, query)
+	query = t.db.rebind(query)
+	if s != nil {
+		return t.StmtContext(ctx, s).QueryContext(ctx, args...)
+	}
+	return t.QueryContext(ctx, query, args...)
 }
 
 func (t *tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
-	return t.QueryRowContext(ctx, t.db.rebind(query), args...)
+	s := t.db.stmt(ctx, query)
+	query = t.db.rebind(query)
+	if s != nil {
+		return t.StmtContext(ctx, s).QueryRowContext(ctx, args...)
+	}
+	return t.QueryRowContext(ctx, query, args...)
 }
 
 func (t *tx) prepare(ctx context.Context, query string) (*sql.Stmt, error) {

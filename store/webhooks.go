@@ -8,8 +8,13 @@ import (
 	"github.com/duban-dev/duban"
 )
 
-// CreateWebhook validates and inserts a webhook, setting its ID.
+// CreateWebhook validates and inserts a webhook, setting its ID; the audit
+// log names the system as the actor.
 func (db *DB) CreateWebhook(ctx context.Context, w *duban.Webhook) error {
+	return db.createWebhook(ctx, "system", w)
+}
+
+func (db *DB) createWebhook(ctx context.Context, actor string, w *duban.Webhook) error {
 	if errs := validateWebhook(w); len(errs) > 0 {
 		return duban.Invalid("通知接收方有误 (invalid webhook)", errs...)
 	}
@@ -20,7 +25,7 @@ func (db *DB) CreateWebhook(ctx context.Context, w *duban.Webhook) error {
 			return err
 		}
 		w.ID = id
-		return t.audit(ctx, "system", "webhook.create", "webhook", id, nil, w)
+		return t.audit(ctx, actor, "webhook.create", "webhook", id, nil, w)
 	})
 	return wrap(err, "create webhook %s", w.Name)
 }

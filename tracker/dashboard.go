@@ -22,6 +22,13 @@ type Dashboard struct {
 	Statuses  []StatusLegend `json:"statuses"`
 }
 
+// DashboardJSON is the Dashboard encoded as JSON (with a final newline),
+// kept until a report changes the status. The caller must not modify it; it
+// stays valid after View returns.
+func (ps *PlanStatus) DashboardJSON() ([]byte, error) {
+	return ps.Encoded("dashboard", func() any { return ps.Dashboard() })
+}
+
 // Summary is an aggregate with counts keyed by status.
 type Summary struct {
 	Progress float64        `json:"progress"` // weighted, 0..1

@@ -16,6 +16,7 @@ import (
 	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/auth"
 	"github.com/duban-dev/duban/demo"
+	"github.com/duban-dev/duban/files"
 	"github.com/duban-dev/duban/planfile"
 	"github.com/duban-dev/duban/store"
 	"github.com/duban-dev/duban/tracker"
@@ -24,10 +25,13 @@ import (
 
 const password = "test-pw"
 
+// maxUpload is the upload limit of the test server, small to test cheaply.
+const maxUpload = 64 << 10
+
 // env is a server over a real SQLite store holding the demo plan, with the
 // clock at 2021-07-15 noon.
 type env struct {
-	t      *testing.T
+	t      testing.TB
 	db     *store.DB
 	srv    *web.Server
 	bundle *duban.Bundle
@@ -37,7 +41,7 @@ type env struct {
 
 var demoNow = time.Date(2021, 7, 15, 12, 0, 0, 0, time.UTC)
 
-func newEnv(t *testing.T) *env {
+func newEnv(t testing.TB) *env {
 	t.Helper()
 	ctx := context.Background()
 	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "t.db"))
@@ -61,8 +65,12 @@ func newEnv(t *testing.T) *env {
 			t.Fatal(err)
 		}
 	}
+	fileStore, err := files.New(files.Config{Dir: t.TempDir(), MaxSize: maxUpload, Index: db})
+	if err != nil {
+		t.Fatal(err)
+	}
 	srv := web.NewServer(web.Config{Plans: db, Users: db, Sessions: db, Reports: db, Notices: db,
-		Tracker: tracker.NewService(db), Directory: db, Audit: db,
+		Tracker: tracker.NewService(db), Directory: db, Audit: db, Bulletins: db, Files: fileStore, Webhooks: db, MaxUpload: maxUpload,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: func() time.Time { return demoNow }})
 	return &env{t: t, db: db, srv: srv, bundle: b, planID: planID, tokens: map[string]string{}}
 }
@@ -76,13 +84,21 @@ type response struct {
 func (e *env) do(method, path, user string, body any) response {
 	e.t.Helper()
 	var rd io.Reader
-	if s, ok := body.(string); ok {
-		rd = strings.NewReader(s)
-	} else if body != nil {
-		b, _ := json.Marshal(body)
-		rd = bytes.NewReader(b)
+	contentType := ""
+	switch b := body.(type) {
+	case string:
+		rd = strings.NewReader(b)
+	case upload:
+		rd, contentType = b.multipart(e.t)
+	case nil:
+	default:
+		j, _ := json.Marshal(body)
+		rd = bytes.NewReader(j)
 	}
 	req := httptest.NewRequest(method, path, rd)
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
 	if user != "" {
 		req.Header.Set("Authorization", "Bearer "+e.token(user))
 	}
@@ -105,24 +121,14 @@ func (e *env) token(user string) string {
 	return e.tokens[user]
 }
 
-// indicatorOf finds a cumulative indicator led by the unit.
+// indicatorOf finds a monthly cumulative indicator led by the unit.
 func (e *env) indicatorOf(unit string) int64 {
 	e.t.Helper()
-	lead := map[string]string{}
-	for _, n := range e.bundle.Nodes {
-		lead[n.Code] = n.LeadUnit
+	id, ok := e.monthlyIndicatorOf(unit)
+	if !ok {
+		e.t.Fatalf("no monthly cumulative indicator led by %s", unit)
 	}
-	rows, _, err := e.db.ListIndicators(context.Background(), duban.IndicatorFilter{PlanID: e.planID, Page: duban.Page{PerPage: 500}.Normalize()})
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	for _, r := range rows {
-		if lead[r.NodeCode] == unit && r.Kind == duban.Cumulative && r.Cadence == duban.Monthly {
-			return r.ID
-		}
-	}
-	e.t.Fatalf("no monthly cumulative indicator led by %s", unit)
-	return 0
+	return id
 }
 
 func (e *env) reportCount(indicatorID int64) int {

@@ -46,6 +46,7 @@ var apiDocs = []apiDoc{
 	{"GET", "/api/v1/plans/{id}/dashboard", "status", "驾驶舱汇总 (dashboard summary)", false, []string{"as_of"}, "", false},
 	{"GET", "/api/v1/plans/{id}/checks", "status", "一致性检查 (consistency findings)", false, []string{"as_of"}, "", false},
 	{"POST", "/api/v1/plans/{id}/supervise", "notices", "按规则生成督办单 (issue notices by the rules)", true, []string{"as_of"}, "", false},
+	{"POST", "/api/v1/plans/{id}/escalate", "notices", "反馈逾期的督办单升一级 (escalate notices whose reply is overdue)", true, []string{"as_of"}, "", false},
 	{"GET", "/api/v1/plans/{id}/notices", "notices", "督办单列表 (notices)", true, []string{"unit", "state", "open", "page", "per_page"}, "", false},
 	{"POST", "/api/v1/plans/{id}/notices", "notices", "手动下发督办单 (issue a notice by hand)", true, nil, "NoticeInput", true},
 	{"GET", "/api/v1/notices/{id}", "notices", "督办单详情 (a notice)", true, nil, "", false},
@@ -59,8 +60,22 @@ var apiDocs = []apiDoc{
 	{"POST", "/api/v1/reports/{id}/return", "reports", "退回并说明原因 (return with a reason)", true, nil, "Review", false},
 	{"GET", "/api/v1/units", "directory", "责任单位 (responsible units)", false, pageQuery, "", false},
 	{"GET", "/api/v1/people", "directory", "人员 (people)", true, pageQuery, "", false},
+	{"POST", "/api/v1/files", "files", "上传附件，multipart 字段 file；JPEG、PNG、WebP、GIF、PDF、DOCX、XLSX，≤10 MB (upload a file)", true, nil, "FileUpload", true},
+	{"GET", "/api/v1/files/{id}", "files", "下载附件，ETag 为文件编号 (download a file; the ETag is its id)", true, nil, "", false},
 	{"GET", "/api/v1/rollup", "status", "全国汇总：按省或领域统计状态，领导、督查室、管理员 (national status counts by province or area)", true, []string{"by", "as_of"}, "", false},
+	{"GET", "/api/v1/webhooks", "webhooks", "通知接收方列表，仅管理员 (webhooks; administrators)", true, pageQuery, "", false},
+	{"POST", "/api/v1/webhooks", "webhooks", "新增通知接收方：wecom、dingtalk 或 json (add a webhook)", true, nil, "WebhookInput", true},
+	{"PATCH", "/api/v1/webhooks/{id}", "webhooks", "修改名称、地址、密钥或启停 (change name, url, secret, active)", true, nil, "WebhookPatch", false},
+	{"GET", "/api/v1/webhooks/{id}/deliveries", "webhooks", "投递记录，新的在前 (delivery attempts, newest first)", true, pageQuery, "", false},
 	{"GET", "/api/v1/audit", "audit", "审计日志 (audit log)", true, []string{"entity", "entity_id", "page", "per_page"}, "", false},
+	{"GET", "/api/v1/plans/{id}/export.xlsx", "excel", "计划工作簿：计划、各领域、报送记录 (the plan as a workbook)", false, []string{"as_of"}, "", false},
+	{"POST", "/api/v1/plans/import.xlsx", "excel", "导入编辑后的计划工作簿，dry_run=1 只列出修改 (import an edited plan workbook; admin)", true, []string{"dry_run"}, "Workbook", false},
+	{"GET", "/api/v1/units/{code}/report-template.xlsx", "excel", "单位的月度填报表 (a unit's report template for a month)", true, []string{"period"}, "", false},
+	{"POST", "/api/v1/reports/upload.xlsx", "excel", "上传填好的填报表，全部成功或全部失败 (upload a filled template; all or nothing)", true, nil, "Workbook", true},
+	{"POST", "/api/v1/plans/{id}/bulletins", "bulletins", "发布一期通报：编号、存档并通知 (issue a bulletin: number, store, announce)", true, nil, "BulletinRequest", true},
+	{"GET", "/api/v1/plans/{id}/bulletins", "bulletins", "通报列表，新的在前，含下载地址 (bulletins, newest first, with download links)", true, nil, "", false},
+	{"GET", "/api/v1/bulletins/{file}", "bulletins", "下载通报：{编号}.html|pdf|docx|xlsx (download a bulletin)", true, nil, "", false},
+	{"GET", "/api/v1/plans/{id}/ranking", "bulletins", "争先排名：单位得分与说明；format=xlsx 导出 Excel (unit scoreboard with explanations; format=xlsx for a workbook)", true, []string{"period", "as_of", "completion", "on_time", "red", "overdue", "notice_overdue", "top", "bottom", "format"}, "", false},
 }
 
 var requestSchemas = map[string]map[string]any{
@@ -71,10 +86,15 @@ var requestSchemas = map[string]map[string]any{
 		"stage", "string", "milestones_done", "integer", "draft", "boolean", "attachments", "array"),
 	"ReportBatch": {"type": "object", "properties": map[string]any{"reports": map[string]any{"type": "array",
 		"items": map[string]any{"allOf": []any{ref("ReportInput"), object("indicator_id", "integer")}}}}},
-	"Review": object("reason", "string"),
+	"Review":       object("reason", "string"),
+	"WebhookInput": object("name", "string", "kind", "string", "url", "string", "secret", "string", "active", "boolean"),
+	"WebhookPatch": object("name", "string", "url", "string", "secret", "string", "active", "boolean"),
+	"FileUpload":   {"type": "object", "properties": map[string]any{"file": map[string]any{"type": "string", "format": "binary"}}},
 	"Error": {"type": "object", "properties": map[string]any{"code": map[string]any{"type": "string"},
 		"message": map[string]any{"type": "string"}, "fields": map[string]any{"type": "array",
 			"items": object("field", "string", "message", "string", "row", "integer")}}},
+	"Workbook":        {"type": "object", "properties": map[string]any{"file": map[string]any{"type": "string", "format": "binary"}}},
+	"BulletinRequest": object("period", "string", "as_of", "string"),
 }
 
 func object(pairs ...string) map[string]any {
@@ -130,7 +150,11 @@ func operation(d apiDoc) map[string]any {
 		op["parameters"] = params
 	}
 	if d.body != "" {
-		op["requestBody"] = map[string]any{"required": true, "content": map[string]any{"application/json": map[string]any{"schema": ref(d.body)}}}
+		media := "application/json"
+		if d.body == "FileUpload" || d.body == "Workbook" {
+			media = "multipart/form-data"
+		}
+		op["requestBody"] = map[string]any{"required": true, "content": map[string]any{media: map[string]any{"schema": ref(d.body)}}}
 	}
 	if d.auth {
 		op["security"] = []any{map[string]any{"bearer": []string{}}}

@@ -46,3 +46,17 @@ func idParam(r *http.Request, name string) (int64, error) {
 	}
 	return id, nil
 }
+
+// idAndJSON reads the path's {id} and decodes the JSON body into v. On a
+// bad id or body it writes the error and reports false.
+func (s *Server) idAndJSON(w http.ResponseWriter, r *http.Request, v any) (int64, bool) {
+	id, err := idParam(r, "id")
+	if err == nil {
+		err = decodeJSON(w, r, v)
+	}
+	if err != nil {
+		s.writeError(w, r, err)
+		return 0, false
+	}
+	return id, true
+}

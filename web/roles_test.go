@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/duban-dev/duban"
@@ -78,8 +79,20 @@ func TestEveryWriteEndpointForEveryRole(t *testing.T) {
 		{"escalate notice", func(e *env) (string, any) {
 			return "/api/v1/notices/" + itoa(e.notice(own, false)) + "/escalate", map[string]any{"reply_due": "2021-08-10"}
 		}, []int{401, 403, 403, 403, 200, 200}},
+		{"escalate overdue", func(e *env) (string, any) { return "/api/v1/plans/" + itoa(e.planID) + "/escalate", nil },
+			[]int{401, 403, 403, 403, 200, 200}},
+		{"upload file", func(e *env) (string, any) { return "/api/v1/files", upload{"a.png", pngBytes(e.t)} },
+			[]int{401, 403, 201, 201, 201, 201}},
 		{"supervise", func(e *env) (string, any) { return "/api/v1/plans/" + itoa(e.planID) + "/supervise", nil },
 			[]int{401, 403, 403, 403, 200, 200}},
+		{"import plan workbook", func(e *env) (string, any) { return "/api/v1/plans/import.xlsx?dry_run=1", e.planWorkbook() },
+			[]int{401, 403, 403, 403, 403, 200}},
+		{"upload report template", func(e *env) (string, any) { return "/api/v1/reports/upload.xlsx", e.filledTemplate() },
+			[]int{401, 403, 201, 403, 201, 201}},
+		{"issue bulletin", func(e *env) (string, any) {
+			bulletinMonth++ // a new period each time: a period has one bulletin
+			return "/api/v1/plans/" + itoa(e.planID) + "/bulletins", map[string]any{"period": fmt.Sprintf("2021-%02d", bulletinMonth)}
+		}, []int{401, 403, 403, 403, 201, 201}},
 	}
 	for _, c := range cases {
 		for i, role := range roles {
@@ -121,6 +134,10 @@ func TestApprovalMovesTheLight(t *testing.T) {
 		return ""
 	}
 	before := light()
+	dashboard := func() string {
+		return e.do("GET", "/api/v1/plans/"+itoa(e.planID)+"/dashboard?as_of=2021-07-15", "lingdao", nil).raw
+	}
+	dashBefore := dashboard()
 	target, _ := e.db.FindReportTarget(context.Background(), own)
 	res := e.do("POST", "/api/v1/indicators/"+itoa(own)+"/reports", "zjj", map[string]any{"period": "2021-07", "value": *target.Indicator.Target})
 	if res.status != 201 {
@@ -137,6 +154,9 @@ func TestApprovalMovesTheLight(t *testing.T) {
 	}
 	if got := light(); got != "done" {
 		t.Fatalf("after approving the full target the light is %q (was %q), want done", got, before)
+	}
+	if dashboard() == dashBefore {
+		t.Fatal("the dashboard did not change after the approval")
 	}
 	audit := e.do("GET", "/api/v1/audit?entity=report&entity_id="+id, "duchashi", nil)
 	if audit.status != 200 || audit.body["total"].(float64) < 2 {

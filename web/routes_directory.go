@@ -64,7 +64,7 @@ func (s *Server) handleListPeople(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleListAudit(w http.ResponseWriter, r *http.Request) {
-	if s.requireRole(w, r, duban.RoleAdmin, duban.RoleSupervisor, duban.RoleReader) == nil {
+	if s.requireRole(w, r, duban.CanReadAudit) == nil {
 		return
 	}
 	page, err := pageParams(r)

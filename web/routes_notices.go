@@ -35,19 +35,15 @@ func (s *Server) handleListNotices(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, duban.Invalid("参数有误 (bad filter)", duban.FieldError{Field: "state", Message: "须为 issued、signed、replied 或 closed"}))
 		return
 	}
-	if u.Role == duban.RoleReporter {
-		f.UnitCode = u.UnitCode
+	if scope := duban.UnitScope(u); scope != "" {
+		f.UnitCode = scope
 	}
 	list, total, err := s.cfg.Notices.ListNotices(r.Context(), f)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	items := make([]noticeJSON, len(list))
-	for i := range list {
-		items[i] = newNoticeJSON(&list[i])
-	}
-	writeJSON(w, http.StatusOK, newList(items, total, page))
+	writeJSON(w, http.StatusOK, newList(noticesJSON(list), total, page))
 }
 
 // noticeJSON adds the official number and labels to a notice.
@@ -58,23 +54,26 @@ type noticeJSON struct {
 	StateLabel string `json:"state_label"`
 }
 
+func noticesJSON(list []duban.Notice) []noticeJSON {
+	items := make([]noticeJSON, len(list))
+	for i := range list {
+		items[i] = newNoticeJSON(&list[i])
+	}
+	return items
+}
+
 func newNoticeJSON(n *duban.Notice) noticeJSON {
 	return noticeJSON{Notice: *n, Number: n.Number(), LevelLabel: n.Level.Label(), StateLabel: n.State.Label()}
 }
 
 func (s *Server) handleCreateNotice(w http.ResponseWriter, r *http.Request) {
-	u := s.requireRole(w, r, duban.RoleAdmin, duban.RoleSupervisor)
+	u := s.requireRole(w, r, duban.CanIssueNotice)
 	if u == nil {
 		return
 	}
-	planID, err := idParam(r, "id")
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var in duban.NoticeInput
-	if err := decodeJSON(w, r, &in); err != nil {
-		s.writeError(w, r, err)
+	planID, ok := s.idAndJSON(w, r, &in)
+	if !ok {
 		return
 	}
 	in.PlanID, in.Trigger = planID, duban.TriggerManual
@@ -110,7 +109,7 @@ func (s *Server) visibleNotice(r *http.Request, u *duban.User) (*duban.Notice, e
 	if err != nil {
 		return nil, err
 	}
-	if u.Role == duban.RoleReporter && n.UnitCode != u.UnitCode {
+	if !duban.SeesUnit(u, n.UnitCode) {
 		return nil, duban.Errorf(duban.ENOTFOUND, "督办单 %d 不存在 (notice not found)", id)
 	}
 	return n, nil
@@ -121,27 +120,20 @@ type noticeActionRequest struct {
 	ReplyDue duban.Date `json:"reply_due"`
 }
 
-// noticeActors says who may take each step: the addressed unit signs for
-// and replies; supervisors close and escalate.
-var noticeActors = map[duban.NoticeAction][]duban.Role{
-	duban.ActSign:     {duban.RoleReporter, duban.RoleAdmin, duban.RoleSupervisor},
-	duban.ActReply:    {duban.RoleReporter, duban.RoleAdmin, duban.RoleSupervisor},
-	duban.ActClose:    {duban.RoleAdmin, duban.RoleSupervisor},
-	duban.ActEscalate: {duban.RoleAdmin, duban.RoleSupervisor},
-}
-
 func (s *Server) handleNoticeAction(w http.ResponseWriter, r *http.Request) {
 	act := duban.NoticeAction(r.PathValue("action"))
-	roles, ok := noticeActors[act]
-	if !ok {
+	if !duban.KnownNoticeAction(act) {
 		s.writeError(w, r, duban.Errorf(duban.ENOTFOUND, "未知操作 %q (unknown action)", act))
 		return
 	}
-	u := s.requireRole(w, r, roles...)
+	u := s.requireRole(w, r, func(u *duban.User) bool { return duban.CanActOnNotice(u, &duban.Notice{UnitCode: u.UnitCode}, act) })
 	if u == nil {
 		return
 	}
 	n, err := s.visibleNotice(r, u)
+	if err == nil && !duban.CanActOnNotice(u, n, act) {
+		err = duban.Errorf(duban.EFORBIDDEN, "当前角色无权执行此操作 (your role may not do this)")
+	}
 	if err != nil {
 		s.writeError(w, r, err)
 		return

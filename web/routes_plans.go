@@ -102,7 +102,7 @@ func (s *Server) readablePlan(r *http.Request, id int64) (*duban.Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !p.Public && !canReadPrivate(r) {
+	if !duban.CanReadPlan(userFrom(r), p) {
 		return nil, duban.Errorf(duban.ENOTFOUND, "计划 %d 不存在 (plan not found)", id)
 	}
 	return p, nil

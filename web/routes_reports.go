@@ -25,17 +25,15 @@ func (s *Server) requireUser(w http.ResponseWriter, r *http.Request) *duban.User
 	return u
 }
 
-// requireRole returns the user when it holds one of roles, else answers 401
-// or 403.
-func (s *Server) requireRole(w http.ResponseWriter, r *http.Request, roles ...duban.Role) *duban.User {
+// requireRole returns the user when the domain check allows it (e.g.
+// duban.CanReview), else answers 401 or 403.
+func (s *Server) requireRole(w http.ResponseWriter, r *http.Request, allowed func(*duban.User) bool) *duban.User {
 	u := s.requireUser(w, r)
 	if u == nil {
 		return nil
 	}
-	for _, role := range roles {
-		if u.Role == role {
-			return u
-		}
+	if allowed(u) {
+		return u
 	}
 	s.writeError(w, r, duban.Errorf(duban.EFORBIDDEN, "当前角色无权执行此操作 (your role may not do this)"))
 	return nil
@@ -48,28 +46,19 @@ func (s *Server) handleSubmitReport(w http.ResponseWriter, r *http.Request) {
 	if u == nil {
 		return
 	}
-	id, err := idParam(r, "id")
-	if err != nil {
-		s.writeError(w, r, err)
-		return
-	}
 	var in duban.ReportInput
-	if err := decodeJSON(w, r, &in); err != nil {
-		s.writeError(w, r, err)
+	id, ok := s.idAndJSON(w, r, &in)
+	if !ok {
 		return
 	}
 	in.IndicatorID = id
-	if _, err := s.cfg.Reports.FindReportTarget(r.Context(), id); err != nil {
-		s.writeError(w, r, err) // an unknown indicator is 404 here, not a row error
-		return
-	}
-	reps, err := s.cfg.Reports.SubmitReports(r.Context(), u, []duban.ReportInput{in}, s.today())
+	rep, err := s.cfg.Reports.SubmitReport(r.Context(), u, in, s.today()) // an unknown indicator is 404
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	s.cfg.Tracker.ReportsChanged(reps...)
-	writeJSON(w, http.StatusCreated, reps[0])
+	s.cfg.Tracker.ReportsChanged(*rep)
+	writeJSON(w, http.StatusCreated, rep)
 }
 
 type batchRequest struct {
@@ -130,8 +119,8 @@ func (s *Server) handleListReports(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, duban.Invalid("参数有误 (bad filter)", duban.FieldError{Field: "state", Message: "须为 draft、submitted、approved 或 returned"}))
 		return
 	}
-	if u.Role == duban.RoleReporter {
-		f.UnitCode = u.UnitCode // a unit sees only its own reports
+	if scope := duban.UnitScope(u); scope != "" {
+		f.UnitCode = scope // a unit sees only its own reports
 	}
 	s.listReports(w, r, f)
 }
@@ -162,7 +151,7 @@ func (s *Server) handleGetReport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rep, err := s.cfg.Reports.FindReport(r.Context(), id)
-	if err == nil && u.Role == duban.RoleReporter && rep.UnitCode != u.UnitCode {
+	if err == nil && !duban.SeesUnit(u, rep.UnitCode) {
 		err = duban.Errorf(duban.ENOTFOUND, "填报 %d 不存在 (report not found)", id)
 	}
 	if err != nil {
@@ -178,7 +167,7 @@ type reviewRequest struct {
 
 func (s *Server) handleReview(approve bool) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		u := s.requireRole(w, r, duban.RoleAdmin, duban.RoleSupervisor)
+		u := s.requireRole(w, r, duban.CanReview)
 		if u == nil {
 			return
 		}

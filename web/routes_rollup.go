@@ -23,7 +23,7 @@ type rollupJSON struct {
 // handleRollup answers leaders, supervisors and administrators. as_of is
 // optional: without it each indicator's latest stored status counts.
 func (s *Server) handleRollup(w http.ResponseWriter, r *http.Request) {
-	if s.requireRole(w, r, duban.RoleAdmin, duban.RoleSupervisor, duban.RoleReader) == nil {
+	if s.requireRole(w, r, duban.CanReadRollup) == nil {
 		return
 	}
 	if s.cfg.Rollup == nil {

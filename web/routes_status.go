@@ -14,6 +14,7 @@ func (s *Server) routesStatus() {
 	s.handle("GET /api/v1/plans/{id}/nodes", s.handleListNodes)
 	s.handle("GET /api/v1/plans/{id}/checks", s.handleChecks)
 	s.handle("POST /api/v1/plans/{id}/supervise", s.handleSupervise)
+	s.handle("POST /api/v1/plans/{id}/escalate", s.handleEscalate)
 }
 
 func (s *Server) handleGetPlan(w http.ResponseWriter, r *http.Request) {
@@ -63,17 +64,20 @@ func (s *Server) viewPlan(w http.ResponseWriter, r *http.Request, fn func(*track
 }
 
 func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) {
+	var body []byte
 	s.viewPlan(w, r, func(ps *tracker.PlanStatus) error {
-		b, err := ps.Encoded("dashboard", func() any { return ps.Dashboard() })
-		if err == nil {
-			writeEncoded(w, http.StatusOK, b)
-		}
+		var err error
+		body, err = ps.DashboardJSON() // written after View lets go of the cache
 		return err
 	})
+	if body != nil {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.Write(body)
+	}
 }
 
 func (s *Server) handleListNodes(w http.ResponseWriter, r *http.Request) {
-	f, err := parseNodeFilter(r)
+	f, err := tracker.ParseNodeFilter(r.URL.Query())
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -83,23 +87,24 @@ func (s *Server) handleListNodes(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	var tree []byte
 	s.viewPlan(w, r, func(ps *tracker.PlanStatus) error {
 		if r.URL.Query().Get("view") == "tree" {
-			b, err := ps.Encoded("tree", func() any {
+			var err error
+			tree, err = ps.Encoded("tree", func() any { // written after View lets go of the cache
 				rows := ps.NodeRows()
 				return map[string]any{"items": tracker.Tree(rows), "total": len(rows)}
 			})
-			if err == nil {
-				writeEncoded(w, http.StatusOK, b)
-			}
 			return err
 		}
-		rows := ps.NodeRows()
-		rows = f.apply(rows)
+		rows := f.Apply(ps.NodeRows())
 		end := min(page.Offset()+page.PerPage, len(rows))
 		writeJSON(w, http.StatusOK, newList(rows[min(page.Offset(), end):end], len(rows), page))
 		return nil
 	})
+	if tree != nil {
+		writeEncoded(w, http.StatusOK, tree)
+	}
 }
 
 func (s *Server) handleChecks(w http.ResponseWriter, r *http.Request) {
@@ -116,47 +121,45 @@ func (s *Server) handleChecks(w http.ResponseWriter, r *http.Request) {
 // handleSupervise runs the notice rules: every red, overdue or unreported
 // item without an open notice gets one.
 func (s *Server) handleSupervise(w http.ResponseWriter, r *http.Request) {
-	u := s.requireRole(w, r, duban.RoleAdmin, duban.RoleSupervisor)
+	u := s.requireRole(w, r, duban.CanIssueNotice)
 	if u == nil {
 		return
 	}
-	var inputs []duban.NoticeInput
-	var open map[int64]bool
-	planID, _ := idParam(r, "id")
-	open, err := s.openNoticeIndicators(r, planID)
+	s.noticeJob(w, r, func(planID int64, asOf duban.Date) ([]duban.Notice, error) {
+		return s.cfg.Tracker.Supervise(r.Context(), s.cfg.Notices, u, planID, asOf)
+	})
+}
+
+// handleEscalate raises every notice of the plan whose reply is overdue one
+// level, as the server also does every hour.
+func (s *Server) handleEscalate(w http.ResponseWriter, r *http.Request) {
+	u := s.requireRole(w, r, duban.CanIssueNotice)
+	if u == nil {
+		return
+	}
+	s.noticeJob(w, r, func(planID int64, asOf duban.Date) ([]duban.Notice, error) {
+		return s.cfg.Notices.EscalateOverdue(r.Context(), u, planID, asOf)
+	})
+}
+
+// noticeJob runs a notice job on the plan of the path as of the as_of
+// parameter (today by default) and answers the notices it changed.
+func (s *Server) noticeJob(w http.ResponseWriter, r *http.Request, job func(int64, duban.Date) ([]duban.Notice, error)) {
+	planID, err := idParam(r, "id")
+	if err == nil {
+		_, err = s.readablePlan(r, planID)
+	}
+	var asOf duban.Date
+	if err == nil {
+		asOf, err = s.asOfParam(r)
+	}
+	var list []duban.Notice
+	if err == nil {
+		list, err = job(planID, asOf)
+	}
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	s.viewPlan(w, r, func(ps *tracker.PlanStatus) error {
-		inputs = ps.NoticeCandidates(func(id int64) bool { return open[id] })
-		return nil
-	})
-	created := []noticeJSON{}
-	for _, in := range inputs {
-		n, err := s.cfg.Notices.CreateNotice(r.Context(), u, in)
-		if err != nil {
-			s.writeError(w, r, err)
-			return
-		}
-		created = append(created, newNoticeJSON(n))
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": created, "total": len(created)})
-}
-
-func (s *Server) openNoticeIndicators(r *http.Request, planID int64) (map[int64]bool, error) {
-	open := map[int64]bool{}
-	for page := 1; ; page++ {
-		p := duban.Page{Page: page, PerPage: duban.MaxPerPage}
-		list, total, err := s.cfg.Notices.ListNotices(r.Context(), duban.NoticeFilter{PlanID: planID, OpenOnly: true, Page: p})
-		if err != nil {
-			return nil, err
-		}
-		for _, n := range list {
-			open[n.IndicatorID] = true
-		}
-		if page*p.PerPage >= total {
-			return open, nil
-		}
-	}
+	writeJSON(w, http.StatusOK, map[string]any{"items": noticesJSON(list), "total": len(list)})
 }

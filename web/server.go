@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/signin"
 	"github.com/duban-dev/duban/tracker"
 )
 
@@ -24,9 +25,15 @@ type Config struct {
 	Tracker   *tracker.Service
 	Directory Directory
 	Audit     AuditLog
+	Files     duban.FileService
+	MaxUpload int64               // largest upload in bytes; 10 MiB when zero
+	Bulletins BulletinStore       // nil: bulletin routes answer 404
 	Rollup    duban.RollupService // national rollup; nil answers 404
+	Webhooks  duban.WebhookService
 	Logger    *slog.Logger
 	Now       func() time.Time // the clock; time.Now when nil
+	SignIn    *signin.Service  // shared with the pages; made from Users and Sessions when nil
+	Pages     http.Handler     // the HTML pages: every path the API does not own
 }
 
 // Server owns the HTTP handler and listener.
@@ -36,7 +43,7 @@ type Server struct {
 	handler  http.Handler
 	server   *http.Server
 	ln       net.Listener
-	throttle *throttle
+	signin   *signin.Service
 	patterns []string
 }
 
@@ -48,7 +55,13 @@ func NewServer(cfg Config) *Server {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux(), throttle: newThrottle(5, 15*time.Minute)}
+	if cfg.MaxUpload <= 0 {
+		cfg.MaxUpload = 10 << 20
+	}
+	if cfg.SignIn == nil {
+		cfg.SignIn = signin.New(cfg.Users, cfg.Sessions, cfg.Now)
+	}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), signin: cfg.SignIn}
 	s.routes()
 	s.handler = s.authenticate(s.mux)
 	s.server = &http.Server{
@@ -71,8 +84,18 @@ func (s *Server) routes() {
 	s.routesNotices()
 	s.routesStatus()
 	s.routesDirectory()
+	s.routesFiles()
+	s.routesXLSX()
+	s.routesBulletins()
 	s.routesRollup()
+	s.routesWebhooks()
 	s.routesOpenAPI()
+	if s.cfg.Pages != nil {
+		s.mux.Handle("/", s.cfg.Pages)
+		s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+			s.writeError(w, r, duban.Errorf(duban.ENOTFOUND, "接口不存在 (no such endpoint)"))
+		})
+	}
 }
 
 // ServeHTTP lets the server be used with httptest.

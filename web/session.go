@@ -2,20 +2,13 @@ package web
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"net/http"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/duban-dev/duban"
-	"github.com/duban-dev/duban/auth"
 )
-
-const sessionTTL = 12 * time.Hour
 
 type ctxKey int
 
@@ -30,11 +23,6 @@ func userFrom(r *http.Request) *duban.User {
 // canReadPrivate reports whether the caller is signed in: every role reads
 // every plan; only the public is limited to public plans.
 func canReadPrivate(r *http.Request) bool { return userFrom(r) != nil }
-
-func hashToken(token string) []byte {
-	h := sha256.Sum256([]byte(token))
-	return h[:]
-}
 
 // authenticate resolves a bearer token to its user. A request with a bad or
 // expired token is refused rather than treated as public, so a client
@@ -51,11 +39,8 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 			s.writeError(w, r, duban.Errorf(duban.EUNAUTHORIZED, "Authorization 须为 Bearer 令牌 (want a Bearer token)"))
 			return
 		}
-		u, err := s.cfg.Sessions.FindSessionUser(r.Context(), hashToken(token), s.now())
+		u, err := s.signin.User(r.Context(), token)
 		if err != nil {
-			if duban.ErrorCode(err) == duban.ENOTFOUND {
-				err = duban.Errorf(duban.EUNAUTHORIZED, "登录已失效，请重新登录 (session expired or unknown)")
-			}
 			s.writeError(w, r, err)
 			return
 		}
@@ -80,57 +65,12 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	key := strings.ToLower(req.Username) + "|" + clientIP(r)
-	if !s.throttle.allow(key, s.now()) {
-		s.writeError(w, r, duban.Errorf(duban.ETOOMANY, "登录失败次数过多，请 15 分钟后再试 (too many failed sign-ins)"))
-		return
-	}
-	u, err := s.signIn(r.Context(), req)
-	if err != nil {
-		s.throttle.fail(key, s.now())
-		s.writeError(w, r, err)
-		return
-	}
-	s.throttle.reset(key)
-	token, expires, err := s.newSession(r.Context(), u)
+	sess, err := s.signin.SignIn(r.Context(), req.Username, req.Password, clientIP(r))
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, loginResponse{Token: token, ExpiresAt: expires, User: u})
-}
-
-func (s *Server) signIn(ctx context.Context, req loginRequest) (*duban.User, error) {
-	wrong := duban.Errorf(duban.EUNAUTHORIZED, "用户名或密码错误 (wrong username or password)")
-	u, err := s.cfg.Users.FindUserByUsername(ctx, req.Username)
-	if duban.ErrorCode(err) == duban.ENOTFOUND {
-		auth.CheckPassword(dummyHash(), req.Password) // same cost whether or not the user exists
-		return nil, wrong
-	}
-	if err != nil {
-		return nil, err
-	}
-	if !auth.CheckPassword(u.PasswordHash, req.Password) {
-		return nil, wrong
-	}
-	return u, nil
-}
-
-// dummyHash is checked for unknown users so timing does not tell which
-// usernames exist. It is made on first use, not at start-up.
-var dummyHash = sync.OnceValue(func() string {
-	h, _ := auth.HashPassword("no-such-user")
-	return h
-})
-
-func (s *Server) newSession(ctx context.Context, u *duban.User) (string, time.Time, error) {
-	raw := make([]byte, 32)
-	if _, err := rand.Read(raw); err != nil {
-		return "", time.Time{}, err
-	}
-	token := hex.EncodeToString(raw)
-	expires := s.now().Add(sessionTTL)
-	return token, expires, s.cfg.Sessions.CreateSession(ctx, u.ID, hashToken(token), expires)
+	writeJSON(w, http.StatusOK, loginResponse{Token: sess.Token, ExpiresAt: sess.Expires, User: sess.User})
 }
 
 func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
@@ -139,7 +79,7 @@ func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, duban.Errorf(duban.EUNAUTHORIZED, "未登录 (not signed in)"))
 		return
 	}
-	if err := s.cfg.Sessions.DeleteSession(r.Context(), hashToken(token)); err != nil {
+	if err := s.signin.SignOut(r.Context(), token); err != nil {
 		s.writeError(w, r, err)
 		return
 	}

@@ -23,6 +23,7 @@ const demoDefaultPassword = "erqi2021"
 
 type demoOptions struct {
 	addr, db, password string
+	data               *dataFlags
 	asOf               duban.Date
 	seed               int64
 }
@@ -38,12 +39,16 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer db.Close()
-	srv, err := startServer(db, opts.addr, stderr, demoClock(opts.asOf))
+	fileStore, err := opts.data.open(opts.db, db)
+	if err != nil {
+		return err
+	}
+	srv, err := startServer(db, fileStore, opts.addr, stderr, demoClock(opts.asOf))
 	if err != nil {
 		return err
 	}
 	printDemoBanner(stdout, srv.Addr(), opts, users, time.Since(started))
-	return serveUntilDone(ctx, srv, db, stderr)
+	return serveUntilDone(ctx, srv, db, stderr, demoClock(opts.asOf))
 }
 
 func parseDemoFlags(args []string, stderr io.Writer) (demoOptions, error) {
@@ -55,6 +60,7 @@ func parseDemoFlags(args []string, stderr io.Writer) (demoOptions, error) {
 	fs.StringVar(&o.password, "password", demoDefaultPassword, "所有演示账号的密码 (password of every demo account)")
 	asOf := fs.String("as-of", "2021-07-15", "模拟填报截至日期 (simulate reports up to this date)")
 	fs.Int64Var(&o.seed, "seed", 2021, "模拟数据随机种子 (simulation seed)")
+	o.data = addDataFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -111,6 +117,9 @@ func loadDemo(ctx context.Context, db *store.DB, o demoOptions) ([]duban.User, e
 		return nil, err
 	}
 	if err := issueDemoNotices(ctx, db, planID, users, o.asOf); err != nil {
+		return nil, err
+	}
+	if err := issueDemoBulletins(ctx, db, o.asOf); err != nil {
 		return nil, err
 	}
 	debug.FreeOSMemory() // hand the password hash's 19 MiB back before serving
@@ -183,13 +192,18 @@ func indicatorIDs(ctx context.Context, plans duban.PlanService, planID int64) (m
 	}
 }
 
-func printDemoBanner(w io.Writer, addr string, o demoOptions, users []duban.User, took time.Duration) {
+// printDemoBanner writes the banner in one write, so that a reader that
+// waits for the address line also sees the accounts.
+func printDemoBanner(out io.Writer, addr string, o demoOptions, users []duban.User, took time.Duration) {
+	w := &strings.Builder{}
 	fmt.Fprintf(w, "duban 演示已就绪 (demo ready) in %d ms — 二七区2021年重点工作, 数据截至 %s\n", took.Milliseconds(), o.asOf)
 	fmt.Fprintf(w, "  地址 (address):  http://%s/\n", addr)
 	fmt.Fprintf(w, "  数据库 (db):     %s\n", o.db)
+	fmt.Fprintf(w, "  附件 (files):    %s\n", dataDir(o.data.dir, o.db))
 	fmt.Fprintf(w, "  密码 (password): %s  (所有账号 / every account)\n", o.password)
 	fmt.Fprintln(w, "  账号 (accounts):")
 	for _, u := range users {
 		fmt.Fprintf(w, "    %-12s %-10s %s\n", u.Username, u.Role, u.DisplayName)
 	}
+	io.WriteString(out, w.String())
 }

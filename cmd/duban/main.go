@@ -20,13 +20,18 @@ var version = "dev"
 const usage = `duban — 督办：计划任务督查督办系统
 
 用法 (usage):
-  duban demo    [--addr 127.0.0.1:8080] [--db FILE] [--as-of YYYY-MM-DD] [--password P] [--seed N]
-  duban serve   [--db DSN] [--addr ADDR] [--pprof 127.0.0.1:6060]
+  duban demo    [--addr 127.0.0.1:8080] [--db FILE] [--as-of YYYY-MM-DD] [--password P] [--seed N] [--data DIR]
+  duban serve   [--db DSN] [--addr ADDR] [--data DIR] [--max-upload-mb N] [--pprof 127.0.0.1:6060]
   duban migrate [--db DSN]
   duban plan import [--db DSN] FILE
   duban plan import [--db DSN] --from-text FILE --year YYYY [--code CODE]
   duban extract [--year YYYY] [--format json|yaml|text] FILE|-
   duban plan export [--db DSN] [--plan ID|CODE] [--format yaml] [--out FILE]
+  duban plan export [--db DSN] [--plan ID|CODE] --format xlsx --out F.xlsx [--as-of YYYY-MM-DD]
+  duban plan import [--db DSN] [--dry-run] F.xlsx
+  duban report template [--db DSN] --unit UNIT --period YYYY-MM --out F.xlsx
+  duban report upload [--db DSN] [--user U] F.xlsx
+  duban bulletin [--db DSN] --plan ID|CODE --period YYYY-MM [--as-of YYYY-MM-DD] [--format html|pdf|docx|xlsx] [--out F] [--issue]
   duban gen     [--db DSN] --districts N --items-per-district M --months K [--seed S] [--password P]
   duban rollup  [--db DSN] [--by province|area] [--as-of YYYY-MM-DD] [--refresh]
   duban load    --addr 127.0.0.1:PORT --duration D --rate R --mix submit=50,batch=5,dashboard=25,tree=10,list=10 --users N
@@ -45,6 +50,7 @@ var commands = map[string]command{
 	"plan":    runPlan,
 	"version": runVersion,
 	"extract": runExtract,
+	"report":  runReport,
 	"gen":     runGen,
 	"rollup":  runRollup,
 	"load":    runLoad,

@@ -20,8 +20,14 @@ func runPlan(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	switch args[0] {
 	case "import":
+		if isXLSXImport(args[1:]) {
+			return runPlanImportXLSX(ctx, args[1:], stdout, stderr)
+		}
 		return runPlanImport(ctx, args[1:], stdout, stderr)
 	case "export":
+		if isXLSXExport(args[1:]) {
+			return runPlanExportXLSX(ctx, args[1:], stdout, stderr)
+		}
 		return runPlanExport(ctx, args[1:], stdout, stderr)
 	}
 	return fmt.Errorf("未知子命令 plan %s (unknown subcommand)", args[0])

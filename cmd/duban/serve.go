@@ -7,15 +7,20 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/duban-dev/duban/files"
+	"github.com/duban-dev/duban/jobs"
 	"github.com/duban-dev/duban/notify"
+	"github.com/duban-dev/duban/signin"
 	"github.com/duban-dev/duban/store"
 	"github.com/duban-dev/duban/tracker"
+	"github.com/duban-dev/duban/ui"
 	"github.com/duban-dev/duban/web"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, dsn := newFlags("serve", stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "监听地址 (listen address)")
+	data := addDataFlags(fs)
 	pprofAddr := fs.String("pprof", "", "在此本机地址提供 /debug/pprof/，如 127.0.0.1:6060 (serve pprof on this loopback address)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -29,7 +34,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer db.Close()
-	srv, err := startServer(db, *addr, stderr, time.Now)
+	fileStore, err := data.open(*dsn, db)
+	if err != nil {
+		return err
+	}
+	srv, err := startServer(db, fileStore, *addr, stderr, time.Now)
 	if err != nil {
 		return err
 	}
@@ -39,14 +48,22 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 	}
-	return serveUntilDone(ctx, srv, db, stderr)
+	return serveUntilDone(ctx, srv, db, stderr, time.Now)
 }
 
-func startServer(db *store.DB, addr string, stderr io.Writer, now func() time.Time) (*web.Server, error) {
+func startServer(db *store.DB, fileStore *files.Store, addr string, stderr io.Writer, now func() time.Time) (*web.Server, error) {
+	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	tr, sign := tracker.NewService(db), signin.New(db, db, now)
+	pages, err := ui.New(ui.Config{Plans: db, Users: db, Reports: db, Notices: db, Tracker: tr,
+		Directory: db, Audit: db, UserList: db, Files: fileStore, SignIn: sign, Logger: logger, Now: now})
+	if err != nil {
+		return nil, err
+	}
 	srv := web.NewServer(web.Config{
 		Plans: db, Users: db, Sessions: db, Reports: db, Notices: db,
-		Directory: db, Audit: db, Tracker: tracker.NewService(db), Rollup: db,
-		Logger: slog.New(slog.NewTextHandler(stderr, nil)), Now: now,
+		Directory: db, Audit: db, Tracker: tr, Bulletins: db, Rollup: db, Webhooks: db,
+		Files: fileStore, MaxUpload: fileStore.MaxSize(),
+		Logger: logger, Now: now, SignIn: sign, Pages: pages,
 	})
 	if err := srv.Listen(addr); err != nil {
 		return nil, fmt.Errorf("listen %s: %w", addr, err)
@@ -54,14 +71,23 @@ func startServer(db *store.DB, addr string, stderr io.Writer, now func() time.Ti
 	return srv, nil
 }
 
+// jobInterval is how often the server escalates overdue notices, runs the
+// notice rules and removes expired sessions (also once at start).
+const jobInterval = time.Hour
+
 // serveUntilDone serves until ctx is cancelled, then shuts down gracefully.
-// Meanwhile it delivers the notification outbox to webhooks.
-func serveUntilDone(ctx context.Context, srv *web.Server, db *store.DB, stderr io.Writer) error {
+// Meanwhile it delivers the notification outbox to webhooks and runs the
+// periodic jobs.
+func serveUntilDone(ctx context.Context, srv *web.Server, db *store.DB, stderr io.Writer, now func() time.Time) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve() }()
-	dispatcher := notify.NewDispatcher(db, slog.New(slog.NewTextHandler(stderr, nil)))
+	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	dispatcher := notify.NewDispatcher(db, logger)
 	go dispatcher.Run(ctx, 5*time.Second)
-	go refreshStatuses(ctx, srv, db, slog.New(slog.NewTextHandler(stderr, nil)))
+	runner := jobs.New(jobs.Config{Plans: db, Notices: db, Sessions: db, Tracker: srv.Tracker(), Now: now, Logger: logger})
+	go runner.Run(ctx, jobInterval)
+	go runBulletinSchedule(ctx, db, logger, time.Hour, now)
+	go refreshStatuses(ctx, srv, db, logger)
 	select {
 	case err := <-errc:
 		return err

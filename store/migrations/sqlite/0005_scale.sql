@@ -25,4 +25,4 @@ CREATE INDEX indicator_status_area ON indicator_status (area, status);
 
 -- reports_plan_period (plan_id, period_start) serves every lookup by plan;
 -- the single-column index only slowed inserts.
-DROP INDEX reports_plan;
+DROP INDEX IF EXISTS reports_plan;

@@ -1,0 +1,205 @@
+package ui
+
+import (
+	"net/http"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/status"
+	"github.com/duban-dev/duban/tracker"
+)
+
+type dashboardView struct {
+	page
+	Plan       *duban.Plan
+	AsOf       duban.Date
+	D          tracker.Dashboard
+	Statuses   []status.Status
+	Units      []unitRow
+	Indicators []indicatorOption
+	Trend      *trend
+	Charts     chartData
+	Names      map[string]string // unit code → name
+}
+
+type unitRow struct {
+	Code, Name string
+	tracker.Summary
+}
+
+type indicatorOption struct {
+	ID       int64
+	Name     string
+	Selected bool
+}
+
+// trend is one indicator's progress against 序时进度 at each month end.
+type trend struct {
+	Name   string
+	Points []trendPoint
+}
+
+type trendPoint struct {
+	Date     duban.Date
+	Actual   float64
+	Expected float64
+	Status   status.Status
+}
+
+// chartData is what app.js draws; the page shows the same data in tables.
+type chartData struct {
+	Areas   barChart  `json:"areas"`
+	Ranking barChart  `json:"ranking"`
+	Trend   lineChart `json:"trend"`
+}
+
+type series struct {
+	Name   string    `json:"name"`
+	Colour string    `json:"colour"`
+	Data   []float64 `json:"data"`
+}
+
+type barChart struct {
+	Labels []string `json:"labels"`
+	Series []series `json:"series"`
+}
+
+type lineChart struct {
+	Labels []string `json:"labels"`
+	Series []series `json:"series"`
+}
+
+func (h *Handler) dashboard(w http.ResponseWriter, r *http.Request) {
+	v := dashboardView{page: h.newPage(r, "dash.title"), Statuses: status.Statuses}
+	v.Screen = r.URL.Query().Get("screen") == "1"
+	names := h.unitNames(r)
+	v.Names = names
+	var trendCode string
+	err := h.viewPlan(r, func(p *duban.Plan, ps *tracker.PlanStatus) error {
+		v.Plan, v.AsOf, v.D = p, ps.AsOf, ps.Dashboard()
+		v.Indicators, trendCode = indicatorOptions(ps, r.URL.Query().Get("indicator"))
+		return nil
+	})
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	v.Title = v.Plan.Title + " · " + v.Title
+	v.Units = rankUnits(v.D.Units, names)
+	if trendCode != "" {
+		if v.Trend, err = h.trend(r, v.Plan, v.AsOf, trendCode); err != nil {
+			h.fail(w, r, err)
+			return
+		}
+	}
+	v.Charts = v.charts()
+	h.render(w, r, http.StatusOK, "dashboard", &v)
+}
+
+// indicatorOptions lists the plan's indicators for the trend picker and
+// returns the chosen one's code (the first indicator by default).
+func indicatorOptions(ps *tracker.PlanStatus, chosen string) ([]indicatorOption, string) {
+	var opts []indicatorOption
+	code := ""
+	for i, ind := range ps.Indicators {
+		sel := strconv.FormatInt(ind.ID, 10) == chosen || (chosen == "" && i == 0)
+		if sel {
+			code = ind.Code
+		}
+		opts = append(opts, indicatorOption{ID: ind.ID, Name: ind.Name, Selected: sel})
+	}
+	return opts, code
+}
+
+func rankUnits(units []tracker.UnitSummary, names map[string]string) []unitRow {
+	rows := make([]unitRow, 0, len(units))
+	for _, u := range units {
+		name := names[u.Code]
+		if name == "" {
+			name = u.Code
+		}
+		rows = append(rows, unitRow{Code: u.Code, Name: name, Summary: u.Summary})
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		if rows[i].Gap != rows[j].Gap {
+			return rows[i].Gap < rows[j].Gap // least behind first
+		}
+		return rows[i].Progress > rows[j].Progress
+	})
+	return rows
+}
+
+// trend evaluates the plan at every month end up to the as-of date (the
+// tracker caches each evaluation).
+func (h *Handler) trend(r *http.Request, p *duban.Plan, asOf duban.Date, code string) (*trend, error) {
+	t := &trend{}
+	for _, d := range monthEnds(p.PeriodStart, asOf) {
+		err := h.cfg.Tracker.View(r.Context(), p.ID, d, func(ps *tracker.PlanStatus) error {
+			res, ok := ps.Rollup.Result(code)
+			if !ok {
+				return nil
+			}
+			for _, ind := range ps.Indicators {
+				if ind.Code == code {
+					t.Name = ind.Name
+				}
+			}
+			t.Points = append(t.Points, trendPoint{Date: d, Actual: res.Actual, Expected: res.Expected, Status: res.Status})
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
+}
+
+// monthEnds lists the last day of each month from start, ending with asOf.
+func monthEnds(start, asOf duban.Date) []duban.Date {
+	var out []duban.Date
+	if start.IsZero() || asOf.Before(start) {
+		return []duban.Date{asOf}
+	}
+	for m := time.Date(start.Year(), start.Month(), 1, 0, 0, 0, 0, time.UTC); ; m = m.AddDate(0, 1, 0) {
+		end := duban.DateOf(m.AddDate(0, 1, -1))
+		if !end.Before(asOf) {
+			return append(out, asOf)
+		}
+		out = append(out, end)
+	}
+}
+
+func (v *dashboardView) charts() chartData {
+	var c chartData
+	for _, a := range v.D.Areas {
+		c.Areas.Labels = append(c.Areas.Labels, a.Title)
+	}
+	for _, s := range v.Statuses {
+		ser := series{Name: v.Word(s), Colour: s.Hex()}
+		for _, a := range v.D.Areas {
+			ser.Data = append(ser.Data, float64(a.Counts[string(s)]))
+		}
+		c.Areas.Series = append(c.Areas.Series, ser)
+	}
+	prog := series{Name: v.T("dash.progress"), Colour: "#1565c0"}
+	exp := series{Name: v.T("dash.expected"), Colour: "#9e9e9e"}
+	for _, u := range v.Units {
+		c.Ranking.Labels = append(c.Ranking.Labels, u.Name)
+		prog.Data, exp.Data = append(prog.Data, round1(u.Progress*100)), append(exp.Data, round1(u.Expected*100))
+	}
+	c.Ranking.Series = []series{prog, exp}
+	if v.Trend != nil {
+		act := series{Name: v.T("dash.actual"), Colour: "#1565c0"}
+		exp := series{Name: v.T("dash.expected"), Colour: "#9e9e9e"}
+		for _, p := range v.Trend.Points {
+			c.Trend.Labels = append(c.Trend.Labels, p.Date.String())
+			act.Data, exp.Data = append(act.Data, round1(p.Actual*100)), append(exp.Data, round1(p.Expected*100))
+		}
+		c.Trend.Series = []series{act, exp}
+	}
+	return c
+}
+
+func round1(v float64) float64 { return float64(int(v*10+0.5)) / 10 }

@@ -1,0 +1,156 @@
+package ui
+
+import (
+	"net/http"
+	"sort"
+
+	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/status"
+	"github.com/duban-dev/duban/tracker"
+)
+
+type indicatorView struct {
+	page
+	Target    *duban.ReportTarget
+	Result    status.Result
+	HasResult bool
+	AsOf      duban.Date
+	Unit      string
+	Reports   []duban.Report
+	Notices   []duban.Notice
+	Audit     []duban.AuditEntry
+	Files     []attachmentRow
+	CanReport bool
+	Charts    map[string]lineChart
+}
+
+// maxHistory bounds the reports, notices and audit entries an item page
+// reads.
+const maxHistory = 200
+
+func (h *Handler) indicator(w http.ResponseWriter, r *http.Request) {
+	v, err := h.loadIndicator(r)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	h.render(w, r, http.StatusOK, "indicator", v)
+}
+
+func (h *Handler) loadIndicator(r *http.Request) (*indicatorView, error) {
+	id, err := idParam(r, "id")
+	if err != nil {
+		return nil, err
+	}
+	t, err := h.cfg.Reports.FindReportTarget(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := h.readablePlan(r, t.Plan.ID); err != nil {
+		return nil, err
+	}
+	v := &indicatorView{page: h.newPage(r, "item.title"), Target: t, Unit: h.unitNames(r)[t.Node.LeadUnit]}
+	v.Title = t.Indicator.Name + " · " + v.Title
+	v.CanReport = v.User != nil && duban.CanReport(v.User, &t.Node)
+	if v.AsOf, err = h.asOf(r); err != nil {
+		return nil, err
+	}
+	err = h.cfg.Tracker.View(r.Context(), t.Plan.ID, v.AsOf, func(ps *tracker.PlanStatus) error {
+		v.Result, v.HasResult = ps.Rollup.Result(t.Indicator.Code)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v, h.loadHistory(r, v)
+}
+
+// loadHistory reads the item's reports, its notices and (for roles that
+// may read it) their audit entries.
+func (h *Handler) loadHistory(r *http.Request, v *indicatorView) error {
+	ctx, id := r.Context(), v.Target.Indicator.ID
+	page := duban.Page{PerPage: maxHistory}.Normalize()
+	reps, _, err := h.cfg.Reports.ListReportsFiltered(ctx, duban.ReportFilter{IndicatorID: id, Page: page})
+	if err != nil {
+		return err
+	}
+	v.Reports = reps
+	if v.User != nil {
+		v.Files = attachmentsOf(reps) // files are for signed-in users, as in the API
+	}
+	v.Charts = map[string]lineChart{"history": historyChart(v)}
+	if v.User == nil {
+		return nil // the public sees the item, not the office's notices
+	}
+	notices, _, err := h.cfg.Notices.ListNotices(ctx, duban.NoticeFilter{PlanID: v.Target.Plan.ID, UnitCode: duban.UnitScope(v.User), Page: page})
+	if err != nil {
+		return err
+	}
+	for _, n := range notices {
+		if n.IndicatorID == id {
+			v.Notices = append(v.Notices, n)
+		}
+	}
+	if !duban.CanReadAudit(v.User) {
+		return nil
+	}
+	return h.loadAudit(r, v)
+}
+
+func (h *Handler) loadAudit(r *http.Request, v *indicatorView) error {
+	type ref struct {
+		entity string
+		id     int64
+	}
+	var refs []ref
+	for i, rep := range v.Reports {
+		if i == 20 {
+			break
+		}
+		refs = append(refs, ref{"report", rep.ID})
+	}
+	for _, n := range v.Notices {
+		refs = append(refs, ref{"notice", n.ID})
+	}
+	for _, x := range refs {
+		entries, _, err := h.cfg.Audit.ListAuditEntries(r.Context(), duban.AuditFilter{Entity: x.entity, EntityID: x.id, Page: duban.Page{PerPage: 50}})
+		if err != nil {
+			return err
+		}
+		v.Audit = append(v.Audit, entries...)
+	}
+	sort.Slice(v.Audit, func(i, j int) bool { return v.Audit[i].ID > v.Audit[j].ID })
+	return nil
+}
+
+// historyChart plots the latest approved value of each period against the
+// target.
+func historyChart(v *indicatorView) lineChart {
+	latest := map[string]duban.Report{}
+	for _, rep := range v.Reports {
+		if rep.State != duban.Approved || rep.Value == nil {
+			continue
+		}
+		if old, ok := latest[rep.Period]; !ok || rep.Version > old.Version {
+			latest[rep.Period] = rep
+		}
+	}
+	periods := make([]string, 0, len(latest))
+	for p := range latest {
+		periods = append(periods, p)
+	}
+	sort.Strings(periods)
+	val := series{Name: v.T("item.value"), Colour: "#1565c0"}
+	tgt := series{Name: v.T("item.target"), Colour: "#9e9e9e"}
+	for _, p := range periods {
+		val.Data = append(val.Data, *latest[p].Value)
+		if t := v.Target.Indicator.Target; t != nil {
+			tgt.Data = append(tgt.Data, *t)
+		}
+	}
+	c := lineChart{Labels: periods, Series: []series{val}}
+	if v.Target.Indicator.Target != nil {
+		c.Series = append(c.Series, tgt)
+	}
+	return c
+}

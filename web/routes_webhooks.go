@@ -1,0 +1,90 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/duban-dev/duban"
+)
+
+func (s *Server) routesWebhooks() {
+	s.handle("GET /api/v1/webhooks", s.handleListWebhooks)
+	s.handle("POST /api/v1/webhooks", s.handleCreateWebhook)
+	s.handle("PATCH /api/v1/webhooks/{id}", s.handleUpdateWebhook)
+	s.handle("GET /api/v1/webhooks/{id}/deliveries", s.handleWebhookDeliveries)
+}
+
+func (s *Server) handleListWebhooks(w http.ResponseWriter, r *http.Request) {
+	if s.requireRole(w, r, duban.CanAdminister) == nil {
+		return
+	}
+	page, err := pageParams(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	list, err := s.cfg.Webhooks.ListWebhooks(r.Context())
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	from := min(page.Offset(), len(list))
+	writeJSON(w, http.StatusOK, newList(list[from:min(from+page.PerPage, len(list))], len(list), page))
+}
+
+func (s *Server) handleCreateWebhook(w http.ResponseWriter, r *http.Request) {
+	u := s.requireRole(w, r, duban.CanAdminister)
+	if u == nil {
+		return
+	}
+	var in duban.WebhookInput
+	if err := decodeJSON(w, r, &in); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	hook, err := s.cfg.Webhooks.AddWebhook(r.Context(), u, in)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, hook)
+}
+
+func (s *Server) handleUpdateWebhook(w http.ResponseWriter, r *http.Request) {
+	u := s.requireRole(w, r, duban.CanAdminister)
+	if u == nil {
+		return
+	}
+	var p duban.WebhookPatch
+	id, ok := s.idAndJSON(w, r, &p)
+	if !ok {
+		return
+	}
+	hook, err := s.cfg.Webhooks.UpdateWebhook(r.Context(), u, id, p)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, hook)
+}
+
+func (s *Server) handleWebhookDeliveries(w http.ResponseWriter, r *http.Request) {
+	if s.requireRole(w, r, duban.CanAdminister) == nil {
+		return
+	}
+	id, err := idParam(r, "id")
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	page, err := pageParams(r)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	list, total, err := s.cfg.Webhooks.ListWebhookDeliveries(r.Context(), id, page)
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, newList(list, total, page))
+}
