@@ -60,9 +60,9 @@ func (b RollupBy) Valid() bool { return b == RollupByProvince || b == RollupByAr
 type RollupService interface {
 	// SaveIndicatorStatuses replaces the stored statuses of a plan.
 	SaveIndicatorStatuses(ctx context.Context, planID int64, rows []IndicatorStatus, actor string) error
-	// UpdateIndicatorStatuses replaces the stored statuses of some of a
-	// plan's indicators.
-	UpdateIndicatorStatuses(ctx context.Context, planID int64, rows []IndicatorStatus, actor string) error
+	// UpdateIndicatorStatuses replaces the stored statuses of some
+	// indicators, of any plans, in one transaction.
+	UpdateIndicatorStatuses(ctx context.Context, rows []IndicatorStatus, actor string) error
 	// Rollup counts stored statuses by province or area; a non-zero asOf
 	// keeps only statuses evaluated as of that day.
 	Rollup(ctx context.Context, by RollupBy, asOf Date) ([]RollupGroup, error)

@@ -27,29 +27,42 @@ func (db *DB) SaveIndicatorStatuses(ctx context.Context, planID int64, rows []du
 	return wrap(err, "save statuses of plan %d", planID)
 }
 
-// UpdateIndicatorStatuses replaces the stored statuses of some indicators
-// of a plan, in one transaction with one audit entry.
-func (db *DB) UpdateIndicatorStatuses(ctx context.Context, planID int64, rows []duban.IndicatorStatus, actor string) error {
+// UpdateIndicatorStatuses replaces the stored statuses of some
+// indicators, of any plans, in one transaction with one audit entry per plan.
+func (db *DB) UpdateIndicatorStatuses(ctx context.Context, rows []duban.IndicatorStatus, actor string) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	err := db.write(ctx, func(t *tx) error {
-		ids := make([]any, len(rows))
-		for i, r := range rows {
-			if r.PlanID != planID {
-				return duban.Invalid("状态属于其他计划 (status of another plan)", duban.FieldError{Field: "plan_id", Message: "不一致 (mismatch)"})
-			}
-			ids[i] = r.IndicatorID
+	perPlan := map[int64]int{}
+	var plans []int64
+	for _, r := range rows {
+		if perPlan[r.PlanID] == 0 {
+			plans = append(plans, r.PlanID)
 		}
-		if _, err := t.exec(ctx, "DELETE FROM indicator_status WHERE indicator_id IN ("+placeholders(len(ids))+")", ids...); err != nil {
-			return err
+		perPlan[r.PlanID]++
+	}
+	err := db.write(ctx, func(t *tx) error {
+		for start := 0; start < len(rows); start += 500 {
+			chunk := rows[start:min(start+500, len(rows))]
+			ids := make([]any, len(chunk))
+			for i, r := range chunk {
+				ids[i] = r.IndicatorID
+			}
+			if _, err := t.exec(ctx, "DELETE FROM indicator_status WHERE indicator_id IN ("+placeholders(len(ids))+")", ids...); err != nil {
+				return err
+			}
 		}
 		if err := t.insertStatuses(ctx, rows); err != nil {
 			return err
 		}
-		return t.audit(ctx, actor, "update_status", "plan", planID, nil, map[string]int{"indicators": len(rows)})
+		for _, p := range plans {
+			if err := t.audit(ctx, actor, "update_status", "plan", p, nil, map[string]int{"indicators": perPlan[p]}); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
-	return wrap(err, "update statuses of plan %d", planID)
+	return wrap(err, "update indicator statuses")
 }
 
 func (t *tx) insertStatuses(ctx context.Context, rows []duban.IndicatorStatus) error {

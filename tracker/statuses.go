@@ -31,18 +31,19 @@ func (ps *PlanStatus) StatusRows() []duban.IndicatorStatus {
 // some indicators'.
 type StatusStore interface {
 	SaveIndicatorStatuses(ctx context.Context, planID int64, rows []duban.IndicatorStatus, actor string) error
-	UpdateIndicatorStatuses(ctx context.Context, planID int64, rows []duban.IndicatorStatus, actor string) error
+	UpdateIndicatorStatuses(ctx context.Context, rows []duban.IndicatorStatus, actor string) error
 }
 
 // RefreshChanged stores the statuses of the indicators TakeDirty named,
-// re-evaluated as of the day: an approval rewrites one row, not its plan.
+// re-evaluated as of the day, in one write: an approval rewrites one row,
+// not its plan, and a round of refreshes holds the writer slot once.
 func (s *Service) RefreshChanged(ctx context.Context, dst StatusStore, asOf duban.Date, dirty map[int64][]int64) error {
+	var rows []duban.IndicatorStatus
 	for planID, ids := range dirty {
 		want := make(map[int64]bool, len(ids))
 		for _, id := range ids {
 			want[id] = true
 		}
-		var rows []duban.IndicatorStatus
 		err := s.View(ctx, planID, asOf, func(ps *PlanStatus) error {
 			for _, r := range ps.StatusRows() {
 				if want[r.IndicatorID] {
@@ -51,14 +52,11 @@ func (s *Service) RefreshChanged(ctx context.Context, dst StatusStore, asOf duba
 			}
 			return nil
 		})
-		if err == nil {
-			err = dst.UpdateIndicatorStatuses(ctx, planID, rows, "tracker")
-		}
 		if err != nil {
 			return fmt.Errorf("refresh statuses of plan %d: %w", planID, err)
 		}
 	}
-	return nil
+	return dst.UpdateIndicatorStatuses(ctx, rows, "tracker")
 }
 
 // Refresh evaluates each plan as of the day and stores its status rows.
