@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/bulletin"
 	"github.com/duban-dev/duban/signin"
 	"github.com/duban-dev/duban/tracker"
 )
@@ -39,6 +40,7 @@ type Config struct {
 	Audit     AuditLog
 	UserList  UserList // the admin page lists accounts when set
 	SignIn    *signin.Service
+	Bulletins bulletin.Store // the bulletin and ranking pages when set
 	Logger    *slog.Logger
 	Now       func() time.Time // the clock; time.Now when nil
 }
@@ -90,6 +92,8 @@ func (h *Handler) routes() {
 	h.mux.HandleFunc("POST /plans/{id}/notices", h.member(h.issueNotice))
 	h.mux.HandleFunc("GET /public/plans/{id}", h.publicPlan)
 	h.routesAdmin()
+	h.routesBulletins()
+	h.routesExcel()
 	h.mux.HandleFunc("/", h.notFound)
 }
 
