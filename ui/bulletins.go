@@ -77,7 +77,7 @@ func (h *Handler) loadBulletins(r *http.Request, v *bulletinsView) error {
 	if err == nil {
 		v.Plan, err = h.readablePlan(r, id)
 	}
-	svc, err := serviceIf(h, err)
+	svc, err := h.serviceIf(err)
 	if err != nil {
 		return err
 	}
@@ -86,7 +86,7 @@ func (h *Handler) loadBulletins(r *http.Request, v *bulletinsView) error {
 	return err
 }
 
-func serviceIf(h *Handler, err error) (*bulletin.Service, error) {
+func (h *Handler) serviceIf(err error) (*bulletin.Service, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -150,7 +150,7 @@ func periodAsOf(period string, today duban.Date) (duban.Date, error) {
 // version opens in the browser, ready to print; the others download.
 func (h *Handler) bulletinFile(w http.ResponseWriter, r *http.Request) {
 	id, format, err := parseBulletinFile(r.PathValue("file"))
-	svc, err := serviceIf(h, err)
+	svc, err := h.serviceIf(err)
 	var b *duban.Bulletin
 	var d *bulletin.Data
 	if err == nil {

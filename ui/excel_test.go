@@ -191,6 +191,12 @@ func TestPlanWorkbookExport(t *testing.T) {
 			t.Errorf("%s: plan sheet has %d rows", user, len(rows))
 		}
 		c.book(e.path("/plans/{id}/ranking.xlsx?as_of=2021-06-30", e.planID))
+		c.book(e.path("/plans/{id}/ranking.xlsx?period=2021-Q2", e.planID))
+		for _, q := range []string{"period=2021-13", "period=2021-09", "as_of=yesterday"} {
+			if res := c.get(e.path("/plans/{id}/ranking.xlsx?", e.planID) + q); res.status != http.StatusBadRequest {
+				t.Errorf("%s: ranking.xlsx?%s: %d, want 400", user, q, res.status)
+			}
+		}
 	}
 }
 

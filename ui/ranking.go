@@ -58,6 +58,24 @@ func (c *rankCard) scoreChart(name string) barChart {
 	return b
 }
 
+// rankingPeriod reads ?period= and ?as_of=: without a period, the month
+// of the as-of day; without an as-of day, the period's end or today.
+func (h *Handler) rankingPeriod(r *http.Request, err error) (string, duban.Date, error) {
+	period := r.URL.Query().Get("period")
+	if err != nil {
+		return period, duban.Date{}, err
+	}
+	if period != "" && r.URL.Query().Get("as_of") == "" {
+		asOf, err := periodAsOf(period, h.today())
+		return period, asOf, err
+	}
+	asOf, err := h.asOf(r)
+	if period == "" {
+		period = duban.PeriodOf(duban.Monthly, asOf).String()
+	}
+	return period, asOf, err
+}
+
 // rankingXLSX sends the scoreboard of ?period= (default the as-of month)
 // as a workbook, as of ?as_of= or the period's end or today.
 func (h *Handler) rankingXLSX(w http.ResponseWriter, r *http.Request) {
@@ -66,16 +84,9 @@ func (h *Handler) rankingXLSX(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		p, err = h.readablePlan(r, id)
 	}
-	var asOf duban.Date
-	if err == nil {
-		asOf, err = h.asOf(r)
-	}
-	period := r.URL.Query().Get("period")
-	if period == "" {
-		period = duban.PeriodOf(duban.Monthly, asOf).String()
-	}
+	period, asOf, err := h.rankingPeriod(r, err)
 	var board rank.Board
-	svc, err := serviceIf(h, err)
+	svc, err := h.serviceIf(err)
 	if err == nil {
 		board, err = svc.Ranking(r.Context(), p.ID, period, asOf)
 	}
