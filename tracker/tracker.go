@@ -285,3 +285,11 @@ func (s *Service) Forget(planID int64) {
 		}
 	}
 }
+
+// Changes counts the report changes and re-imports seen for a plan; a
+// value derived from the plan's reports stays valid while it is unchanged.
+func (s *Service) Changes(planID int64) uint64 {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.changes[planID]
+}

@@ -22,6 +22,7 @@ type dashboardView struct {
 	Trend      *trend
 	Charts     chartData
 	Names      map[string]string // unit code → name
+	Rank       *rankCard         // 争先排名; nil without bulletins
 }
 
 type unitRow struct {
@@ -95,6 +96,13 @@ func (h *Handler) dashboard(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	v.Charts = v.charts()
+	if v.Rank, err = h.ranking(r, v.Plan.ID, v.AsOf); err != nil {
+		h.fail(w, r, err)
+		return
+	}
+	if v.Rank != nil {
+		v.Charts.Ranking = v.Rank.scoreChart(v.T("rank.score"))
+	}
 	h.render(w, r, http.StatusOK, "dashboard", &v)
 }
 

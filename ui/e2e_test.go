@@ -168,6 +168,17 @@ func TestBrowserMorePages(t *testing.T) {
 	b.screenshot("notices")
 	b.open("/admin")
 	b.screenshot("admin")
+	b.open(plan + "/bulletins")
+	b.do(chromedp.SetValue(chromedp.CSS("#b-period"), "2021-06"),
+		chromedp.Click(chromedp.CSS(`form.form button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS(".flash.ok")))
+	if n := b.text("#h-bul + .scroll tbody th a"); !strings.Contains(n, "二七督〔2021〕") {
+		t.Errorf("bulletins page after issuing: first number %q", n)
+	}
+	b.screenshot("bulletins")
+	b.open(plan + "#rank")
+	b.do(chromedp.WaitVisible(chromedp.CSS("#h-rank")))
+	b.screenshot("dashboard-ranking")
 	b.open("/admin/import-text")
 	b.do(chromedp.SetValue(chromedp.CSS("#text"), "二、主要目标\n今年全区地区生产总值增长7%左右；年底前新建5G基站1100个以上。力争3年内新启动建设10个小微企业园。"),
 		chromedp.Click(chromedp.CSS(`form.form button[type="submit"]`)),

@@ -41,6 +41,7 @@ func TestGoldenPages(t *testing.T) {
 			t.Fatalf("%s: %d %s", action, res.status, res.body)
 		}
 	}
+	e.issueBulletin(t, "2021-06")
 	pages := []struct {
 		name, user, path string
 	}{
@@ -58,6 +59,8 @@ func TestGoldenPages(t *testing.T) {
 		{"notices", "duchashi", "/notices"},
 		{"admin", "admin", "/admin"},
 		{"not-found", "duchashi", "/no/such/page"},
+		{"bulletins", "duchashi", e.path("/plans/{id}/bulletins", e.planID)},
+		{"bulletins-reporter", reporterOf(unit), e.path("/plans/{id}/bulletins", e.planID)},
 	}
 	for _, p := range pages {
 		t.Run(p.name, func(t *testing.T) {

@@ -79,6 +79,7 @@ func (h *Handler) notices(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) noticeAction(w http.ResponseWriter, r *http.Request) {
+	defer h.ranks.forget() // the ranking counts overdue notice replies
 	u, act := userFrom(r), duban.NoticeAction(r.PathValue("action"))
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || !duban.KnownNoticeAction(act) {
@@ -110,6 +111,7 @@ func (h *Handler) noticeAction(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) issueNotice(w http.ResponseWriter, r *http.Request) {
+	defer h.ranks.forget() // the ranking counts overdue notice replies
 	u := userFrom(r)
 	if !duban.CanIssueNotice(u) {
 		h.fail(w, r, duban.Errorf(duban.EFORBIDDEN, "当前角色无权下发督办单 (your role may not issue notices)"))

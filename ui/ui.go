@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/bulletin"
 	"github.com/duban-dev/duban/signin"
 	"github.com/duban-dev/duban/tracker"
 )
@@ -41,6 +42,7 @@ type Config struct {
 	UserList  UserList          // the admin page lists accounts when set
 	Files     duban.FileService // report photos; the form has no photo field when nil
 	SignIn    *signin.Service
+	Bulletins bulletin.Store // the bulletin and ranking pages when set
 	Logger    *slog.Logger
 	Now       func() time.Time // the clock; time.Now when nil
 }
@@ -51,6 +53,7 @@ type Handler struct {
 	mux    *http.ServeMux
 	pages  map[string]*template.Template
 	assets *assets
+	ranks  rankCache
 }
 
 // New parses the templates and hashes the static assets once.
@@ -83,8 +86,6 @@ func (h *Handler) routes() {
 	h.mux.HandleFunc("GET /plans/{id}/tree", h.member(h.tree))
 	h.mux.HandleFunc("GET /indicators/{id}", h.member(h.indicator))
 	h.mux.HandleFunc("GET /workspace", h.member(h.workspace))
-	h.mux.HandleFunc("GET /workspace/template.xlsx", h.member(h.reportTemplate))
-	h.mux.HandleFunc("POST /workspace/upload", h.member(h.uploadReports))
 	h.mux.HandleFunc("GET /indicators/{id}/report", h.member(h.reportForm))
 	h.mux.HandleFunc("POST /indicators/{id}/report", h.member(h.submitReport))
 	h.mux.HandleFunc("GET /review", h.member(h.review))
@@ -95,6 +96,8 @@ func (h *Handler) routes() {
 	h.mux.HandleFunc("GET /public/plans/{id}", h.publicPlan)
 	h.mux.HandleFunc("GET /files/{id}", h.member(h.file))
 	h.routesAdmin()
+	h.routesBulletins()
+	h.routesExcel()
 	h.mux.HandleFunc("/", h.notFound)
 }
 

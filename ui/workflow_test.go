@@ -169,7 +169,7 @@ func TestExcelTemplateRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	up := c.postFile("/workspace", "/workspace/upload", "file", "t.xlsx", buf.Bytes(), url.Values{})
-	if up.status != http.StatusSeeOther || !strings.Contains(up.header.Get("Location"), "rows=1") {
+	if up.status != http.StatusSeeOther || !strings.Contains(up.header.Get("Location"), "uploaded=1") {
 		t.Fatalf("filled template: %d %s", up.status, up.header.Get("Location"))
 	}
 	reps, _, _ := e.db.ListReportsFiltered(t.Context(), duban.ReportFilter{UnitCode: unit, State: duban.Submitted})

@@ -11,14 +11,15 @@ import (
 
 type workspaceView struct {
 	page
-	Plan     *duban.Plan
-	Unit     string // code; "" for every unit (supervisors)
-	UnitName string
-	Units    []duban.Unit
-	Due      []dueItem
-	Returned []duban.Report
-	Drafts   []duban.Report
-	Names    map[int64]string // indicator id → name
+	Plan         *duban.Plan
+	Unit         string // code; "" for every unit (supervisors)
+	UnitName     string
+	Units        []duban.Unit
+	Due          []dueItem
+	Returned     []duban.Report
+	Drafts       []duban.Report
+	Names        map[int64]string // indicator id → name
+	UploadErrors []string         // row errors of a refused workbook
 }
 
 // dueItem is an item the unit reports on, with the period it should
@@ -47,6 +48,7 @@ func (h *Handler) workspace(w http.ResponseWriter, r *http.Request) {
 	case "submitted":
 		v.Notice = v.T("ws.saved_submitted")
 	}
+	v.uploadedNotice(r.URL.Query())
 	if err := h.loadWorkspace(r, &v); err != nil {
 		h.fail(w, r, err)
 		return

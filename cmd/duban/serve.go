@@ -55,7 +55,7 @@ func startServer(db *store.DB, fileStore *files.Store, addr string, stderr io.Wr
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 	tr, sign := tracker.NewService(db), signin.New(db, db, now)
 	pages, err := ui.New(ui.Config{Plans: db, Users: db, Reports: db, Notices: db, Tracker: tr,
-		Directory: db, Audit: db, UserList: db, Files: fileStore, SignIn: sign, Logger: logger, Now: now})
+		Directory: db, Audit: db, UserList: db, Files: fileStore, SignIn: sign, Logger: logger, Now: now, Bulletins: db})
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,52 @@
+package ui
+
+// The texts of the bulletin, ranking and Excel pages, added to the catalog.
+func init() {
+	for k, v := range map[string][2]string{
+		"nav.bulletins":     {"通报", "Bulletins"},
+		"bul.title":         {"通报", "Bulletins"},
+		"bul.list":          {"已发布通报", "Issued bulletins"},
+		"bul.number":        {"发文字号", "Number"},
+		"bul.period":        {"通报期", "Period"},
+		"bul.period_hint":   {"如 2021-06、2021-Q2 或 2021-W26", "e.g. 2021-06, 2021-Q2 or 2021-W26"},
+		"bul.created":       {"发布时间", "Issued at"},
+		"bul.by":            {"发布人", "Issued by"},
+		"bul.files":         {"下载", "Downloads"},
+		"bul.fmt.html":      {"网页（可打印）", "Web page (printable)"},
+		"bul.fmt.pdf":       {"PDF", "PDF"},
+		"bul.fmt.docx":      {"Word", "Word"},
+		"bul.fmt.xlsx":      {"Excel", "Excel"},
+		"bul.none":          {"尚无通报", "No bulletins yet"},
+		"bul.issue":         {"发布通报", "Issue a bulletin"},
+		"bul.done":          {"通报已发布", "Bulletin issued"},
+		"rank.title":        {"争先排名", "Unit scoreboard"},
+		"rank.rank":         {"名次", "Rank"},
+		"rank.score":        {"得分", "Score"},
+		"rank.completion":   {"序时完成率", "Completion against expected"},
+		"rank.on_time":      {"按时报送率", "On-time reporting"},
+		"rank.list":         {"榜单", "List"},
+		"rank.list.honour":  {"红榜", "Red list (honour)"},
+		"rank.list.shame":   {"黑榜", "Black list"},
+		"rank.why":          {"得分说明", "How the score is made"},
+		"rank.export":       {"导出 Excel", "Export to Excel"},
+		"xlsx.export":       {"导出 Excel", "Export to Excel"},
+		"xlsx.template":     {"下载本月填报表", "Download this month's report sheet"},
+		"xlsx.upload":       {"上传填报表 (.xlsx)", "Upload a filled report sheet (.xlsx)"},
+		"xlsx.upload_hint":  {"一次提交多条报送；任何一行有误则全部不提交", "Submits many reports at once; any bad row submits none"},
+		"xlsx.upload_btn":   {"上传并提交", "Upload and submit"},
+		"xlsx.uploaded":     {"已提交 %s 条报送", "%s reports submitted"},
+		"xlsx.row_errors":   {"工作簿中的错误", "Errors in the workbook"},
+		"xlsx.import_title": {"导入计划工作簿", "Import a plan workbook"},
+		"xlsx.import":       {"计划工作簿 (.xlsx)，先预览再导入", "Plan workbook (.xlsx), previewed before import"},
+		"xlsx.preview_btn":  {"预览", "Preview"},
+		"xlsx.preview":      {"导入预览（尚未写入）", "Import preview (nothing written yet)"},
+		"xlsx.added":        {"新增", "Added"},
+		"xlsx.changed":      {"修改", "Changed"},
+		"xlsx.unchanged":    {"未变", "Unchanged"},
+		"xlsx.confirm":      {"确认导入", "Confirm the import"},
+		"xlsx.cancel":       {"取消", "Cancel"},
+		"xlsx.nothing":      {"工作簿与现有计划相同，无需导入", "The workbook matches the plan: nothing to import"},
+	} {
+		catalog[k] = v
+	}
+}
