@@ -33,6 +33,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
+	limitMemory(demoMemoryLimit)
 	started := time.Now()
 	db, users, err := seedDemo(ctx, opts)
 	if err != nil {

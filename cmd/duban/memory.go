@@ -11,8 +11,12 @@ import (
 // server's RSS past 600 MB.
 const serveMemoryLimit = 350 << 20
 
-func limitMemory() {
+// demoMemoryLimit suits the one small demo plan: its live heap is about
+// 15 MB, and without a limit a burst of page reads left RSS above 60 MB.
+const demoMemoryLimit = 40 << 20
+
+func limitMemory(limit int64) {
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(serveMemoryLimit)
+		debug.SetMemoryLimit(limit)
 	}
 }

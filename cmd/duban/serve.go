@@ -28,7 +28,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := checkLoopback(*pprofAddr); *pprofAddr != "" && err != nil {
 		return err
 	}
-	limitMemory()
+	limitMemory(serveMemoryLimit)
 	db, err := store.Open(ctx, *dsn)
 	if err != nil {
 		return err
