@@ -77,22 +77,9 @@ func (t *tx) copyFrom(ctx context.Context, table string, columns []string, rows 
 	return mapErr(err)
 }
 
-// insertWithIDs writes rows into a table whose id column is generated and
-// returns the ids given, in row order. The ids are taken first — from the
-// column's sequence on PostgreSQL, on SQLite above the highest id, which
-// the transaction's write lock keeps — and written with the rows.
-func (t *tx) insertWithIDs(ctx context.Context, table string, columns []string, rows [][]any) ([]int64, error) {
-	ids, err := t.newIDs(ctx, table, len(rows))
-	if err != nil {
-		return nil, err
-	}
-	withID := make([][]any, len(rows))
-	for i, row := range rows {
-		withID[i] = append([]any{ids[i]}, row...)
-	}
-	return ids, t.bulkInsert(ctx, table, append([]string{"id"}, columns...), withID)
-}
-
+// newIDs takes n ids for rows of a table whose id column is generated:
+// from the column's sequence on PostgreSQL, on SQLite above the highest id,
+// which the transaction's write lock keeps.
 func (t *tx) newIDs(ctx context.Context, table string, n int) ([]int64, error) {
 	ids := make([]int64, n)
 	if t.db.dialect == DialectSQLite {

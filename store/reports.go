@@ -21,9 +21,15 @@ type resolvedReport struct {
 }
 
 func (r resolvedReport) values() []any {
-	return []any{r.PlanID, r.IndicatorID, r.Period, r.unitID, r.Version, r.Value, r.Note, string(r.State),
-		r.Investment, string(r.Stage), r.ReturnReason, r.SubmittedBy, r.SubmittedAt.UTC().Truncate(time.Microsecond), r.ReviewedBy,
-		nullTimeArg(r.ReviewedAt), r.MilestonesDone}
+	return r.appendValues(make([]any, 0, len(reportColumns)), timeArg(r.SubmittedAt))
+}
+
+// appendValues appends the row in reportColumns order with submittedAt,
+// the submission time already encoded, so a batch encodes it once.
+func (r resolvedReport) appendValues(row []any, submittedAt any) []any {
+	return append(row, r.PlanID, r.IndicatorID, r.Period, r.unitID, r.Version, r.Value, r.Note, string(r.State),
+		r.Investment, string(r.Stage), r.ReturnReason, r.SubmittedBy, submittedAt, r.ReviewedBy,
+		nullTimeArg(r.ReviewedAt), r.MilestonesDone)
 }
 
 // InsertReports writes reports in one transaction, all or nothing. Each

@@ -93,9 +93,11 @@ func checkSubmissions(ins []duban.ReportInput, targets *targetSet, actor *duban.
 	for i := range ins {
 		row := i + 1
 		sub, err := checkSubmission(&ins[i], targets, actor, today)
-		switch duban.ErrorCode(err) {
-		case "":
+		if err == nil {
 			subs[i] = sub
+			continue
+		}
+		switch duban.ErrorCode(err) {
 		case duban.EFORBIDDEN:
 			forbidden = append(forbidden, duban.FieldError{Row: row, Field: "indicator_id", Message: duban.ErrorMessage(err)})
 		default:

@@ -15,15 +15,27 @@ type targetSet struct {
 	plans      map[int64]duban.Plan
 	unitIDs    map[string]int64 // lead unit code → id
 	files      map[string]duban.File
+	// built holds the targets returned so far: a batch has many rows per
+	// indicator, and a target is large to copy.
+	built map[int64]*duban.ReportTarget
 }
 
 // target returns the indicator's target, false if the indicator is unknown.
+// Callers share the returned target and must not change it.
 func (s *targetSet) target(indicatorID int64) (*duban.ReportTarget, bool) {
+	if t, ok := s.built[indicatorID]; ok {
+		return t, true
+	}
 	ind, ok := s.indicators[indicatorID]
 	if !ok {
 		return nil, false
 	}
-	return &duban.ReportTarget{Indicator: ind, Node: s.nodes[ind.NodeID], Plan: s.plans[ind.PlanID]}, true
+	t := &duban.ReportTarget{Indicator: ind, Node: s.nodes[ind.NodeID], Plan: s.plans[ind.PlanID]}
+	if s.built == nil {
+		s.built = map[int64]*duban.ReportTarget{}
+	}
+	s.built[indicatorID] = t
+	return t, true
 }
 
 // loadTargets reads the indicators (locking them on PostgreSQL when lock is

@@ -140,3 +140,23 @@ func rowFields(err error) []duban.FieldError {
 	}
 	return out
 }
+
+// TestSubmitReportsStoresTimeAsOtherWrites checks that a batch, which
+// encodes its submission time once, stores the same value as a write that
+// passes the time to the driver, so the two sort and compare as equal.
+func TestSubmitReportsStoresTimeAsOtherWrites(t *testing.T) {
+	forEachStore(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		f := mustTracking(t, db)
+		f.mustSubmit(t, f.jsj, f.input("2021-07", 2))
+		err := db.InsertReports(ctx, []duban.Report{{IndicatorID: f.ind["ind-4"].ID, UnitCode: "jsj", Period: "2021-06",
+			Version: 1, Value: float(1), State: duban.Submitted, SubmittedBy: "jsj.zhang"}}, "admin")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := store.QueryString(ctx, db, "SELECT COUNT(*) || ' ' || COUNT(DISTINCT submitted_at) FROM reports")
+		if err != nil || got != "2 1" {
+			t.Errorf("reports, distinct submission times = %q (%v), want \"2 1\"", got, err)
+		}
+	})
+}

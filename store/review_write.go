@@ -7,27 +7,25 @@ import (
 	"github.com/duban-dev/duban"
 )
 
-var submitColumns = append(append([]string{}, reportColumns...), "period_start")
+var submitColumns = append(append([]string{"id"}, reportColumns...), "period_start")
 
 var attachmentColumns = []string{"report_id", "position", "file_id", "name", "content_type", "size"}
 
 var auditColumns = []string{"at", "actor", "action", "entity", "entity_id", "before_json", "after_json"}
 
-// writeSubmissions inserts the reports, sets their ids, and writes their
-// attachments and one audit entry per report, all with the bulk primitive
-// of the engine.
+// writeSubmissions takes ids for the reports, inserts them, and writes
+// their attachments and one audit entry per report, all with the bulk
+// primitive of the engine.
 func (t *tx) writeSubmissions(ctx context.Context, subs []submission, reps []duban.Report, actor string) error {
-	rows := make([][]any, len(reps))
-	for i := range reps {
-		r := resolvedReport{Report: &reps[i], unitID: subs[i].unitID}
-		rows[i] = append(r.values(), t.dateValue(subs[i].periodStart))
-	}
-	ids, err := t.insertWithIDs(ctx, "reports", submitColumns, rows)
+	ids, err := t.newIDs(ctx, "reports", len(reps))
 	if err != nil {
 		return err
 	}
 	for i := range reps {
 		reps[i].ID = ids[i]
+	}
+	if err := t.bulkInsert(ctx, "reports", submitColumns, t.submitRows(subs, reps)); err != nil {
+		return err
 	}
 	if err := t.bulkInsert(ctx, "report_attachments", attachmentColumns, attachmentRows(reps)); err != nil {
 		return err
@@ -37,6 +35,27 @@ func (t *tx) writeSubmissions(ctx context.Context, subs []submission, reps []dub
 		return err
 	}
 	return t.bulkInsert(ctx, "audit_log", auditColumns, audits)
+}
+
+// submitRows are the reports rows in submitColumns order, backed by one
+// array, with the submission time and each period start encoded once.
+func (t *tx) submitRows(subs []submission, reps []duban.Report) [][]any {
+	width := len(submitColumns)
+	backing := make([]any, len(reps)*width)
+	rows := make([][]any, len(reps))
+	at := t.timeValue(t.now)
+	starts := map[duban.Date]any{}
+	for i := range reps {
+		start, ok := starts[subs[i].periodStart]
+		if !ok {
+			start = t.dateValue(subs[i].periodStart)
+			starts[subs[i].periodStart] = start
+		}
+		row := append(backing[i*width:i*width:(i+1)*width], reps[i].ID)
+		row = resolvedReport{Report: &reps[i], unitID: subs[i].unitID}.appendValues(row, at)
+		rows[i] = append(row, start)
+	}
+	return rows
 }
 
 // auditEachMax is the largest batch audited report by report. A larger
@@ -86,6 +105,15 @@ func (t *tx) dateValue(d duban.Date) any {
 		return d.Time()
 	}
 	return dateArg(d)
+}
+
+// timeValue is a TIMESTAMP argument. On SQLite it is the text the driver
+// would write for timeArg(tm), so a batch formats its one time once.
+func (t *tx) timeValue(tm time.Time) any {
+	if t.db.dialect == DialectPostgres {
+		return timeArg(tm)
+	}
+	return timeArg(tm).String()
 }
 
 func attachmentRows(reps []duban.Report) [][]any {
