@@ -13,6 +13,16 @@ import (
 // submitted or approved report whose period starts on or before asOf,
 // oldest period first.
 func (db *DB) Snapshot(ctx context.Context, planID int64, asOf duban.Date) (*duban.Snapshot, error) {
+	s, err := db.snapshot(ctx, planID, asOf, (*tx).snapshotReports)
+	return s, wrap(err, "snapshot of plan %d", planID)
+}
+
+// reportReader reads a plan's reports for a snapshot.
+type reportReader func(t *tx, ctx context.Context, planID int64, asOf duban.Date, inds []duban.Indicator) ([]duban.Report, error)
+
+// snapshot reads the plan, its nodes and indicators, and its reports with
+// readReports, in one read transaction.
+func (db *DB) snapshot(ctx context.Context, planID int64, asOf duban.Date, readReports reportReader) (*duban.Snapshot, error) {
 	s := &duban.Snapshot{}
 	err := db.read(ctx, func(t *tx) error {
 		p, err := t.findPlan(ctx, planID)
@@ -26,11 +36,11 @@ func (db *DB) Snapshot(ctx context.Context, planID int64, asOf duban.Date) (*dub
 		if s.Indicators, err = t.planIndicators(ctx, planID); err != nil {
 			return err
 		}
-		s.Reports, err = t.snapshotReports(ctx, planID, asOf, s.Indicators)
+		s.Reports, err = readReports(t, ctx, planID, asOf, s.Indicators)
 		return err
 	})
 	if err != nil {
-		return nil, wrap(err, "snapshot of plan %d", planID)
+		return nil, err
 	}
 	return s, nil
 }
