@@ -12,6 +12,7 @@ import (
 	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/auth"
 	"github.com/duban-dev/duban/planfile"
+	"github.com/duban-dev/duban/web"
 )
 
 // UserList lists accounts for the admin page.
@@ -91,7 +92,7 @@ func (h *Handler) showFormError(w http.ResponseWriter, r *http.Request, v *admin
 		return
 	}
 	v.Error, v.Fields = duban.ErrorMessage(err), duban.ErrorFields(err)
-	h.showAdmin(w, r, v, statusByCode[duban.ErrorCode(err)])
+	h.showAdmin(w, r, v, web.HTTPStatus(duban.ErrorCode(err)))
 }
 
 func (h *Handler) createUser(w http.ResponseWriter, r *http.Request) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/bulletin"
+	"github.com/duban-dev/duban/web"
 )
 
 // The bulletin pages: the list of a plan's bulletins (通报) with their
@@ -127,7 +128,7 @@ func (h *Handler) showBulletinError(w http.ResponseWriter, r *http.Request, v *b
 		return
 	}
 	v.Error, v.Fields = duban.ErrorMessage(err), duban.ErrorFields(err)
-	h.render(w, r, statusByCode[duban.ErrorCode(err)], "bulletins", v)
+	h.render(w, r, web.HTTPStatus(duban.ErrorCode(err)), "bulletins", v)
 }
 
 // periodAsOf is the day a bulletin on the period is made as of: its end,

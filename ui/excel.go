@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/web"
 	"github.com/duban-dev/duban/xlsx"
 )
 
@@ -111,7 +112,7 @@ func (h *Handler) showUploadError(w http.ResponseWriter, r *http.Request, err er
 		h.fail(w, r, err)
 		return
 	}
-	h.render(w, r, statusByCode[duban.ErrorCode(err)], "workspace", &v)
+	h.render(w, r, web.HTTPStatus(duban.ErrorCode(err)), "workspace", &v)
 }
 
 // uploadedNotice is the workspace's line after an upload.

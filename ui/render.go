@@ -14,6 +14,7 @@ import (
 
 	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/status"
+	"github.com/duban-dev/duban/web"
 )
 
 //go:embed templates
@@ -175,17 +176,6 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, code int, name 
 	_, _ = buf.WriteTo(w)
 }
 
-var statusByCode = map[string]int{
-	duban.EINVALID:      http.StatusBadRequest,
-	duban.ENOTFOUND:     http.StatusNotFound,
-	duban.ECONFLICT:     http.StatusConflict,
-	duban.EUNAUTHORIZED: http.StatusUnauthorized,
-	duban.EFORBIDDEN:    http.StatusForbidden,
-	duban.EINTERNAL:     http.StatusInternalServerError,
-	duban.ETOOLARGE:     http.StatusRequestEntityTooLarge,
-	duban.ETOOMANY:      http.StatusTooManyRequests,
-}
-
 type errorView struct {
 	page
 	Code    int
@@ -199,7 +189,7 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if code == duban.EINTERNAL {
 		h.cfg.Logger.Error("page failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
-	v := errorView{page: h.newPage(r, "error.title"), Code: statusByCode[code], Message: duban.ErrorMessage(err)}
+	v := errorView{page: h.newPage(r, "error.title"), Code: web.HTTPStatus(code), Message: duban.ErrorMessage(err)}
 	v.Fields = duban.ErrorFields(err)
 	h.render(w, r, v.Code, "error", &v)
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/web"
 )
 
 const (
@@ -145,7 +146,7 @@ func (h *Handler) login(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		v := loginView{page: h.newPage(r, "login.title"), Username: username, Next: next}
 		v.Error = duban.ErrorMessage(err)
-		code := statusByCode[duban.ErrorCode(err)]
+		code := web.HTTPStatus(duban.ErrorCode(err))
 		if duban.ErrorCode(err) == duban.EINTERNAL {
 			h.cfg.Logger.Error("sign-in failed", "err", err)
 		}

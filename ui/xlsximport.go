@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/web"
 	"github.com/duban-dev/duban/xlsx"
 )
 
@@ -109,5 +110,5 @@ func (h *Handler) showImportError(w http.ResponseWriter, r *http.Request, v *wor
 		return
 	}
 	v.Error, v.Lines = duban.ErrorMessage(err), xlsx.Lines(err)
-	h.render(w, r, statusByCode[duban.ErrorCode(err)], "xlsximport", v)
+	h.render(w, r, web.HTTPStatus(duban.ErrorCode(err)), "xlsximport", v)
 }

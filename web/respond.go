@@ -7,6 +7,10 @@ import (
 	"github.com/duban-dev/duban"
 )
 
+// HTTPStatus is the one mapping of error codes to HTTP statuses, for the
+// API and the pages alike.
+func HTTPStatus(code string) int { return statusByCode[code] }
+
 var statusByCode = map[string]int{
 	duban.EINVALID:      http.StatusBadRequest,
 	duban.ENOTFOUND:     http.StatusNotFound,
