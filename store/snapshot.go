@@ -60,35 +60,51 @@ func (t *tx) planIndicators(ctx context.Context, planID int64) ([]duban.Indicato
 // snapshotReports filters by the stored period start; rows written without
 // one (by the bulk path) get it from their indicator's cadence.
 func (t *tx) snapshotReports(ctx context.Context, planID int64, asOf duban.Date, inds []duban.Indicator) ([]duban.Report, error) {
+	return t.datedReports(ctx, reportFields+", r.period_start"+reportFrom+`WHERE r.plan_id = ? AND r.state IN (?, ?)
+		AND (r.period_start IS NULL OR r.period_start <= ?)`,
+		[]any{planID, string(duban.Submitted), string(duban.Approved), dateArg(asOf)}, inds, asOf,
+		func(rows *sql.Rows) (datedReport, error) {
+			var d datedReport
+			var err error
+			d.Report, err = scanReport(rows, dateCol{&d.start})
+			return d, err
+		})
+}
+
+// datedReport is a report with the start of its period, for ordering.
+type datedReport struct {
+	duban.Report
+	start duban.Date
+}
+
+// datedReports runs query and scans each row with scan; a row stored
+// without a period start gets it from its indicator's cadence. It keeps the
+// reports whose period starts on or before asOf, ordered by period start,
+// indicator and id.
+func (t *tx) datedReports(ctx context.Context, query string, args []any, inds []duban.Indicator, asOf duban.Date,
+	scan func(*sql.Rows) (datedReport, error)) ([]duban.Report, error) {
 	cadence := make(map[int64]duban.Cadence, len(inds))
 	for _, in := range inds {
 		cadence[in.ID] = in.Cadence
 	}
-	type dated struct {
-		duban.Report
-		start duban.Date
-	}
-	var found []dated
-	err := t.eachRow(ctx, reportFields+", r.period_start"+reportFrom+`WHERE r.plan_id = ? AND r.state IN (?, ?)
-		AND (r.period_start IS NULL OR r.period_start <= ?)`,
-		[]any{planID, string(duban.Submitted), string(duban.Approved), dateArg(asOf)}, func(rows *sql.Rows) error {
-			var d dated
-			var err error
-			if d.Report, err = scanReport(rows, dateCol{&d.start}); err != nil {
-				return err
+	var found []datedReport
+	err := t.eachRow(ctx, query, args, func(rows *sql.Rows) error {
+		d, err := scan(rows)
+		if err != nil {
+			return err
+		}
+		if d.start.IsZero() {
+			p, err := duban.ParsePeriod(cadence[d.IndicatorID], d.Period)
+			if err != nil {
+				return nil // a period the cadence cannot place never counts
 			}
-			if d.start.IsZero() {
-				p, err := duban.ParsePeriod(cadence[d.IndicatorID], d.Period)
-				if err != nil {
-					return nil // a period the cadence cannot place never counts
-				}
-				d.start = p.Start
-			}
-			if !d.start.After(asOf) {
-				found = append(found, d)
-			}
-			return nil
-		})
+			d.start = p.Start
+		}
+		if !d.start.After(asOf) {
+			found = append(found, d)
+		}
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
