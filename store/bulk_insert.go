@@ -67,11 +67,11 @@ func (t *tx) insertGroups(ctx context.Context, table string, columns []string, r
 
 func (t *tx) copyFrom(ctx context.Context, table string, columns []string, rows [][]any) error {
 	err := t.conn.Raw(func(driverConn any) error {
-		sc, ok := driverConn.(*stdlib.Conn)
-		if !ok {
-			return fmt.Errorf("store: unexpected driver connection %T", driverConn)
+		pc, err := pgxConn(driverConn)
+		if err != nil {
+			return err
 		}
-		_, err := sc.Conn().CopyFrom(ctx, pgx.Identifier{table}, columns, pgx.CopyFromRows(rows))
+		_, err = pc.CopyFrom(ctx, pgx.Identifier{table}, columns, pgx.CopyFromRows(rows))
 		return err
 	})
 	return mapErr(err)
@@ -100,4 +100,13 @@ func (t *tx) newIDs(ctx context.Context, table string, n int) ([]int64, error) {
 			return err
 		})
 	return ids, err
+}
+
+// pgxConn unwraps the pgx connection under a database/sql connection.
+func pgxConn(driverConn any) (*pgx.Conn, error) {
+	sc, ok := driverConn.(*stdlib.Conn)
+	if !ok {
+		return nil, fmt.Errorf("store: unexpected driver connection %T", driverConn)
+	}
+	return sc.Conn(), nil
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/stdlib"
 )
 
 // bulkLoadPG copies every table with COPY in one transaction on the
@@ -20,11 +19,11 @@ func (db *DB) bulkLoadPG(ctx context.Context, src PartSource, actor string, prog
 	now := db.now()
 	var counts map[string]int
 	err = conn.Raw(func(driverConn any) error {
-		sc, ok := driverConn.(*stdlib.Conn)
-		if !ok {
-			return fmt.Errorf("store: unexpected driver connection %T", driverConn)
+		pc, err := pgxConn(driverConn)
+		if err != nil {
+			return err
 		}
-		pgTx, err := sc.Conn().Begin(ctx)
+		pgTx, err := pc.Begin(ctx)
 		if err != nil {
 			return err
 		}

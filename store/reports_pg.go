@@ -2,11 +2,9 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/stdlib"
 )
 
 // copyReports writes reports with PostgreSQL's COPY, the fastest bulk path,
@@ -19,11 +17,11 @@ func (db *DB) copyReports(ctx context.Context, rs []resolvedReport, actor string
 	}
 	defer conn.Close()
 	return conn.Raw(func(driverConn any) error {
-		sc, ok := driverConn.(*stdlib.Conn)
-		if !ok {
-			return fmt.Errorf("store: unexpected driver connection %T", driverConn)
+		pc, err := pgxConn(driverConn)
+		if err != nil {
+			return err
 		}
-		pgTx, err := sc.Conn().Begin(ctx)
+		pgTx, err := pc.Begin(ctx)
 		if err != nil {
 			return err
 		}
