@@ -68,7 +68,7 @@ func (h *Handler) reportTemplate(w http.ResponseWriter, r *http.Request) {
 	if unit == "" {
 		unit = u.UnitCode
 	}
-	if !duban.CanUpload(u) || !duban.CanReportForUnit(u, unit) {
+	if !duban.CanReportForUnit(u, unit) {
 		h.fail(w, r, duban.Errorf(duban.EFORBIDDEN, "只能下载本单位的填报表 (only your own unit's template)"))
 		return
 	}
