@@ -50,10 +50,6 @@ func (s *span) appendRange(d *document, from, to int) {
 	}
 }
 
-func (s *span) sub(from, to int) span {
-	return span{t: s.t[from:to], pos: s.pos[from:to]}
-}
-
 // original returns runes from..to as written in the input.
 func (d *document) original(s *span, from, to int) string {
 	out := make([]rune, 0, to-from)

@@ -8,7 +8,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -131,4 +130,3 @@ func cleanName(name string) string {
 	return name
 }
 
-var errTooLarge = errors.New("too large")
