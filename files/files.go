@@ -129,4 +129,3 @@ func cleanName(name string) string {
 	}
 	return name
 }
-
