@@ -36,7 +36,7 @@ func (t *tx) bulkInsert(ctx context.Context, table string, columns []string, row
 // rowsPerInsert is how many rows one prepared SQLite INSERT writes: enough
 // to spread the cost of a statement execution, few enough to stay far below
 // the parameter limit.
-const rowsPerInsert = 16
+const rowsPerInsert = 128
 
 // insertGroups prepares an INSERT of size rows and runs it for each
 // consecutive group of size rows.

@@ -2,7 +2,10 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"strings"
+
+	"github.com/duban-dev/duban"
 )
 
 // SetImportHook makes ImportBundle call h after each step; an error from h
@@ -61,4 +64,41 @@ func MigrationVersions(db *DB) ([]string, error) {
 		names[i] = strings.TrimSuffix(n, ".sql")
 	}
 	return names, err
+}
+
+// ReportQueryPlans returns SQLite's plan (EXPLAIN QUERY PLAN, one step a
+// line) for each query that reads reports by plan, unit or state, keyed by
+// a name for the query.
+func ReportQueryPlans(ctx context.Context, db *DB, filters map[string]duban.ReportFilter) (map[string]string, error) {
+	queries := map[string]queryWithArgs{
+		"snapshot": {db.snapshotReportsQuery(), countedReportsArgs(1, duban.MustDate("2021-06-30"))},
+		"status":   {db.statusReportsQuery(), countedReportsArgs(1, duban.MustDate("2021-06-30"))},
+	}
+	for name, f := range filters {
+		_, page, args := db.reportListQueries(f)
+		queries[name] = queryWithArgs{page, append(args, 50, 0)}
+	}
+	plans := map[string]string{}
+	for name, q := range queries {
+		var steps []string
+		err := db.read(ctx, func(t *tx) error {
+			return t.eachRow(ctx, "EXPLAIN QUERY PLAN "+q.query, q.args, func(rows *sql.Rows) error {
+				var id, parent, unused int
+				var detail string
+				err := rows.Scan(&id, &parent, &unused, &detail)
+				steps = append(steps, detail)
+				return err
+			})
+		})
+		if err != nil {
+			return nil, err
+		}
+		plans[name] = strings.Join(steps, "\n")
+	}
+	return plans, nil
+}
+
+type queryWithArgs struct {
+	query string
+	args  []any
 }

@@ -66,19 +66,18 @@ func (t *tx) findReport(ctx context.Context, id int64, lock string) (duban.Repor
 // that match the filter.
 func (db *DB) ListReportsFiltered(ctx context.Context, f duban.ReportFilter) ([]duban.Report, int, error) {
 	page := f.Page.Normalize()
-	where, args := reportWhere(f)
+	count, query, args := db.reportListQueries(f)
 	list := []duban.Report{}
 	var total int
 	err := db.read(ctx, func(t *tx) error {
-		if err := t.queryRow(ctx, "SELECT COUNT(*)"+reportFrom+where, args...).Scan(&total); err != nil {
+		if err := t.queryRow(ctx, count, args...).Scan(&total); err != nil {
 			return err
 		}
-		err := t.eachRow(ctx, reportSelect+where+" ORDER BY r.id DESC LIMIT ? OFFSET ?",
-			append(args, page.PerPage, page.Offset()), func(rows *sql.Rows) error {
-				r, err := scanReport(rows)
-				list = append(list, r)
-				return err
-			})
+		err := t.eachRow(ctx, query, append(args, page.PerPage, page.Offset()), func(rows *sql.Rows) error {
+			r, err := scanReport(rows)
+			list = append(list, r)
+			return err
+		})
 		if err != nil {
 			return err
 		}
@@ -88,28 +87,6 @@ func (db *DB) ListReportsFiltered(ctx context.Context, f duban.ReportFilter) ([]
 		return nil, 0, wrap(err, "list reports")
 	}
 	return list, total, nil
-}
-
-func reportWhere(f duban.ReportFilter) (string, []any) {
-	var conds []string
-	var args []any
-	add := func(cond string, arg any) { conds, args = append(conds, cond), append(args, arg) }
-	if f.PlanID != 0 {
-		add("r.plan_id = ?", f.PlanID)
-	}
-	if f.IndicatorID != 0 {
-		add("r.indicator_id = ?", f.IndicatorID)
-	}
-	if f.UnitCode != "" {
-		add("u.code = ?", f.UnitCode)
-	}
-	if f.State != "" {
-		add("r.state = ?", string(f.State))
-	}
-	if len(conds) == 0 {
-		return "", nil
-	}
-	return "WHERE " + strings.Join(conds, " AND "), args
 }
 
 // ReportAttachments returns the file ids attached to a report, in order.

@@ -106,6 +106,12 @@ func TestListReportsFiltered(t *testing.T) {
 			{"by indicator, page 2", duban.ReportFilter{IndicatorID: f.ind["ind-4"].ID, Page: duban.Page{Page: 2, PerPage: 2}},
 				[]int64{jsj[0].ID}, 3},
 			{"other plan", duban.ReportFilter{PlanID: f.planID + 1}, []int64{}, 0},
+			{"by plan", duban.ReportFilter{PlanID: f.planID}, []int64{fgw[0].ID, jsj[2].ID, jsj[1].ID, jsj[0].ID}, 4},
+			{"by plan, unit and state", duban.ReportFilter{PlanID: f.planID, UnitCode: "jsj", State: duban.Approved},
+				[]int64{jsj[1].ID}, 1},
+			{"by state across plans", duban.ReportFilter{State: duban.Approved}, []int64{jsj[1].ID}, 1},
+			{"by unit, every state", duban.ReportFilter{UnitCode: "fgw"}, []int64{fgw[0].ID}, 1},
+			{"unknown unit", duban.ReportFilter{UnitCode: "nobody"}, []int64{}, 0},
 		}
 		for _, c := range cases {
 			list, total, err := db.ListReportsFiltered(ctx, c.filter)

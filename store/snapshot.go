@@ -60,9 +60,7 @@ func (t *tx) planIndicators(ctx context.Context, planID int64) ([]duban.Indicato
 // snapshotReports filters by the stored period start; rows written without
 // one (by the bulk path) get it from their indicator's cadence.
 func (t *tx) snapshotReports(ctx context.Context, planID int64, asOf duban.Date, inds []duban.Indicator) ([]duban.Report, error) {
-	return t.datedReports(ctx, reportFields+", r.period_start"+reportFrom+`WHERE r.plan_id = ? AND r.state IN (?, ?)
-		AND (r.period_start IS NULL OR r.period_start <= ?)`,
-		[]any{planID, string(duban.Submitted), string(duban.Approved), dateArg(asOf)}, inds, asOf,
+	return t.datedReports(ctx, t.db.snapshotReportsQuery(), countedReportsArgs(planID, asOf), inds, asOf,
 		func(rows *sql.Rows) (datedReport, error) {
 			var d datedReport
 			var err error

@@ -20,9 +20,7 @@ func (db *DB) StatusSnapshot(ctx context.Context, planID int64, asOf duban.Date)
 // statusReports reads only the fields the status engine judges, ordered
 // as snapshotReports orders them.
 func (t *tx) statusReports(ctx context.Context, planID int64, asOf duban.Date, inds []duban.Indicator) ([]duban.Report, error) {
-	return t.datedReports(ctx, `SELECT id, indicator_id, period, version, state, value, milestones_done, period_start
-		FROM reports WHERE plan_id = ? AND state IN (?, ?) AND (period_start IS NULL OR period_start <= ?)`,
-		[]any{planID, string(duban.Submitted), string(duban.Approved), dateArg(asOf)}, inds, asOf,
+	return t.datedReports(ctx, t.db.statusReportsQuery(), countedReportsArgs(planID, asOf), inds, asOf,
 		func(rows *sql.Rows) (datedReport, error) {
 			d := datedReport{Report: duban.Report{PlanID: planID}}
 			var value sql.NullFloat64
