@@ -25,11 +25,21 @@ func (r resolvedReport) values() []any {
 }
 
 // appendValues appends the row in reportColumns order with submittedAt,
-// the submission time already encoded, so a batch encodes it once.
+// the submission time already encoded, so a batch encodes it once. Every
+// value is of a type database/sql passes on unconverted (int64, float64,
+// string, time or nil), which spares a batch a reflection-based
+// conversion per cell.
 func (r resolvedReport) appendValues(row []any, submittedAt any) []any {
-	return append(row, r.PlanID, r.IndicatorID, r.Period, r.unitID, r.Version, r.Value, r.Note, string(r.State),
-		r.Investment, string(r.Stage), r.ReturnReason, r.SubmittedBy, submittedAt, r.ReviewedBy,
-		nullTimeArg(r.ReviewedAt), r.MilestonesDone)
+	return append(row, r.PlanID, r.IndicatorID, r.Period, r.unitID, int64(r.Version), nullFloat(r.Value), r.Note,
+		string(r.State), nullFloat(r.Investment), string(r.Stage), r.ReturnReason, r.SubmittedBy, submittedAt,
+		r.ReviewedBy, nullTimeArg(r.ReviewedAt), int64(r.MilestonesDone))
+}
+
+func nullFloat(f *float64) any {
+	if f == nil {
+		return nil
+	}
+	return *f
 }
 
 // InsertReports writes reports in one transaction, all or nothing. Each

@@ -32,7 +32,11 @@ func TestSubmitReportsNumbersVersions(t *testing.T) {
 		if err != nil || total != 3 {
 			t.Fatalf("history total %d, err %v", total, err)
 		}
-		assertEqual(t, "history, newest first", history, []duban.Report{second[1], second[0], first[0]})
+		// Within a batch ids follow indicator and period, not input order.
+		assertEqual(t, "history, newest first", history, []duban.Report{second[0], second[1], first[0]})
+		if second[1].ID > second[0].ID {
+			t.Errorf("ids %d (2021-06) and %d (2021-07): the earlier period should take the lower id", second[1].ID, second[0].ID)
+		}
 		found, err := db.FindReport(ctx, second[0].ID)
 		if err != nil {
 			t.Fatal(err)
