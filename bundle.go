@@ -1,6 +1,9 @@
 package duban
 
-import "fmt"
+import (
+	"fmt"
+	"time"
+)
 
 // Bundle is a whole plan as one document: the plan, the units, people and
 // mechanisms it references, and its nodes and indicators. It is what plan
@@ -13,6 +16,12 @@ type Bundle struct {
 	Mechanisms []Mechanism
 	Nodes      []Node
 	Indicators []Indicator
+	// IfUnchangedSince, when set, makes the import fail with ECONFLICT
+	// unless the stored plan of the same code was last changed at exactly
+	// this time: a caller that read the plan (Plan.UpdatedAt), merged
+	// edits into it and imports the result cannot silently undo a change
+	// made in between. It is not part of any file format.
+	IfUnchangedSince time.Time
 }
 
 // Validate checks every record and every reference between them: duplicate

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"github.com/duban-dev/duban"
 )
@@ -91,21 +92,36 @@ func (im *importer) step(name string) error {
 }
 
 // existingSummary describes the plan being replaced, nil for a new plan.
+// existingSummary reads the stored plan of the bundle's code, locking its
+// row on PostgreSQL, and applies the bundle's IfUnchangedSince.
 func (im *importer) existingSummary(ctx context.Context) (*planSummary, error) {
 	var s planSummary
 	var id int64
+	var updated time.Time
 	err := im.t.queryRow(ctx, `SELECT id, code, title,
-		(SELECT COUNT(*) FROM nodes WHERE plan_id = plans.id),
-		(SELECT COUNT(*) FROM indicators WHERE plan_id = plans.id)
-		FROM plans WHERE code = ?`, im.b.Plan.Code).Scan(&id, &s.Code, &s.Title, &s.Nodes, &s.Indicators)
+		(SELECT COUNT(*) FROM nodes WHERE plan_id = p.id),
+		(SELECT COUNT(*) FROM indicators WHERE plan_id = p.id), updated_at
+		FROM plans p WHERE code = ?`+im.t.lockRows("p"), im.b.Plan.Code).
+		Scan(&id, &s.Code, &s.Title, &s.Nodes, &s.Indicators, timeCol{&updated})
 	if isNoRows(err) {
+		if !im.b.IfUnchangedSince.IsZero() {
+			return nil, planChanged(im.b.Plan.Code)
+		}
 		return nil, nil
 	}
 	if err != nil {
 		return nil, wrap(err, "read plan")
 	}
+	if since := im.b.IfUnchangedSince; !since.IsZero() && !updated.Equal(since) {
+		return nil, planChanged(im.b.Plan.Code)
+	}
 	im.planID = id
 	return &s, nil
+}
+
+func planChanged(code string) error {
+	return duban.Errorf(duban.ECONFLICT,
+		"计划 %s 在读取之后已被修改，请重新读取后再导入 (plan %s changed after it was read; read it again and retry)", code, code)
 }
 
 func (im *importer) upsertPlan(ctx context.Context) error {

@@ -136,3 +136,49 @@ func TestReimportRefusesToDropReportedIndicator(t *testing.T) {
 		assertEqual(t, "plan after refused import", after, before)
 	})
 }
+
+// A caller that read the plan and imports its merged edits names the time
+// it read; a change stored in between makes the import fail and survives.
+func TestImportBundleIfUnchangedSince(t *testing.T) {
+	forEachStore(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		id := mustImport(t, db, richBundle())
+		read, err := db.ExportBundle(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if read.Plan.UpdatedAt.IsZero() {
+			t.Fatal("the exported plan has no updated_at")
+		}
+
+		other, _ := db.ExportBundle(ctx, id)
+		other.Plan.Title = "别人改过的标题"
+		db.Now = func() time.Time { return clock.Add(time.Minute) } // the other change is stored later
+		if _, err := db.ImportBundle(ctx, other, "other"); err != nil {
+			t.Fatalf("the other change: %v", err)
+		}
+
+		stale := *read
+		stale.Plan.Description = "我的修改"
+		stale.IfUnchangedSince = read.Plan.UpdatedAt
+		_, err = db.ImportBundle(ctx, &stale, "me")
+		wantCode(t, err, duban.ECONFLICT)
+		now, _ := db.ExportBundle(ctx, id)
+		if now.Plan.Title != "别人改过的标题" || now.Plan.Description == "我的修改" {
+			t.Fatalf("after the refused import: title %q, description %q", now.Plan.Title, now.Plan.Description)
+		}
+
+		fresh := *now
+		fresh.Plan.Description = "我的修改"
+		fresh.IfUnchangedSince = now.Plan.UpdatedAt
+		if _, err := db.ImportBundle(ctx, &fresh, "me"); err != nil {
+			t.Fatalf("import against the current plan: %v", err)
+		}
+
+		unknown := richBundle()
+		unknown.Plan.Code = "never-stored"
+		unknown.IfUnchangedSince = clock
+		_, err = db.ImportBundle(ctx, unknown, "me")
+		wantCode(t, err, duban.ECONFLICT)
+	})
+}

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -79,6 +80,9 @@ const (
 	infoAsOf     = "截至日期"
 	infoUnit     = "填报单位"
 	infoPeriod   = "报送期"
+	// infoVersion is when the plan was last changed before the export; a
+	// workbook whose plan changed since cannot be imported back.
+	infoVersion = "计划版本"
 )
 
 func writeInfo(f *excelize.File, st *styles, pb PlanBook) error {
@@ -89,6 +93,7 @@ func writeInfo(f *excelize.File, st *styles, pb PlanBook) error {
 		{infoPlanCode, pb.Bundle.Plan.Code},
 		{infoTitle, pb.Bundle.Plan.Title},
 		{infoAsOf, pb.AsOf.String()},
+		{infoVersion, pb.Bundle.Plan.UpdatedAt.UTC().Format(time.RFC3339Nano)},
 		{"导入说明", "在「计划」表中按编号新增或修改事项后，可用 duban plan import 导回；当前值、序时进度、完成率、状态由系统计算，导入时不读取。"},
 		{"Import", "Edit rows of the 计划 sheet and import it back by 编号; 当前值, 序时进度, 完成率 and 状态 are computed and ignored on import."},
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -42,6 +43,9 @@ func (s Services) ImportPlan(ctx context.Context, r io.Reader, dryRun bool, acto
 	if err != nil {
 		return nil, err
 	}
+	if err := sameVersion(info[infoVersion], base.Plan); err != nil {
+		return nil, err
+	}
 	merged, changes, err := applySheet(f, base)
 	if err != nil {
 		return nil, err
@@ -50,6 +54,9 @@ func (s Services) ImportPlan(ctx context.Context, r io.Reader, dryRun bool, acto
 	if dryRun || changes.Empty() {
 		return res, nil
 	}
+	// The plan was read outside the import's transaction: fail rather
+	// than undo a change made in between.
+	merged.IfUnchangedSince = base.Plan.UpdatedAt
 	if _, err := s.Plans.ImportBundle(ctx, merged, actor); err != nil {
 		return nil, err
 	}
@@ -57,6 +64,27 @@ func (s Services) ImportPlan(ctx context.Context, r io.Reader, dryRun bool, acto
 		s.Tracker.Forget(planID)
 	}
 	return res, nil
+}
+
+// sameVersion refuses a workbook exported from an older state of the plan:
+// its unchanged cells hold the old values, and importing them would undo
+// the changes made since. A workbook without a version (written before
+// versions were recorded) is let through.
+func sameVersion(version string, p duban.Plan) error {
+	if version == "" {
+		return nil
+	}
+	exported, err := time.Parse(time.RFC3339Nano, version)
+	if err != nil {
+		return duban.Invalid("计划版本无法识别 (unreadable plan version)",
+			duban.FieldError{Field: SheetInfo, Message: "「计划版本」不是有效时间 (not a valid time): " + version})
+	}
+	if !exported.Equal(p.UpdatedAt) {
+		return duban.Errorf(duban.ECONFLICT, "工作簿导出后计划已于 %s 被修改，请重新导出后再编辑导入 "+
+			"(the plan changed at %s, after this workbook was exported; export it again)",
+			p.UpdatedAt.Local().Format("2006-01-02 15:04:05"), p.UpdatedAt.UTC().Format(time.RFC3339))
+	}
+	return nil
 }
 
 // applySheet merges the plan sheet into base and validates the result,

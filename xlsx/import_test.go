@@ -5,9 +5,12 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/store"
 	"github.com/duban-dev/duban/xlsx"
 )
 
@@ -246,4 +249,81 @@ func sameChange(a, b xlsx.NodeChange) bool {
 func sameNode(a, b duban.Node) bool {
 	return a.Code == b.Code && a.ParentCode == b.ParentCode && a.Title == b.Title && a.Deadline == b.Deadline &&
 		a.LeadUnit == b.LeadUnit
+}
+
+// racingPlans stores a change to the plan right after each ExportBundle,
+// as another administrator's import landing between the workbook import's
+// read of the plan and its write would.
+type racingPlans struct {
+	*store.DB
+	t *testing.T
+}
+
+func (r racingPlans) ExportBundle(ctx context.Context, planID int64) (*duban.Bundle, error) {
+	read, err := r.DB.ExportBundle(ctx, planID)
+	if err != nil {
+		return nil, err
+	}
+	other, err := r.DB.ExportBundle(ctx, planID)
+	if err != nil {
+		return nil, err
+	}
+	other.Plan.Title = "并发修改后的标题"
+	r.DB.Now = func() time.Time { return time.Now().Add(time.Second) }
+	if _, err := r.DB.ImportBundle(ctx, other, "other-admin"); err != nil {
+		r.t.Fatalf("the concurrent change: %v", err)
+	}
+	return read, nil
+}
+
+func TestImportRefusesWhenThePlanChangedMeanwhile(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, fx *fixture) {
+		f, _ := fx.export(t)
+		n := firstWith(t, fx, func(n duban.Node) bool { return n.Kind == duban.KindItem && n.LeadUnit != "" })
+		if err := f.SetCellValue(xlsx.SheetPlan, fmt.Sprintf("J%d", rowOf(t, fx, n.Code)), "2021/11/30"); err != nil {
+			t.Fatal(err)
+		}
+		svc := fx.svc
+		svc.Plans = racingPlans{fx.db, t}
+		_, err := svc.ImportPlan(context.Background(), bytes.NewReader(saveBook(t, f)), false, "test")
+		if duban.ErrorCode(err) != duban.ECONFLICT {
+			t.Fatalf("import over a concurrent change: %v, want ECONFLICT", err)
+		}
+		b, err := fx.db.ExportBundle(context.Background(), fx.planID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.Plan.Title != "并发修改后的标题" || node(b, n.Code).Deadline == duban.MustDate("2021-11-30") {
+			t.Fatalf("title %q, deadline %s: the concurrent change must stay and the workbook's must not land",
+				b.Plan.Title, node(b, n.Code).Deadline)
+		}
+	})
+}
+
+// A workbook exported before another change to the plan holds the old
+// values in its untouched cells; importing it would undo that change.
+func TestImportRefusesAWorkbookOlderThanThePlan(t *testing.T) {
+	forEachEngine(t, func(t *testing.T, fx *fixture) {
+		ctx := context.Background()
+		_, data := fx.export(t)
+		other, err := fx.db.ExportBundle(ctx, fx.planID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		other.Plan.Title = "导出之后改过的标题"
+		fx.db.Now = func() time.Time { return time.Now().Add(time.Second) }
+		if _, err := fx.db.ImportBundle(ctx, other, "other-admin"); err != nil {
+			t.Fatal(err)
+		}
+		for _, dryRun := range []bool{true, false} {
+			_, err := fx.svc.ImportPlan(ctx, bytes.NewReader(data), dryRun, "test")
+			if duban.ErrorCode(err) != duban.ECONFLICT || !strings.Contains(duban.ErrorMessage(err), "重新导出") {
+				t.Fatalf("dry run %v: %v, want ECONFLICT asking for a new export", dryRun, err)
+			}
+		}
+		_, fresh := fx.export(t)
+		if _, err := fx.svc.ImportPlan(ctx, bytes.NewReader(fresh), true, "test"); err != nil {
+			t.Fatalf("a workbook exported after the change: %v", err)
+		}
+	})
 }
