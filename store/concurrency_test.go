@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/store"
@@ -91,5 +92,20 @@ func TestTwoHandlesOnOneSQLiteFile(t *testing.T) {
 	}
 	if n := mustCounts(t, handles[0])["users"]; n != 160 {
 		t.Errorf("users = %d, want 160", n)
+	}
+}
+
+// Every pooled connection is held by a transaction that runs a query seen
+// for the first time. Preparing it for the statement cache needs a
+// connection of its own; waiting for one there would never end.
+func TestNewQueryWhileEveryConnectionIsBusy(t *testing.T) {
+	db := mustOpen(t, sqliteDSN(t))
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	for i := range 3 { // each round a query the cache has not seen
+		query := fmt.Sprintf("SELECT COUNT(*) + %d FROM plans", i)
+		if err := store.QueryOnEveryConnection(ctx, db, query); err != nil {
+			t.Fatalf("round %d: %v", i, err)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"strings"
+	"sync"
 
 	"github.com/duban-dev/duban"
 )
@@ -101,4 +102,36 @@ func ReportQueryPlans(ctx context.Context, db *DB, filters map[string]duban.Repo
 type queryWithArgs struct {
 	query string
 	args  []any
+}
+
+// MigrationSQL returns the text of one embedded migration of db's dialect.
+func MigrationSQL(db *DB, name string) (string, error) {
+	b, err := migrationFiles.ReadFile("migrations/" + db.dialect + "/" + name + ".sql")
+	return string(b), err
+}
+
+// QueryOnEveryConnection opens as many read transactions as the pool has
+// connections and, once all of them hold one, runs query in each.
+func QueryOnEveryConnection(ctx context.Context, db *DB, query string) error {
+	n := db.sql.Stats().MaxOpenConnections
+	var ready sync.WaitGroup
+	ready.Add(n)
+	errs := make(chan error, n)
+	for range n {
+		go func() {
+			errs <- db.read(ctx, func(t *tx) error {
+				ready.Done()
+				ready.Wait()
+				var x int
+				return t.queryRow(ctx, query).Scan(&x)
+			})
+		}()
+	}
+	var first error
+	for range n {
+		if err := <-errs; err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
 }

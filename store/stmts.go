@@ -12,19 +12,25 @@ import (
 // re-prepares a statement on each pooled connection the first time it is
 // used there and keeps it.
 type stmtCache struct {
-	mu    sync.Mutex
-	stmts map[string]*sql.Stmt
+	mu     sync.Mutex
+	stmts  map[string]*sql.Stmt // nil while being prepared, or if it failed
+	closed bool
 }
 
 // maxCachedStmts bounds the cache; queries past it are prepared per call.
 const maxCachedStmts = 256
 
-// stmt returns the cached statement of query ("?" placeholders), preparing
-// it on first use. It returns nil, and the caller runs the query directly,
-// when the cache is off (an in-memory SQLite database has one connection,
-// which the running transaction holds), full, or the query is not one
-// plain statement with few parameters: scripts, DDL, bulk inserts and long
-// IN lists are not worth keeping.
+// stmt returns the cached statement of query ("?" placeholders). It
+// returns nil, and the caller runs the query directly, when the cache is
+// off (an in-memory SQLite database has one connection, which the running
+// transaction holds), full, the statement is not prepared yet, or the query
+// is not one plain statement with few parameters: scripts, DDL, bulk
+// inserts and long IN lists are not worth keeping.
+//
+// A query seen for the first time is prepared in the background. Preparing
+// takes a connection of its own, and the caller holds one already: when
+// every pooled connection is held by a transaction waiting to prepare, a
+// caller that waited would never get one.
 func (db *DB) stmt(ctx context.Context, query string) *sql.Stmt {
 	if db.stmts == nil || !cacheable(query) {
 		return nil
@@ -32,18 +38,29 @@ func (db *DB) stmt(ctx context.Context, query string) *sql.Stmt {
 	c := db.stmts
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if s, ok := c.stmts[query]; ok {
+	if s, ok := c.stmts[query]; ok || c.closed || len(c.stmts) >= maxCachedStmts {
 		return s
 	}
-	if len(c.stmts) >= maxCachedStmts {
-		return nil
-	}
-	s, err := db.sql.PrepareContext(ctx, db.rebind(query))
+	c.stmts[query] = nil
+	go c.prepare(db.sql, query, db.rebind(query))
+	return nil
+}
+
+// prepare prepares a statement for the cache, waiting for a free
+// connection without holding anything. A statement that fails to prepare
+// stays out of the cache; its callers run it directly and see the error.
+func (c *stmtCache) prepare(conn *sql.DB, key, query string) {
+	s, err := conn.PrepareContext(context.Background(), query)
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	if err != nil {
-		return nil // the query itself reports the error
+		return
 	}
-	c.stmts[query] = s
-	return s
+	if c.closed {
+		s.Close()
+		return
+	}
+	c.stmts[key] = s
 }
 
 func (c *stmtCache) close() {
@@ -52,8 +69,11 @@ func (c *stmtCache) close() {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.closed = true
 	for q, s := range c.stmts {
-		s.Close()
+		if s != nil {
+			s.Close()
+		}
 		delete(c.stmts, q)
 	}
 }
