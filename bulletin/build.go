@@ -14,13 +14,16 @@ import (
 // bulletin's as-of date, the period, the units, every report version of the
 // plan (for punctuality), its notices and the previous bulletin's data.
 type Input struct {
-	Status   *tracker.PlanStatus
-	Period   duban.Period
-	Units    []duban.Unit
-	Reports  []duban.Report
-	Notices  []duban.Notice
-	Previous *Data
-	Profile  rank.Profile
+	Status  *tracker.PlanStatus
+	Period  duban.Period
+	Units   []duban.Unit
+	Reports []duban.Report
+	Notices []duban.Notice
+	// NoticeEvents is each notice's history by notice id, so that notices
+	// count as they stood on the as-of day, not as they stand now.
+	NoticeEvents map[int64][]duban.NoticeEvent
+	Previous     *Data
+	Profile      rank.Profile
 }
 
 // Build assembles the bulletin's data.
@@ -43,10 +46,11 @@ func Build(in Input) *Data {
 		items[i].LeadUnit = units[items[i].Node]
 	}
 	d.lists(items, indicatorNames(ps.Indicators), names)
-	d.Notices = noticeStats(in.Notices, in.Period, ps.AsOf, names)
+	past := noticesAsOf(in.Notices, in.NoticeEvents, ps.AsOf)
+	d.Notices = noticeStats(past, in.Period, ps.AsOf, names)
 	d.Ranking = rank.Score(rank.Input{
 		Items: rankItems(items), Reports: reportFacts(ps, items, in.Reports, in.Period),
-		Notices: noticeFacts(in.Notices, ps.AsOf), Names: names,
+		Notices: noticeFacts(past, ps.AsOf), Names: names,
 	}, in.Profile)
 	if in.Previous != nil {
 		d.Changes = compare(in.Previous, d, items, names)

@@ -93,18 +93,40 @@ func firstSubmissions(reports []duban.Report) map[factKey]duban.Date {
 // awaiting a reply past their deadline at the as-of date. Notices issued
 // after the as-of date are left out. A notice's reply is dated by its last
 // update, and its state is the one stored now.
-func noticeStats(notices []duban.Notice, per duban.Period, asOf duban.Date, names map[string]string) Notices {
+// pastNotice is a notice as it stood at the end of the as-of day, with
+// its history (nil for a notice written without one).
+type pastNotice struct {
+	duban.Notice
+	events []duban.NoticeEvent
+}
+
+// noticesAsOf returns the notices issued by the end of asOf (Beijing time),
+// each as it stood then.
+func noticesAsOf(notices []duban.Notice, events map[int64][]duban.NoticeEvent, asOf duban.Date) []pastNotice {
+	end := dayEnd(asOf)
+	var out []pastNotice
+	for _, n := range notices {
+		if past, ok := n.AsOf(events[n.ID], end); ok {
+			out = append(out, pastNotice{past, events[n.ID]})
+		}
+	}
+	return out
+}
+
+// dayEnd is the last instant of the day in Beijing.
+func dayEnd(d duban.Date) time.Time {
+	t := d.Time()
+	return time.Date(t.Year(), t.Month(), t.Day()+1, 0, 0, 0, 0, beijing).Add(-time.Nanosecond)
+}
+
+func noticeStats(notices []pastNotice, per duban.Period, asOf duban.Date, names map[string]string) Notices {
 	var s Notices
 	for _, n := range notices {
 		issued := duban.DateOf(n.CreatedAt.In(beijing))
-		if issued.After(asOf) {
-			continue
-		}
 		if !issued.Before(per.Start) && !issued.After(per.End) {
 			s.Issued++
 		}
-		updated := duban.DateOf(n.UpdatedAt.In(beijing))
-		if (n.State == duban.NoticeReplied || n.State == duban.NoticeClosed) && !updated.Before(per.Start) && !updated.After(asOf) {
+		if repliedWithin(n, per.Start, asOf) {
 			s.Replied++
 		}
 		if n.ReplyOverdue(asOf) {
@@ -116,12 +138,19 @@ func noticeStats(notices []duban.Notice, per duban.Period, asOf duban.Date, name
 	return s
 }
 
-func noticeFacts(notices []duban.Notice, asOf duban.Date) []rank.NoticeFact {
-	var out []rank.NoticeFact
+// repliedWithin reports a reply from first to last; a notice without a
+// history counts when it stands replied or closed since a day in range.
+func repliedWithin(n pastNotice, first, last duban.Date) bool {
+	if n.events != nil {
+		return duban.RepliedWithin(n.events, first, last, beijing)
+	}
+	updated := duban.DateOf(n.UpdatedAt.In(beijing))
+	return (n.State == duban.NoticeReplied || n.State == duban.NoticeClosed) && !updated.Before(first) && !updated.After(last)
+}
+
+func noticeFacts(notices []pastNotice, asOf duban.Date) []rank.NoticeFact {
+	out := make([]rank.NoticeFact, 0, len(notices))
 	for _, n := range notices {
-		if duban.DateOf(n.CreatedAt.In(beijing)).After(asOf) {
-			continue
-		}
 		out = append(out, rank.NoticeFact{Unit: n.UnitCode, ReplyOverdue: n.ReplyOverdue(asOf)})
 	}
 	return out

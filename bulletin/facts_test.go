@@ -1,6 +1,7 @@
 package bulletin
 
 import (
+	"maps"
 	"testing"
 	"time"
 
@@ -102,14 +103,60 @@ func TestNoticeStats(t *testing.T) {
 		notice(5, "jyj", duban.NoticeIssued, "2021-07-02", "2021-07-02", "2021-07-03"),  // after the as-of date
 	}
 	june := duban.PeriodOf(duban.Monthly, duban.MustDate("2021-06-01"))
-	s := noticeStats(notices, june, duban.MustDate("2021-06-30"), map[string]string{"zjj": "住建局"})
+	past := noticesAsOf(notices, nil, duban.MustDate("2021-06-30"))
+	s := noticeStats(past, june, duban.MustDate("2021-06-30"), map[string]string{"zjj": "住建局"})
 	if s.Issued != 2 || s.Replied != 1 || s.Overdue != 1 || len(s.Late) != 1 ||
 		s.Late[0].Number != "督办〔2021〕1号" || s.Late[0].UnitName != "住建局" {
 		t.Fatalf("stats = %+v", s)
 	}
-	facts := noticeFacts(notices, duban.MustDate("2021-06-30"))
+	facts := noticeFacts(past, duban.MustDate("2021-06-30"))
 	if len(facts) != 4 || !facts[0].ReplyOverdue || facts[1].ReplyOverdue {
 		t.Fatalf("facts = %+v", facts)
+	}
+}
+
+// A June bulletin built in August counts each notice as it stood on 30
+// June: one replied only in July was still late then; one escalated in
+// July was late against its June deadline; one replied in June and closed
+// in July counts as replied in June.
+func TestNoticeStatsReplayHistory(t *testing.T) {
+	at := func(s string) time.Time {
+		t, _ := time.ParseInLocation("2006-01-02", s, beijing)
+		return t.Add(9 * time.Hour)
+	}
+	ev := func(id int64, day, action string, to duban.NoticeState, level duban.NoticeLevel, due string) duban.NoticeEvent {
+		return duban.NoticeEvent{NoticeID: id, At: at(day), Action: action, ToState: to, Level: level, ReplyDue: duban.MustDate(due)}
+	}
+	notices := []duban.Notice{
+		{ID: 6, Year: 2021, Seq: 6, UnitCode: "zjj", State: duban.NoticeReplied, Level: duban.LevelRemind,
+			CreatedAt: at("2021-06-05"), UpdatedAt: at("2021-07-05"), ReplyDue: duban.MustDate("2021-06-12"), Reply: "已整改"},
+		{ID: 7, Year: 2021, Seq: 7, UnitCode: "jtj", State: duban.NoticeIssued, Level: duban.LevelSupervise,
+			CreatedAt: at("2021-06-01"), UpdatedAt: at("2021-07-02"), ReplyDue: duban.MustDate("2021-07-20")},
+		{ID: 8, Year: 2021, Seq: 8, UnitCode: "jyj", State: duban.NoticeClosed, Level: duban.LevelRemind,
+			CreatedAt: at("2021-06-02"), UpdatedAt: at("2021-07-03"), ReplyDue: duban.MustDate("2021-06-20")},
+	}
+	events := map[int64][]duban.NoticeEvent{
+		6: {ev(6, "2021-06-05", "issue", duban.NoticeIssued, duban.LevelRemind, "2021-06-12"),
+			ev(6, "2021-07-05", "reply", duban.NoticeReplied, duban.LevelRemind, "2021-06-12")},
+		7: {ev(7, "2021-06-01", "issue", duban.NoticeIssued, duban.LevelRemind, "2021-06-05"),
+			ev(7, "2021-07-02", "escalate", duban.NoticeIssued, duban.LevelSupervise, "2021-07-20")},
+		8: {ev(8, "2021-06-02", "issue", duban.NoticeIssued, duban.LevelRemind, "2021-06-20"),
+			ev(8, "2021-06-15", "reply", duban.NoticeReplied, duban.LevelRemind, "2021-06-20"),
+			ev(8, "2021-07-03", "close", duban.NoticeClosed, duban.LevelRemind, "2021-06-20")},
+	}
+	june := duban.PeriodOf(duban.Monthly, duban.MustDate("2021-06-01"))
+	asOf := duban.MustDate("2021-06-30")
+	s := noticeStats(noticesAsOf(notices, events, asOf), june, asOf, nil)
+	late := map[string]string{}
+	for _, r := range s.Late {
+		late[r.Number] = r.Level + " " + r.ReplyDue.String()
+	}
+	want := map[string]string{"督办〔2021〕6号": "提醒 2021-06-12", "督办〔2021〕7号": "提醒 2021-06-05"}
+	if s.Issued != 3 || s.Replied != 1 || s.Overdue != 2 || !maps.Equal(late, want) {
+		t.Fatalf("stats = %+v, late %v; want 3 issued, 1 replied, late %v", s, late, want)
+	}
+	if now := noticeStats(noticesAsOf(notices, nil, asOf), june, asOf, nil); now.Overdue != 0 {
+		t.Fatalf("without the history %d are late; the test must tell the two apart", now.Overdue)
 	}
 }
 

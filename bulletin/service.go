@@ -17,6 +17,7 @@ type Store interface {
 	ListUnits(ctx context.Context) ([]duban.Unit, error)
 	ListReportsFiltered(ctx context.Context, f duban.ReportFilter) ([]duban.Report, int, error)
 	ListNotices(ctx context.Context, f duban.NoticeFilter) ([]duban.Notice, int, error)
+	ListPlanNoticeEvents(ctx context.Context, planID int64) (map[int64][]duban.NoticeEvent, error)
 	ListPlans(ctx context.Context, f duban.PlanFilter) ([]duban.PlanSummary, int, error)
 	duban.BulletinService
 }
@@ -68,6 +69,9 @@ func (s *Service) Prepare(ctx context.Context, planID int64, period string, asOf
 		return nil, err
 	}
 	if in.Notices, err = s.notices(ctx, planID); err != nil {
+		return nil, err
+	}
+	if in.NoticeEvents, err = s.Store.ListPlanNoticeEvents(ctx, planID); err != nil {
 		return nil, err
 	}
 	if in.Previous, err = s.previous(ctx, planID, per.String()); err != nil {

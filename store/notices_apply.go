@@ -4,23 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"time"
 
 	"github.com/duban-dev/duban"
 )
 
 // NoticeEvent is one step in a notice's history.
-type NoticeEvent struct {
-	ID        int64             `json:"id"`
-	NoticeID  int64             `json:"notice_id"`
-	At        time.Time         `json:"at"`
-	Actor     string            `json:"actor"`
-	Action    string            `json:"action"` // issue, sign, reply, close, escalate
-	FromState duban.NoticeState `json:"from_state,omitempty"`
-	ToState   duban.NoticeState `json:"to_state"`
-	Level     duban.NoticeLevel `json:"level"`
-	Text      string            `json:"text,omitempty"`
-}
+type NoticeEvent = duban.NoticeEvent
 
 // ApplyNotice takes one lifecycle step. The addressed unit's reporters may
 // sign for and reply to its notices; administrators and supervisors may
@@ -69,8 +58,9 @@ func (t *tx) recordNotice(ctx context.Context, actor, action string, before, n *
 	if before != nil {
 		from, auditBefore = before.State, before
 	}
-	_, err := t.exec(ctx, `INSERT INTO notice_events (notice_id, at, actor, action, from_state, to_state, level, text)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, n.ID, t.now, actor, action, string(from), string(n.State), int(n.Level), text)
+	_, err := t.exec(ctx, `INSERT INTO notice_events (notice_id, at, actor, action, from_state, to_state, level, reply_due, text)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, n.ID, t.now, actor, action, string(from), string(n.State), int(n.Level),
+		dateArg(n.ReplyDue), text)
 	if err != nil {
 		return err
 	}
@@ -131,17 +121,43 @@ func noticeMarkdown(action string, n *duban.Notice, unit, actor, text string) st
 func (db *DB) ListNoticeEvents(ctx context.Context, noticeID int64) ([]NoticeEvent, error) {
 	list := []NoticeEvent{}
 	err := db.read(ctx, func(t *tx) error {
-		return t.eachRow(ctx, `SELECT id, notice_id, at, actor, action, from_state, to_state, level, text
-			FROM notice_events WHERE notice_id = ? ORDER BY id`, []any{noticeID}, func(rows *sql.Rows) error {
-			var e NoticeEvent
-			err := rows.Scan(&e.ID, &e.NoticeID, timeCol{&e.At}, &e.Actor, &e.Action, &e.FromState, &e.ToState,
-				&e.Level, &e.Text)
-			list = append(list, e)
-			return err
-		})
+		return t.eachRow(ctx, noticeEventSelect+"WHERE notice_id = ? ORDER BY id", []any{noticeID},
+			func(rows *sql.Rows) error {
+				e, err := scanNoticeEvent(rows)
+				list = append(list, e)
+				return err
+			})
 	})
 	if err != nil {
 		return nil, wrap(err, "list events of notice %d", noticeID)
 	}
 	return list, nil
+}
+
+// ListPlanNoticeEvents returns the history of every notice of a plan,
+// oldest first, by notice id.
+func (db *DB) ListPlanNoticeEvents(ctx context.Context, planID int64) (map[int64][]duban.NoticeEvent, error) {
+	byNotice := map[int64][]duban.NoticeEvent{}
+	err := db.read(ctx, func(t *tx) error {
+		return t.eachRow(ctx, noticeEventSelect+"WHERE notice_id IN (SELECT id FROM notices WHERE plan_id = ?) ORDER BY id",
+			[]any{planID}, func(rows *sql.Rows) error {
+				e, err := scanNoticeEvent(rows)
+				byNotice[e.NoticeID] = append(byNotice[e.NoticeID], e)
+				return err
+			})
+	})
+	if err != nil {
+		return nil, wrap(err, "list notice events of plan %d", planID)
+	}
+	return byNotice, nil
+}
+
+const noticeEventSelect = `SELECT id, notice_id, at, actor, action, from_state, to_state, level, reply_due, text
+	FROM notice_events `
+
+func scanNoticeEvent(rows *sql.Rows) (NoticeEvent, error) {
+	var e NoticeEvent
+	err := rows.Scan(&e.ID, &e.NoticeID, timeCol{&e.At}, &e.Actor, &e.Action, &e.FromState, &e.ToState,
+		&e.Level, dateCol{&e.ReplyDue}, &e.Text)
+	return e, err
 }
