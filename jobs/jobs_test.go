@@ -40,20 +40,27 @@ func TestRunOnceWithAClock(t *testing.T) {
 	if err := db.CreateSession(ctx, u.ID, []byte("old"), now.Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
-	runner := jobs.New(jobs.Config{Plans: db, Notices: db, Sessions: db, Tracker: tracker.NewService(db), Now: clock})
+	tr := tracker.NewService(db)
+	runner := jobs.New(jobs.Config{Plans: db, Notices: db, Sessions: db, Tracker: tr, Statuses: db, Now: clock})
 
 	first := mustRun(t, runner)
-	if first.Issued == 0 || first.Escalated != 0 || first.SessionsRemoved != 0 {
-		t.Fatalf("first run on 2021-07-15: %+v; want notices issued, nothing escalated or removed", first)
+	if first.Issued == 0 || first.Escalated != 0 || first.SessionsRemoved != 0 || first.Judged != 1 {
+		t.Fatalf("first run on 2021-07-15: %+v; want the plan judged, notices issued, nothing escalated or removed", first)
 	}
+	if tr.Len() != 0 {
+		t.Errorf("the run left %d evaluations in the cache, want none", tr.Len())
+	}
+	assertStatusesAsOf(t, db, planID, duban.DateOf(now))
 	if again := mustRun(t, runner); again != (jobs.Result{}) {
-		t.Fatalf("second run the same day: %+v, want nothing", again)
+		t.Fatalf("second run the same day: %+v, want nothing, not even a plan judged", again)
 	}
 	now = now.AddDate(0, 0, tracker.ReplyDays+1) // every reply is now a day overdue
 	later := mustRun(t, runner)
-	if later.Escalated != first.Issued || later.Issued != 0 || later.SessionsRemoved != 1 {
-		t.Fatalf("run after the reply deadline: %+v; want %d escalated, none issued, one session removed", later, first.Issued)
+	if later.Escalated != first.Issued || later.Issued != 0 || later.SessionsRemoved != 1 || later.Judged != 1 {
+		t.Fatalf("run after the reply deadline: %+v; want %d escalated, the plan judged again, none issued, one session removed",
+			later, first.Issued)
 	}
+	assertStatusesAsOf(t, db, planID, duban.DateOf(now))
 	list, _, err := db.ListNotices(ctx, duban.NoticeFilter{PlanID: planID, Page: duban.Page{PerPage: 1}})
 	if err != nil {
 		t.Fatal(err)
@@ -71,4 +78,53 @@ func mustRun(t *testing.T, r *jobs.Runner) jobs.Result {
 		t.Fatal(err)
 	}
 	return res
+}
+
+// assertStatusesAsOf checks that every indicator of the plan has a stored
+// status as of the day.
+func assertStatusesAsOf(t *testing.T, db *store.DB, planID int64, day duban.Date) {
+	t.Helper()
+	ctx := context.Background()
+	rows, err := db.ListIndicatorStatuses(ctx, planID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := db.ExportBundle(ctx, planID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(b.Indicators) {
+		t.Fatalf("%d stored statuses for %d indicators", len(rows), len(b.Indicators))
+	}
+	for _, r := range rows {
+		if r.AsOf != day {
+			t.Fatalf("indicator %d: status as of %s, want %s", r.IndicatorID, r.AsOf, day)
+		}
+	}
+}
+
+// Without Config.Statuses every plan is judged on every run.
+func TestRunOnceWithoutStatusesJudgesEveryPlan(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	now := time.Date(2021, 7, 15, 9, 0, 0, 0, time.UTC)
+	db.Now = func() time.Time { return now }
+	b, err := planfile.Decode("erqi-2021.yaml", bytes.NewReader(demo.ErqiPlan))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ImportBundle(ctx, b, "test"); err != nil {
+		t.Fatal(err)
+	}
+	runner := jobs.New(jobs.Config{Plans: db, Notices: db, Sessions: db, Tracker: tracker.NewService(db), Now: db.Now})
+	if first := mustRun(t, runner); first.Issued == 0 || first.Judged != 1 {
+		t.Fatalf("first run: %+v", first)
+	}
+	if again := mustRun(t, runner); again.Issued != 0 || again.Judged != 1 {
+		t.Fatalf("second run: %+v, want the plan judged again and nothing issued", again)
+	}
 }

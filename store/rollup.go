@@ -120,3 +120,19 @@ func (db *DB) Rollup(ctx context.Context, by duban.RollupBy, asOf duban.Date) ([
 	}
 	return groups, wrap(err, "rollup by %s", by)
 }
+
+// ListIndicatorStatuses returns the stored status of each indicator of a
+// plan, by indicator id.
+func (db *DB) ListIndicatorStatuses(ctx context.Context, planID int64) ([]duban.IndicatorStatus, error) {
+	list := []duban.IndicatorStatus{}
+	err := db.read(ctx, func(t *tx) error {
+		return t.eachRow(ctx, `SELECT indicator_id, plan_id, province, area, status, progress, as_of
+			FROM indicator_status WHERE plan_id = ? ORDER BY indicator_id`, []any{planID}, func(rows *sql.Rows) error {
+			var r duban.IndicatorStatus
+			err := rows.Scan(&r.IndicatorID, &r.PlanID, &r.Province, &r.Area, &r.Status, &r.Progress, dateCol{&r.AsOf})
+			list = append(list, r)
+			return err
+		})
+	})
+	return list, wrap(err, "list statuses of plan %d", planID)
+}

@@ -2,6 +2,7 @@ package tracker
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/status"
@@ -20,6 +21,16 @@ var ruleActions = map[duban.NoticeTrigger]string{
 	duban.TriggerLagging: "请分析滞后原因，制定赶超措施，明确完成时间节点，于反馈期限前书面反馈。",
 	duban.TriggerOverdue: "请说明逾期原因，提出整改方案和新的完成时限，于反馈期限前书面反馈。",
 	duban.TriggerMissing: "请立即补报进展情况，并说明未按时报送的原因。",
+}
+
+// RuleStatuses are the statuses the notice rules act on.
+func RuleStatuses() []string {
+	out := make([]string, 0, len(ruleTriggers))
+	for st := range ruleTriggers {
+		out = append(out, string(st))
+	}
+	slices.Sort(out)
+	return out
 }
 
 // NoticeCandidates lists the notices the rules call for as of the status

@@ -10,17 +10,42 @@ import (
 // overdue or unreported indicator without an open notice gets one. It
 // returns the notices issued.
 func (s *Service) Supervise(ctx context.Context, notices duban.NoticeService, actor *duban.User, planID int64, asOf duban.Date) ([]duban.Notice, error) {
+	return s.supervise(ctx, notices, nil, actor, planID, asOf)
+}
+
+// SuperviseAndSave is Supervise for the periodic jobs: it evaluates the
+// plan without keeping the evaluation in the cache (ViewOnce) and stores
+// every indicator's status as of the day in dst, which keeps the stored
+// statuses (and so the rollup) current as deadlines pass.
+func (s *Service) SuperviseAndSave(ctx context.Context, notices duban.NoticeService, dst StatusStore, actor *duban.User, planID int64, asOf duban.Date) ([]duban.Notice, error) {
+	return s.supervise(ctx, notices, dst, actor, planID, asOf)
+}
+
+func (s *Service) supervise(ctx context.Context, notices duban.NoticeService, dst StatusStore, actor *duban.User, planID int64, asOf duban.Date) ([]duban.Notice, error) {
 	open, err := openNoticeIndicators(ctx, notices, planID)
 	if err != nil {
 		return nil, err
 	}
 	var inputs []duban.NoticeInput
-	err = s.View(ctx, planID, asOf, func(ps *PlanStatus) error {
+	var rows []duban.IndicatorStatus
+	view := s.View
+	if dst != nil {
+		view = s.ViewOnce
+	}
+	err = view(ctx, planID, asOf, func(ps *PlanStatus) error {
 		inputs = ps.NoticeCandidates(func(id int64) bool { return open[id] })
+		if dst != nil {
+			rows = ps.StatusRows()
+		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
+	}
+	if dst != nil {
+		if err := dst.SaveIndicatorStatuses(ctx, planID, rows, "jobs"); err != nil {
+			return nil, err
+		}
 	}
 	created := []duban.Notice{}
 	for _, in := range inputs {

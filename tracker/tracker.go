@@ -203,6 +203,25 @@ func (s *Service) View(ctx context.Context, planID int64, asOf duban.Date, fn fu
 	return fn(ps)
 }
 
+// ViewOnce is View for a one-off reader such as the periodic jobs: a
+// cached evaluation is used (without counting as a use), but one it has to
+// make is not kept, so a pass over every plan does not push the plans
+// people are looking at out of the cache.
+func (s *Service) ViewOnce(ctx context.Context, planID int64, asOf duban.Date, fn func(*PlanStatus) error) error {
+	key := cacheKey{planID, asOf}
+	s.mu.RLock()
+	if e := s.cache[key]; e != nil {
+		defer s.mu.RUnlock()
+		return fn(e.ps)
+	}
+	s.mu.RUnlock()
+	ps, err := s.evaluate(ctx, key)
+	if err != nil {
+		return err
+	}
+	return fn(ps)
+}
+
 // StatusSource is a Source that can also read a lighter snapshot whose
 // reports hold only what the status engine reads; the store is one.
 type StatusSource interface {

@@ -84,7 +84,8 @@ func serveUntilDone(ctx context.Context, srv *web.Server, db *store.DB, stderr i
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 	dispatcher := notify.NewDispatcher(db, logger)
 	go dispatcher.Run(ctx, 5*time.Second)
-	runner := jobs.New(jobs.Config{Plans: db, Notices: db, Sessions: db, Tracker: srv.Tracker(), Now: now, Logger: logger})
+	runner := jobs.New(jobs.Config{Plans: db, Notices: db, Sessions: db, Tracker: srv.Tracker(), Statuses: db,
+		Now: now, Logger: logger})
 	go runner.Run(ctx, jobInterval)
 	go runBulletinSchedule(ctx, db, logger, time.Hour, now)
 	go refreshStatuses(ctx, srv, db, logger)
