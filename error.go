@@ -58,12 +58,21 @@ func (e *Error) Error() string {
 	if len(e.Fields) == 0 {
 		return e.Message
 	}
-	parts := make([]string, len(e.Fields))
-	for i, f := range e.Fields {
+	shown := e.Fields[:min(len(e.Fields), maxFieldsInText)]
+	parts := make([]string, len(shown), len(shown)+1)
+	for i, f := range shown {
 		parts[i] = f.String()
+	}
+	if more := len(e.Fields) - len(shown); more > 0 {
+		parts = append(parts, fmt.Sprintf("另有 %d 处 (and %d more)", more, more))
 	}
 	return e.Message + ": " + strings.Join(parts, "; ")
 }
+
+// maxFieldsInText is how many field errors Error spells out: a batch of
+// ten thousand bad rows keeps them all in Fields, but a log line or a
+// command's message names the first few and counts the rest.
+const maxFieldsInText = 20
 
 // Errorf returns an *Error with the given code and formatted message.
 func Errorf(code, format string, args ...any) *Error {
