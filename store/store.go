@@ -36,6 +36,9 @@ type DB struct {
 
 	importHook func(step string) error // tests inject failures here
 	stmts      *stmtCache              // nil for in-memory SQLite
+	ckpt       *checkpointer           // SQLite files only
+	// oneConn is set for in-memory SQLite, whose pool is one connection.
+	oneConn bool
 }
 
 // Open opens the database named by dsn and applies pending migrations. A
@@ -53,6 +56,9 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err := db.Migrate(ctx); err != nil {
 		db.sql.Close()
 		return nil, err
+	}
+	if db.dialect == DialectSQLite && !db.oneConn {
+		db.startCheckpointer()
 	}
 	return db, nil
 }
@@ -81,6 +87,7 @@ func open(dsn string) (*DB, error) {
 	if isMemory(dsn) {
 		// Each connection to :memory: is a separate database.
 		conn.SetMaxOpenConns(1)
+		db.oneConn = true
 	} else {
 		// SQLite work is CPU in this process: more connections than a few
 		// per core only queue, and database/sql keeps just two idle ones by
@@ -96,6 +103,7 @@ func open(dsn string) (*DB, error) {
 
 // Close closes the database.
 func (db *DB) Close() error {
+	db.stopCheckpointer()
 	db.stmts.close()
 	return db.sql.Close()
 }
@@ -132,6 +140,8 @@ func sqliteDSN(path string) string {
 		// temporary files.
 		"_pragma=temp_store(MEMORY)",
 		"_txlock=immediate",
+		// The store checkpoints from a goroutine of its own (checkpoint.go).
+		"_pragma=wal_autocheckpoint(0)",
 	}
 	if !isMemory(path) {
 		params = append(params, "_pragma=journal_mode(WAL)")

@@ -30,7 +30,11 @@ func (db *DB) write(ctx context.Context, fn func(*tx) error) error {
 			return ctx.Err()
 		}
 	}
-	return db.inTx(ctx, nil, fn)
+	if err := db.inTx(ctx, nil, fn); err != nil {
+		return err
+	}
+	db.noteWrite()
+	return nil
 }
 
 // read runs fn in a read-only transaction, so multi-query reads see one
