@@ -55,7 +55,7 @@ func (db *DB) submit(ctx context.Context, actor *duban.User, ins []duban.ReportI
 		for i := range ins {
 			ids[i] = ins[i].IndicatorID
 		}
-		targets, err := t.loadTargets(ctx, ids, true)
+		targets, err := t.batchTargets(ctx, ids)
 		if err != nil {
 			return err
 		}
@@ -84,6 +84,15 @@ func (db *DB) submit(ctx context.Context, actor *duban.User, ins []duban.ReportI
 		return nil, wrap(err, "submit reports")
 	}
 	return out, nil
+}
+
+// batchTargets reads the targets of a batch: through the cache on SQLite,
+// locking the indicators on PostgreSQL.
+func (t *tx) batchTargets(ctx context.Context, ids []int64) (*targetSet, error) {
+	if t.db.targets != nil {
+		return t.loadTargetsCached(ctx, ids)
+	}
+	return t.loadTargets(ctx, ids, true)
 }
 
 // checkSubmissions checks every row and gathers the errors of all of them.

@@ -37,6 +37,7 @@ type DB struct {
 	importHook func(step string) error // tests inject failures here
 	stmts      *stmtCache              // nil for in-memory SQLite
 	ckpt       *checkpointer           // SQLite files only
+	targets    *targetCache            // SQLite only
 	// oneConn is set for in-memory SQLite, whose pool is one connection.
 	oneConn bool
 }
@@ -80,6 +81,7 @@ func open(dsn string) (*DB, error) {
 		db.sql, db.dialect = conn, DialectPostgres
 		return db, nil
 	}
+	db.targets = &targetCache{entries: map[int64]cachedTarget{}}
 	conn, err := sql.Open("sqlite", sqliteDSN(dsn))
 	if err != nil {
 		return nil, fmt.Errorf("store: open sqlite: %w", err)
