@@ -138,7 +138,8 @@ func submitBench(b *testing.B, dsn string, shape benchShape) (*store.DB, int64, 
 		for i := range batch {
 			month := r*shape.months + i/shape.indicators%shape.months
 			batch[i] = duban.ReportInput{IndicatorID: exported.Indicators[i%shape.indicators].ID,
-				Period: fmt.Sprintf("%d-%02d", 2021+month/12, month%12+1), Value: float(float64(i)), Note: "进展顺利"}
+				Period: fmt.Sprintf("%d-%02d", 2021+month/12, month%12+1), Value: float(float64(i)),
+				Note: fmt.Sprintf("第%d项进展顺利", i%997)}
 		}
 		batches[r] = batch
 	}
