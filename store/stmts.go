@@ -15,6 +15,18 @@ type stmtCache struct {
 	mu     sync.Mutex
 	stmts  map[string]*sql.Stmt // nil while being prepared, or if it failed
 	closed bool
+	// preparing counts the background preparations; close cancels them
+	// through stop and waits, so none opens a connection (and with it the
+	// database's files) after the store is closed.
+	preparing sync.WaitGroup
+	stop      context.Context
+	cancel    context.CancelFunc
+}
+
+func newStmtCache() *stmtCache {
+	c := &stmtCache{stmts: map[string]*sql.Stmt{}}
+	c.stop, c.cancel = context.WithCancel(context.Background())
+	return c
 }
 
 // maxCachedStmts bounds the cache; queries past it are prepared per call.
@@ -42,6 +54,7 @@ func (db *DB) stmt(ctx context.Context, query string) *sql.Stmt {
 		return s
 	}
 	c.stmts[query] = nil
+	c.preparing.Add(1)
 	go c.prepare(db.sql, query, db.rebind(query))
 	return nil
 }
@@ -50,7 +63,8 @@ func (db *DB) stmt(ctx context.Context, query string) *sql.Stmt {
 // connection without holding anything. A statement that fails to prepare
 // stays out of the cache; its callers run it directly and see the error.
 func (c *stmtCache) prepare(conn *sql.DB, key, query string) {
-	s, err := conn.PrepareContext(context.Background(), query)
+	defer c.preparing.Done()
+	s, err := conn.PrepareContext(c.stop, query)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if err != nil {
@@ -68,8 +82,12 @@ func (c *stmtCache) close() {
 		return
 	}
 	c.mu.Lock()
+	c.closed = true // no preparation starts after this
+	c.mu.Unlock()
+	c.cancel()
+	c.preparing.Wait()
+	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.closed = true
 	for q, s := range c.stmts {
 		if s != nil {
 			s.Close()

@@ -67,7 +67,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 func open(dsn string) (*DB, error) {
 	db := &DB{Now: time.Now, writeSlot: make(chan struct{}, 1)}
 	if !isPostgres(dsn) && !isMemory(dsn) { // pgx keeps its own statement cache
-		db.stmts = &stmtCache{stmts: map[string]*sql.Stmt{}}
+		db.stmts = newStmtCache()
 	}
 	if isPostgres(dsn) {
 		conn, err := sql.Open("pgx", dsn)
