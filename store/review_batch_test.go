@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/duban-dev/duban"
@@ -11,13 +12,20 @@ import (
 )
 
 // A batch larger than a hundred goes through the bulk path: every report
-// gets its own id and one audit entry per plan lists them.
+// gets its own id and one audit entry per plan lists them. One of 5,000
+// (past overlapMin) is checked and built beside its inserts on SQLite.
 func TestSubmitLargeBatch(t *testing.T) {
+	for _, size := range []int{150, 5000} {
+		t.Run(fmt.Sprint(size), func(t *testing.T) { testSubmitLargeBatch(t, size) })
+	}
+}
+
+func testSubmitLargeBatch(t *testing.T, size int) {
 	forEachStore(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		f := mustTracking(t, db)
 		f.mustSubmit(t, f.jsj, f.input("2021-01", 1)) // an id below the batch
-		ins := make([]duban.ReportInput, 150)
+		ins := make([]duban.ReportInput, size)
 		for i := range ins {
 			ins[i] = f.input(fmt.Sprintf("2021-%02d", i%6+1), float64(i))
 		}
@@ -43,7 +51,7 @@ func TestSubmitLargeBatch(t *testing.T) {
 			t.Fatalf("last plan audit %+v (%v)", last, err)
 		}
 		assertEqual(t, "audited ids", after.IDs, ids)
-		if after.Reports != 150 {
+		if after.Reports != size {
 			t.Fatalf("audited count %d", after.Reports)
 		}
 	})
@@ -54,4 +62,42 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// Bad rows anywhere in a large batch (three chunks apart) fail it whole:
+// the error lists each in row order and nothing is written.
+func TestSubmitLargeBatchWithBadRows(t *testing.T) {
+	forEachStore(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		f := mustTracking(t, db)
+		ins := make([]duban.ReportInput, 5000)
+		for i := range ins {
+			ins[i] = f.input(fmt.Sprintf("2021-%02d", i%6+1), float64(i))
+		}
+		bad := []int{4999, 7, 3001} // rows, 1-based
+		for _, row := range bad {
+			ins[row-1].Period = "2021-13"
+		}
+		before := tableCounts(t, db)
+		_, err := db.SubmitReports(ctx, f.admin, ins, today)
+		wantCode(t, err, duban.EINVALID)
+		var rows []int
+		for _, fe := range duban.ErrorFields(err) {
+			rows = append(rows, fe.Row)
+		}
+		assertEqual(t, "bad rows", rows, []int{7, 3001, 4999})
+		if msg := duban.ErrorMessage(err); !strings.Contains(msg, "第 7 行") {
+			t.Errorf("message %q does not name row 7", msg)
+		}
+		assertEqual(t, "row counts after the failed batch", tableCounts(t, db), before)
+
+		ins[6].Period, ins[3000].Period, ins[4998].Period = "2021-01", "2021-01", "2021-01"
+		ins[4000].IndicatorID = f.ind["ind-3"].ID // fgw's item
+		_, err = db.SubmitReports(ctx, f.jsj, ins, today)
+		wantCode(t, err, duban.EFORBIDDEN)
+		if fields := duban.ErrorFields(err); len(fields) != 1 || fields[0].Row != 4001 {
+			t.Errorf("forbidden rows %+v, want row 4001", fields)
+		}
+		assertEqual(t, "row counts after the forbidden batch", tableCounts(t, db), before)
+	})
 }

@@ -1,9 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/duban-dev/duban"
@@ -65,6 +67,14 @@ func (db *DB) submit(ctx context.Context, actor *duban.User, ins []duban.ReportI
 		if _, ok := targets.target(ins[0].IndicatorID); single && !ok {
 			return notFound("指标", ins[0].IndicatorID)
 		}
+		if db.overlaps(len(ins)) {
+			versions, err := t.latestVersions(ctx, ins)
+			if err != nil {
+				return err
+			}
+			out, err = t.submitOverlapped(ctx, batch{actor, today, targets, versions}, ins)
+			return err
+		}
 		subs, err := checkSubmissions(ins, targets, actor, today)
 		if err != nil {
 			return err
@@ -98,33 +108,49 @@ func (t *tx) batchTargets(ctx context.Context, ids []int64) (*targetSet, error) 
 // checkSubmissions checks every row and gathers the errors of all of them.
 func checkSubmissions(ins []duban.ReportInput, targets *targetSet, actor *duban.User, today duban.Date) ([]submission, error) {
 	subs := make([]submission, len(ins))
-	var invalid, forbidden []duban.FieldError
+	var errs rowErrors
 	for i := range ins {
-		row := i + 1
 		sub, err := checkSubmission(&ins[i], targets, actor, today)
-		if err == nil {
-			subs[i] = sub
+		if err != nil {
+			errs.add(i+1, err)
 			continue
 		}
-		switch duban.ErrorCode(err) {
-		case duban.EFORBIDDEN:
-			forbidden = append(forbidden, duban.FieldError{Row: row, Field: "indicator_id", Message: duban.ErrorMessage(err)})
-		default:
-			for _, f := range duban.ErrorFields(err) {
-				f.Row = row
-				invalid = append(invalid, f)
-			}
-		}
+		subs[i] = sub
 	}
-	if len(forbidden) > 0 {
-		return nil, &duban.Error{Code: duban.EFORBIDDEN, Fields: forbidden,
-			Message: fmt.Sprintf("第 %d 行：%s", forbidden[0].Row, forbidden[0].Message)}
+	return subs, errs.err()
+}
+
+// rowErrors gathers the errors of a batch's rows (1-based row numbers).
+type rowErrors struct{ invalid, forbidden []duban.FieldError }
+
+func (e *rowErrors) add(row int, err error) {
+	if duban.ErrorCode(err) == duban.EFORBIDDEN {
+		e.forbidden = append(e.forbidden, duban.FieldError{Row: row, Field: "indicator_id", Message: duban.ErrorMessage(err)})
+		return
 	}
-	if len(invalid) > 0 {
-		return nil, duban.Invalid(fmt.Sprintf("填报内容有误，首个错误在第 %d 行 (invalid reports; first at row %d)",
-			invalid[0].Row, invalid[0].Row), invalid...)
+	for _, f := range duban.ErrorFields(err) {
+		f.Row = row
+		e.invalid = append(e.invalid, f)
 	}
-	return subs, nil
+}
+
+func (e *rowErrors) empty() bool { return len(e.invalid) == 0 && len(e.forbidden) == 0 }
+
+// err is nil without errors; EFORBIDDEN if any row may not be written by
+// the actor, else EINVALID listing every bad row, in row order.
+func (e *rowErrors) err() error {
+	byRow := func(a, b duban.FieldError) int { return cmp.Compare(a.Row, b.Row) }
+	slices.SortStableFunc(e.forbidden, byRow)
+	slices.SortStableFunc(e.invalid, byRow)
+	if len(e.forbidden) > 0 {
+		return &duban.Error{Code: duban.EFORBIDDEN, Fields: e.forbidden,
+			Message: fmt.Sprintf("第 %d 行：%s", e.forbidden[0].Row, e.forbidden[0].Message)}
+	}
+	if len(e.invalid) > 0 {
+		return duban.Invalid(fmt.Sprintf("填报内容有误，首个错误在第 %d 行 (invalid reports; first at row %d)",
+			e.invalid[0].Row, e.invalid[0].Row), e.invalid...)
+	}
+	return nil
 }
 
 // maxAttachments bounds the files of one report.

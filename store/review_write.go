@@ -36,6 +36,12 @@ func (t *tx) writeSubmissions(ctx context.Context, subs []submission, reps []dub
 	if err := t.bulkInsert(ctx, "reports", submitColumns, sorted); err != nil {
 		return err
 	}
+	return t.writeSubmissionExtras(ctx, reps, actor)
+}
+
+// writeSubmissionExtras writes the attachments of inserted reports and
+// their audit entries.
+func (t *tx) writeSubmissionExtras(ctx context.Context, reps []duban.Report, actor string) error {
 	if err := t.bulkInsert(ctx, "report_attachments", attachmentColumns, attachmentRows(reps)); err != nil {
 		return err
 	}
@@ -140,15 +146,26 @@ func attachmentRows(reps []duban.Report) [][]any {
 // order of the unique key (indicator_id, period, …) land next to each other
 // in its b-tree instead of on a different page each.
 func keyOrder(reps []duban.Report) []int {
-	order := make([]int, len(reps))
+	return orderBy(len(reps), func(i int) (int64, string) { return reps[i].IndicatorID, reps[i].Period })
+}
+
+// inputOrder is keyOrder for inputs.
+func inputOrder(ins []duban.ReportInput) []int {
+	return orderBy(len(ins), func(i int) (int64, string) { return ins[i].IndicatorID, ins[i].Period })
+}
+
+func orderBy(n int, key func(i int) (int64, string)) []int {
+	order := make([]int, n)
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int {
-		if c := cmp.Compare(reps[a].IndicatorID, reps[b].IndicatorID); c != 0 {
+		ia, pa := key(a)
+		ib, pb := key(b)
+		if c := cmp.Compare(ia, ib); c != 0 {
 			return c
 		}
-		return strings.Compare(reps[a].Period, reps[b].Period)
+		return strings.Compare(pa, pb)
 	})
 	return order
 }
