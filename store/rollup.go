@@ -8,59 +8,59 @@ import (
 )
 
 // SaveIndicatorStatuses replaces a plan's stored statuses in one
-// transaction, with one audit entry giving the count.
+// transaction, with one audit entry giving the count and one per indicator
+// whose status changed.
 func (db *DB) SaveIndicatorStatuses(ctx context.Context, planID int64, rows []duban.IndicatorStatus, actor string) error {
 	err := db.write(ctx, func(t *tx) error {
-		if _, err := t.exec(ctx, "DELETE FROM indicator_status WHERE plan_id = ?", planID); err != nil {
-			return err
-		}
 		for _, r := range rows {
 			if r.PlanID != planID {
 				return duban.Invalid("状态属于其他计划 (status of another plan)", duban.FieldError{Field: "plan_id", Message: "不一致 (mismatch)"})
 			}
 		}
+		stored, err := t.storedStatuses(ctx, "SELECT indicator_id, status FROM indicator_status WHERE plan_id = ?", planID)
+		if err != nil {
+			return err
+		}
+		if _, err := t.exec(ctx, "DELETE FROM indicator_status WHERE plan_id = ?", planID); err != nil {
+			return err
+		}
 		if err := t.insertStatuses(ctx, rows); err != nil {
 			return err
 		}
-		return t.audit(ctx, actor, "refresh_status", "plan", planID, nil, map[string]int{"indicators": len(rows)})
+		if err := t.auditStatusChanges(ctx, stored, rows, actor); err != nil {
+			return err
+		}
+		return t.audit(ctx, actor, "status.refresh", "plan", planID, nil, map[string]int{"indicators": len(rows)})
 	})
 	return wrap(err, "save statuses of plan %d", planID)
 }
 
-// UpdateIndicatorStatuses replaces the stored statuses of some
-// indicators, of any plans, in one transaction with one audit entry per plan.
+// UpdateIndicatorStatuses replaces the stored statuses of some indicators,
+// of any plans, in one transaction. It runs every few seconds for the
+// indicators reports have touched, so it audits only what changed: one
+// entry per indicator whose status did.
 func (db *DB) UpdateIndicatorStatuses(ctx context.Context, rows []duban.IndicatorStatus, actor string) error {
 	if len(rows) == 0 {
 		return nil
 	}
-	perPlan := map[int64]int{}
-	var plans []int64
-	for _, r := range rows {
-		if perPlan[r.PlanID] == 0 {
-			plans = append(plans, r.PlanID)
-		}
-		perPlan[r.PlanID]++
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.IndicatorID
 	}
 	err := db.write(ctx, func(t *tx) error {
-		for start := 0; start < len(rows); start += 500 {
-			chunk := rows[start:min(start+500, len(rows))]
-			ids := make([]any, len(chunk))
-			for i, r := range chunk {
-				ids[i] = r.IndicatorID
-			}
-			if _, err := t.exec(ctx, "DELETE FROM indicator_status WHERE indicator_id IN ("+placeholders(len(ids))+")", ids...); err != nil {
-				return err
-			}
+		stored := map[int64]string{}
+		err := t.queryIn(ctx, "SELECT indicator_id, status FROM indicator_status WHERE indicator_id IN", int64Keys(ids), "",
+			scanStatus(stored))
+		if err != nil {
+			return err
+		}
+		if err := t.deleteStatuses(ctx, ids); err != nil {
+			return err
 		}
 		if err := t.insertStatuses(ctx, rows); err != nil {
 			return err
 		}
-		for _, p := range plans {
-			if err := t.audit(ctx, actor, "update_status", "plan", p, nil, map[string]int{"indicators": perPlan[p]}); err != nil {
-				return err
-			}
-		}
-		return nil
+		return t.auditStatusChanges(ctx, stored, rows, actor)
 	})
 	return wrap(err, "update indicator statuses")
 }

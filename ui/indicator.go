@@ -18,7 +18,7 @@ type indicatorView struct {
 	Unit      string
 	Reports   []duban.Report
 	Notices   []duban.Notice
-	Audit     []duban.AuditEntry
+	Audit     []auditRow
 	Files     []attachmentRow
 	CanReport bool
 	Charts    map[string]lineChart
@@ -102,7 +102,7 @@ func (h *Handler) loadAudit(r *http.Request, v *indicatorView) error {
 		entity string
 		id     int64
 	}
-	var refs []ref
+	refs := []ref{{"indicator", v.Target.Indicator.ID}}
 	for i, rep := range v.Reports {
 		if i == 20 {
 			break
@@ -112,14 +112,16 @@ func (h *Handler) loadAudit(r *http.Request, v *indicatorView) error {
 	for _, n := range v.Notices {
 		refs = append(refs, ref{"notice", n.ID})
 	}
+	var all []duban.AuditEntry
 	for _, x := range refs {
 		entries, _, err := h.cfg.Audit.ListAuditEntries(r.Context(), duban.AuditFilter{Entity: x.entity, EntityID: x.id, Page: duban.Page{PerPage: 50}})
 		if err != nil {
 			return err
 		}
-		v.Audit = append(v.Audit, entries...)
+		all = append(all, entries...)
 	}
-	sort.Slice(v.Audit, func(i, j int) bool { return v.Audit[i].ID > v.Audit[j].ID })
+	sort.Slice(all, func(i, j int) bool { return all[i].ID > all[j].ID })
+	v.Audit = auditRows(v.Lang, all)
 	return nil
 }
 
