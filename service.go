@@ -62,9 +62,14 @@ type PlanService interface {
 	ListIndicators(ctx context.Context, f IndicatorFilter) ([]IndicatorRow, int, error)
 }
 
-// UserService stores accounts.
+// UserService stores accounts. Creating and changing one is audited under
+// actor.
 type UserService interface {
-	CreateUser(ctx context.Context, u *User) error
+	CreateUser(ctx context.Context, actor string, u *User) error
+	// UpdateUser applies p to the account. A new password or disabling it
+	// ends its sessions. No change may leave the system without an enabled
+	// administrator (ECONFLICT).
+	UpdateUser(ctx context.Context, actor, username string, p UserPatch) (*User, error)
 	FindUserByUsername(ctx context.Context, username string) (*User, error)
 }
 

@@ -26,6 +26,38 @@ type User struct {
 	UnitCode     string    `json:"unit_code,omitempty"` // reporters
 	PasswordHash string    `json:"-"`
 	CreatedAt    time.Time `json:"created_at"`
+	// Disabled accounts cannot sign in; disabling one ends its sessions.
+	// Accounts are never deleted: the audit log names them.
+	Disabled bool `json:"disabled"`
+}
+
+// UserPatch changes an account; nil fields stay as they are.
+type UserPatch struct {
+	DisplayName  *string
+	Role         *Role
+	UnitCode     *string
+	PasswordHash *string // a new password, hashed; ends the account's sessions
+	Disabled     *bool
+}
+
+// Apply returns u with the patch applied. A role other than reporter
+// leaves the account without a unit.
+func (p UserPatch) Apply(u User) User {
+	setIf(&u.DisplayName, p.DisplayName)
+	setIf(&u.Role, p.Role)
+	setIf(&u.UnitCode, p.UnitCode)
+	setIf(&u.PasswordHash, p.PasswordHash)
+	setIf(&u.Disabled, p.Disabled)
+	if u.Role != RoleReporter {
+		u.UnitCode = ""
+	}
+	return u
+}
+
+func setIf[T any](dst *T, v *T) {
+	if v != nil {
+		*dst = *v
+	}
 }
 
 func (u *User) Validate() []FieldError {

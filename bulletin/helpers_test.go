@@ -92,7 +92,7 @@ func mustErqiOn(t testing.TB, dsn string) *erqi {
 	}
 	for _, u := range demo.Users(b) {
 		u.PasswordHash = "-"
-		if err := db.CreateUser(ctx, &u); err != nil {
+		if err := db.CreateUser(ctx, "test", &u); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -34,7 +34,7 @@ func TestRunOnceWithAClock(t *testing.T) {
 		t.Fatal(err)
 	}
 	u := &duban.User{Username: "admin", Role: duban.RoleAdmin}
-	if err := db.CreateUser(ctx, u); err != nil {
+	if err := db.CreateUser(ctx, "test", u); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.CreateSession(ctx, u.ID, []byte("old"), now.Add(time.Hour)); err != nil {

@@ -86,6 +86,9 @@ func (s *Service) check(ctx context.Context, username, password string) (*duban.
 	if !auth.CheckPassword(u.PasswordHash, password) {
 		return nil, wrong
 	}
+	if u.Disabled {
+		return nil, duban.Errorf(duban.EFORBIDDEN, "账号已停用，请联系管理员 (account disabled)")
+	}
 	return u, nil
 }
 

@@ -46,7 +46,7 @@ func TestBulkLoadSmallDataset(t *testing.T) {
 		}
 		// Ids continue after the dataset's, and the reporter can sign in.
 		u := duban.User{Username: "late", Role: duban.RoleReader}
-		if err := db.CreateUser(ctx, &u); err != nil || u.ID != 34 {
+		if err := db.CreateUser(ctx, "test", &u); err != nil || u.ID != 34 {
 			t.Fatalf("user after bulk load: id %d, %v", u.ID, err)
 		}
 		rep, err := db.FindUserByUsername(ctx, synth.UnitCode(1, 3))

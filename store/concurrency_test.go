@@ -29,7 +29,7 @@ func TestConcurrentWriters(t *testing.T) {
 			go func() {
 				defer wg.Done()
 				for r := range rounds {
-					errs <- db.CreateUser(ctx, &duban.User{Username: fmt.Sprintf("u%d-%d", w, r), Role: duban.RoleAdmin})
+					errs <- db.CreateUser(ctx, "test", &duban.User{Username: fmt.Sprintf("u%d-%d", w, r), Role: duban.RoleAdmin})
 					errs <- db.InsertReports(ctx, []duban.Report{{IndicatorID: ind, UnitCode: "jsj",
 						Period: fmt.Sprintf("P%d-%d", w, r), Version: 1, State: duban.Draft}}, "u")
 					if r%5 == 0 {
@@ -79,7 +79,7 @@ func TestTwoHandlesOnOneSQLiteFile(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for r := range 10 {
-				errs <- handles[w%2].CreateUser(ctx, &duban.User{Username: fmt.Sprintf("u%d-%d", w, r), Role: duban.RoleAdmin})
+				errs <- handles[w%2].CreateUser(ctx, "test", &duban.User{Username: fmt.Sprintf("u%d-%d", w, r), Role: duban.RoleAdmin})
 			}
 		}()
 	}

@@ -25,11 +25,8 @@ func (db *DB) CreateSession(ctx context.Context, userID int64, tokenHash []byte,
 func (db *DB) FindSessionUser(ctx context.Context, tokenHash []byte, now time.Time) (*duban.User, error) {
 	var u duban.User
 	err := db.read(ctx, func(t *tx) error {
-		err := t.queryRow(ctx, `SELECT s.id, s.username, s.display_name, s.role, COALESCE(u.code, ''),
-			s.password_hash, s.created_at FROM sessions x JOIN users s ON s.id = x.user_id
-			LEFT JOIN units u ON u.id = s.unit_id WHERE x.token_hash = ? AND x.expires_at > ?`,
-			tokenHash, timeArg(now)).Scan(
-			&u.ID, &u.Username, &u.DisplayName, &u.Role, &u.UnitCode, &u.PasswordHash, timeCol{&u.CreatedAt})
+		err := t.queryRow(ctx, "SELECT "+userColumns+userFrom+` JOIN sessions x ON x.user_id = s.id
+			WHERE x.token_hash = ? AND x.expires_at > ? AND s.disabled_at IS NULL`, tokenHash, timeArg(now)).Scan(userDest(&u)...)
 		if isNoRows(err) {
 			return duban.Errorf(duban.ENOTFOUND, "会话不存在或已过期 (session not found or expired)")
 		}

@@ -70,12 +70,12 @@ func TestListAuditEntries(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// plan.import, two report.submit, report.approve
-		if total != 4 || len(all) != 4 || all[0].Action != "report.approve" || all[3].Action != "plan.import" {
+		// plan.import, five user.create, two report.submit, report.approve
+		if total != 9 || len(all) != 9 || all[0].Action != "report.approve" || all[3].Action != "user.create" || all[8].Action != "plan.import" {
 			t.Fatalf("entries %d of %d: %+v", len(all), total, all)
 		}
-		if all[0].Before == nil || all[0].After == nil || all[3].Before != nil || !all[0].At.Equal(clock) {
-			t.Errorf("approve entry %+v, import entry %+v", all[0], all[3])
+		if all[0].Before == nil || all[0].After == nil || all[8].Before != nil || !all[0].At.Equal(clock) {
+			t.Errorf("approve entry %+v, import entry %+v", all[0], all[8])
 		}
 		cases := []struct {
 			name    string

@@ -48,7 +48,7 @@ func mustTracking(t testing.TB, db *store.DB) *tracking {
 func mustUser(t testing.TB, db *store.DB, name string, role duban.Role, unit string) *duban.User {
 	t.Helper()
 	u := &duban.User{Username: name, DisplayName: name, Role: role, UnitCode: unit}
-	if err := db.CreateUser(context.Background(), u); err != nil {
+	if err := db.CreateUser(context.Background(), "test", u); err != nil {
 		t.Fatalf("CreateUser %s: %v", name, err)
 	}
 	return u

@@ -6,9 +6,21 @@ import (
 	"github.com/duban-dev/duban"
 )
 
+// userColumns and userFrom read an account; scanUser takes the columns in
+// this order.
+const (
+	userColumns = `s.id, s.username, s.display_name, s.role, COALESCE(u.code, ''), s.password_hash, s.created_at,
+		s.disabled_at IS NOT NULL`
+	userFrom = ` FROM users s LEFT JOIN units u ON u.id = s.unit_id`
+)
+
+func userDest(u *duban.User) []any {
+	return []any{&u.ID, &u.Username, &u.DisplayName, &u.Role, &u.UnitCode, &u.PasswordHash, timeCol{&u.CreatedAt}, &u.Disabled}
+}
+
 // CreateUser validates and inserts u, setting its ID and CreatedAt. A taken
 // username is ECONFLICT; an unknown unit is EINVALID.
-func (db *DB) CreateUser(ctx context.Context, u *duban.User) error {
+func (db *DB) CreateUser(ctx context.Context, actor string, u *duban.User) error {
 	if errs := u.Validate(); len(errs) > 0 {
 		return duban.Invalid("用户信息有误 (invalid user)", errs...)
 	}
@@ -17,9 +29,9 @@ func (db *DB) CreateUser(ctx context.Context, u *duban.User) error {
 		if err != nil {
 			return err
 		}
-		id, err := t.insertID(ctx, `INSERT INTO users (username, display_name, role, unit_id, password_hash, created_at)
-			VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
-			u.Username, u.DisplayName, string(u.Role), nullID(unitID), u.PasswordHash, t.now)
+		id, err := t.insertID(ctx, `INSERT INTO users (username, display_name, role, unit_id, password_hash, created_at,
+			disabled_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			u.Username, u.DisplayName, string(u.Role), nullID(unitID), u.PasswordHash, t.now, disabledAt(u.Disabled, t.now))
 		if classify(err) == uniqueViolation {
 			return &duban.Error{Code: duban.ECONFLICT, Message: "用户名已存在 (username already taken)",
 				Fields: []duban.FieldError{{Field: "username", Message: "已被使用 (already taken)"}}}
@@ -28,7 +40,7 @@ func (db *DB) CreateUser(ctx context.Context, u *duban.User) error {
 			return err
 		}
 		u.ID, u.CreatedAt = id, t.now
-		return nil
+		return t.audit(ctx, actor, "user.create", "user", id, nil, u)
 	})
 	return wrap(err, "create user %s", u.Username)
 }
@@ -49,19 +61,23 @@ func (t *tx) unitID(ctx context.Context, code string) (int64, error) {
 
 // FindUserByUsername returns the user, ENOTFOUND if there is none.
 func (db *DB) FindUserByUsername(ctx context.Context, username string) (*duban.User, error) {
-	var u duban.User
+	var u *duban.User
 	err := db.read(ctx, func(t *tx) error {
-		err := t.queryRow(ctx, `SELECT s.id, s.username, s.display_name, s.role, COALESCE(u.code, ''),
-			s.password_hash, s.created_at FROM users s LEFT JOIN units u ON u.id = s.unit_id
-			WHERE s.username = ?`, username).Scan(
-			&u.ID, &u.Username, &u.DisplayName, &u.Role, &u.UnitCode, &u.PasswordHash, timeCol{&u.CreatedAt})
-		if isNoRows(err) {
-			return notFound("用户", username)
-		}
+		var err error
+		u, err = t.findUser(ctx, username)
 		return err
 	})
 	if err != nil {
 		return nil, wrap(err, "find user %s", username)
 	}
-	return &u, nil
+	return u, nil
+}
+
+func (t *tx) findUser(ctx context.Context, username string) (*duban.User, error) {
+	var u duban.User
+	err := t.queryRow(ctx, "SELECT "+userColumns+userFrom+" WHERE s.username = ?", username).Scan(userDest(&u)...)
+	if isNoRows(err) {
+		return nil, notFound("用户", username)
+	}
+	return &u, err
 }

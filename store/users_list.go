@@ -11,10 +11,10 @@ import (
 func (db *DB) ListUsers(ctx context.Context) ([]duban.User, error) {
 	list := []duban.User{}
 	err := db.read(ctx, func(t *tx) error {
-		return t.eachRow(ctx, `SELECT s.id, s.username, s.display_name, s.role, COALESCE(u.code, ''), s.created_at
-			FROM users s LEFT JOIN units u ON u.id = s.unit_id ORDER BY s.username`, nil, func(rows *sql.Rows) error {
+		return t.eachRow(ctx, "SELECT "+userColumns+userFrom+" ORDER BY s.username", nil, func(rows *sql.Rows) error {
 			var u duban.User
-			err := rows.Scan(&u.ID, &u.Username, &u.DisplayName, &u.Role, &u.UnitCode, timeCol{&u.CreatedAt})
+			err := rows.Scan(userDest(&u)...)
+			u.PasswordHash = ""
 			list = append(list, u)
 			return err
 		})

@@ -16,7 +16,7 @@ func TestListUsers(t *testing.T) {
 			{Username: "zz.admin", Role: duban.RoleAdmin, PasswordHash: "secret"},
 			{Username: "jsj.zhang", DisplayName: "张伟", Role: duban.RoleReporter, UnitCode: "jsj", PasswordHash: "secret"},
 		} {
-			if err := db.CreateUser(ctx, u); err != nil {
+			if err := db.CreateUser(ctx, "test", u); err != nil {
 				t.Fatal(err)
 			}
 		}

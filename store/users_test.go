@@ -14,7 +14,7 @@ func TestUsers(t *testing.T) {
 		mustImport(t, db, richBundle())
 		u := &duban.User{Username: "jsj.zhang", DisplayName: "张伟", Role: duban.RoleReporter,
 			UnitCode: "jsj", PasswordHash: "$argon2id$v=19$..."}
-		if err := db.CreateUser(ctx, u); err != nil {
+		if err := db.CreateUser(ctx, "test", u); err != nil {
 			t.Fatalf("CreateUser: %v", err)
 		}
 		if u.ID == 0 || !u.CreatedAt.Equal(clock) {
@@ -27,7 +27,7 @@ func TestUsers(t *testing.T) {
 		assertEqual(t, "user", got, u)
 
 		admin := &duban.User{Username: "admin", Role: duban.RoleAdmin}
-		if err := db.CreateUser(ctx, admin); err != nil {
+		if err := db.CreateUser(ctx, "test", admin); err != nil {
 			t.Fatalf("CreateUser without unit: %v", err)
 		}
 		if got, _ := db.FindUserByUsername(ctx, "admin"); got == nil || got.UnitCode != "" {
@@ -46,7 +46,7 @@ func TestUsers(t *testing.T) {
 			{"reporter without unit", duban.User{Username: "y", Role: duban.RoleReporter}, duban.EINVALID, "unit"},
 		}
 		for _, c := range cases {
-			err := db.CreateUser(ctx, &c.user)
+			err := db.CreateUser(ctx, "test", &c.user)
 			wantCode(t, err, c.code)
 			if f := duban.ErrorFields(err); len(f) == 0 || f[0].Field != c.field {
 				t.Errorf("%s: fields %v, want %s", c.name, f, c.field)

@@ -114,7 +114,7 @@ func (h *Handler) createUser(w http.ResponseWriter, r *http.Request) {
 		u.PasswordHash, err = auth.HashPassword(pw)
 	}
 	if err == nil {
-		err = h.cfg.Users.CreateUser(r.Context(), u)
+		err = h.cfg.Users.CreateUser(r.Context(), userFrom(r).Username, u)
 	}
 	if err != nil {
 		h.showFormError(w, r, v, err)

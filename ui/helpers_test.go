@@ -71,7 +71,7 @@ func newEnv(t *testing.T) *env {
 	}
 	for _, u := range demo.Users(b) {
 		u.PasswordHash = hash()
-		if err := db.CreateUser(ctx, &u); err != nil {
+		if err := db.CreateUser(ctx, "test", &u); err != nil {
 			t.Fatal(err)
 		}
 	}

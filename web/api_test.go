@@ -61,7 +61,7 @@ func newEnv(t testing.TB) *env {
 	hash, _ := auth.HashPassword(password)
 	for _, u := range demo.Users(b) {
 		u.PasswordHash = hash
-		if err := db.CreateUser(ctx, &u); err != nil {
+		if err := db.CreateUser(ctx, "test", &u); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -67,7 +67,7 @@ func newFixtureAt(t testing.TB, dsn string) *fixture {
 	}
 	for _, u := range demo.Users(b) {
 		u.PasswordHash = "unused"
-		if err := db.CreateUser(ctx, &u); err != nil {
+		if err := db.CreateUser(ctx, "test", &u); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -169,7 +169,7 @@ func createDemoUsers(ctx context.Context, db *store.DB, b *duban.Bundle, passwor
 	users := demo.Users(b)
 	for i := range users {
 		users[i].PasswordHash = hash
-		if err := db.CreateUser(ctx, &users[i]); err != nil {
+		if err := db.CreateUser(ctx, "demo", &users[i]); err != nil {
 			return nil, fmt.Errorf("create user %s: %w", users[i].Username, err)
 		}
 	}
