@@ -71,6 +71,8 @@ type UserService interface {
 	// administrator (ECONFLICT).
 	UpdateUser(ctx context.Context, actor, username string, p UserPatch) (*User, error)
 	FindUserByUsername(ctx context.Context, username string) (*User, error)
+	// ListUsers returns every account by username, without password hashes.
+	ListUsers(ctx context.Context) ([]User, error)
 }
 
 // ReportService stores progress reports.

@@ -10,8 +10,8 @@ import (
 	"strings"
 
 	"github.com/duban-dev/duban"
-	"github.com/duban-dev/duban/auth"
 	"github.com/duban-dev/duban/planfile"
+	"github.com/duban-dev/duban/signin"
 	"github.com/duban-dev/duban/web"
 )
 
@@ -105,14 +105,8 @@ func (h *Handler) createUser(w http.ResponseWriter, r *http.Request) {
 	if u.Role != duban.RoleReporter {
 		u.UnitCode = ""
 	}
-	pw := r.PostFormValue("password")
 	var err error
-	if len([]rune(pw)) < 8 {
-		err = duban.Invalid("用户信息有误 (invalid user)", duban.FieldError{Field: "password", Message: "至少 8 个字符 (at least 8 characters)"})
-	}
-	if err == nil {
-		u.PasswordHash, err = auth.HashPassword(pw)
-	}
+	u.PasswordHash, err = signin.HashNewPassword("password", r.PostFormValue("password"))
 	if err == nil {
 		err = h.cfg.Users.CreateUser(r.Context(), userFrom(r).Username, u)
 	}
