@@ -66,6 +66,10 @@ var apiDocs = []apiDoc{
 	{"GET", "/api/v1/webhooks", "webhooks", "通知接收方列表，仅管理员 (webhooks; administrators)", true, pageQuery, "", false},
 	{"POST", "/api/v1/webhooks", "webhooks", "新增通知接收方：wecom、dingtalk 或 json (add a webhook)", true, nil, "WebhookInput", true},
 	{"PATCH", "/api/v1/webhooks/{id}", "webhooks", "修改名称、地址、密钥或启停 (change name, url, secret, active)", true, nil, "WebhookPatch", false},
+	{"GET", "/api/v1/users", "users", "账号列表，仅管理员；可按 role、unit 筛选 (accounts; administrators)", true, []string{"role", "unit", "page", "per_page"}, "", false},
+	{"POST", "/api/v1/users", "users", "新建账号，密码至少 8 个字符 (create an account; admin)", true, nil, "UserInput", true},
+	{"PATCH", "/api/v1/users/{username}", "users", "修改账号：姓名、角色、单位、重置密码、停用或启用；改密码或停用即结束其登录 (change an account; admin)", true, nil, "UserPatch", false},
+	{"POST", "/api/v1/me/password", "users", "修改本人密码，成功后所有登录失效，需重新登录 (change your own password; signs out everywhere)", true, nil, "PasswordChange", false},
 	{"GET", "/api/v1/webhooks/{id}/deliveries", "webhooks", "投递记录，新的在前 (delivery attempts, newest first)", true, pageQuery, "", false},
 	{"GET", "/api/v1/audit", "audit", "审计日志 (audit log)", true, []string{"entity", "entity_id", "page", "per_page"}, "", false},
 	{"GET", "/api/v1/plans/{id}/export.xlsx", "excel", "计划工作簿：计划、各领域、报送记录 (the plan as a workbook)", false, []string{"as_of"}, "", false},
@@ -89,13 +93,20 @@ var requestSchemas = map[string]map[string]any{
 	"Review":       object("reason", "string"),
 	"WebhookInput": object("name", "string", "kind", "string", "url", "string", "secret", "string", "active", "boolean"),
 	"WebhookPatch": object("name", "string", "url", "string", "secret", "string", "active", "boolean"),
-	"FileUpload":   {"type": "object", "properties": map[string]any{"file": map[string]any{"type": "string", "format": "binary"}}},
+	"UserInput": object("username", "string", "display_name", "string", "role", "string", "unit", "string",
+		"password", "string", "disabled", "boolean"),
+	"UserPatch":      object("display_name", "string", "role", "string", "unit", "string", "password", "string", "disabled", "boolean"),
+	"PasswordChange": object("current_password", "string", "new_password", "string"),
+	"FileUpload":     {"type": "object", "properties": map[string]any{"file": map[string]any{"type": "string", "format": "binary"}}},
 	"Error": {"type": "object", "properties": map[string]any{"code": map[string]any{"type": "string"},
 		"message": map[string]any{"type": "string"}, "fields": map[string]any{"type": "array",
 			"items": object("field", "string", "message", "string", "row", "integer")}}},
 	"Workbook":        {"type": "object", "properties": map[string]any{"file": map[string]any{"type": "string", "format": "binary"}}},
 	"BulletinRequest": object("period", "string", "as_of", "string"),
 }
+
+// noContent lists the routes that answer 204 with no body.
+var noContent = map[string]bool{"POST /api/v1/logout": true, "POST /api/v1/me/password": true}
 
 func object(pairs ...string) map[string]any {
 	props := map[string]any{}
@@ -129,8 +140,11 @@ func openAPIDocument() map[string]any {
 
 func operation(d apiDoc) map[string]any {
 	ok := "200"
-	if d.created {
+	switch {
+	case d.created:
 		ok = "201"
+	case noContent[d.method+" "+d.path]:
+		ok = "204"
 	}
 	errResp := map[string]any{"description": "错误 (error)", "content": map[string]any{"application/json": map[string]any{"schema": ref("Error")}}}
 	op := map[string]any{

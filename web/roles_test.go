@@ -18,6 +18,19 @@ type writeCase struct {
 	want    []int // per role, in the order of roles
 }
 
+// account creates a fresh leader account as admin and returns its name.
+func (e *env) account() string {
+	accounts++
+	name := fmt.Sprintf("acct%d", accounts)
+	res := e.do("POST", "/api/v1/users", "admin", map[string]any{"username": name, "role": "leader", "password": "changeme-1"})
+	if res.status != 201 {
+		e.t.Fatalf("prepare account: %d %s", res.status, res.raw)
+	}
+	return name
+}
+
+var accounts int
+
 func (e *env) nodeOf(indicatorID int64) int64 {
 	target, err := e.db.FindReportTarget(context.Background(), indicatorID)
 	if err != nil {
@@ -93,12 +106,26 @@ func TestEveryWriteEndpointForEveryRole(t *testing.T) {
 			bulletinMonth++ // a new period each time: a period has one bulletin
 			return "/api/v1/plans/" + itoa(e.planID) + "/bulletins", map[string]any{"period": fmt.Sprintf("2021-%02d", bulletinMonth)}
 		}, []int{401, 403, 403, 403, 201, 201}},
+		{"create account", func(e *env) (string, any) {
+			accounts++
+			return "/api/v1/users", map[string]any{"username": fmt.Sprintf("new%d", accounts), "role": "leader", "password": "changeme-1"}
+		}, []int{401, 403, 403, 403, 403, 201}},
 	}
+	patches := []writeCase{
+		{"change account", func(e *env) (string, any) {
+			return "/api/v1/users/" + e.account(), map[string]any{"display_name": "王五", "disabled": true}
+		}, []int{401, 403, 403, 403, 403, 200}},
+	}
+	e.tryEveryRole("POST", cases)
+	e.tryEveryRole("PATCH", patches)
+}
+
+func (e *env) tryEveryRole(method string, cases []writeCase) {
 	for _, c := range cases {
 		for i, role := range roles {
 			path, body := c.prepare(e)
-			if res := e.do("POST", path, role, body); res.status != c.want[i] {
-				t.Errorf("%s as %q: %d, want %d: %.200s", c.name, role, res.status, c.want[i], res.raw)
+			if res := e.do(method, path, role, body); res.status != c.want[i] {
+				e.t.Errorf("%s as %q: %d, want %d: %.200s", c.name, role, res.status, c.want[i], res.raw)
 			}
 		}
 	}

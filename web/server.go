@@ -89,6 +89,7 @@ func (s *Server) routes() {
 	s.routesBulletins()
 	s.routesRollup()
 	s.routesWebhooks()
+	s.routesUsers()
 	s.routesOpenAPI()
 	if s.cfg.Pages != nil {
 		s.mux.Handle("/", s.cfg.Pages)
