@@ -36,6 +36,10 @@ const usage = `duban — 督办：计划任务督查督办系统
   duban rollup  [--db DSN] [--by province|area] [--as-of YYYY-MM-DD] [--refresh]
   duban load    --addr 127.0.0.1:PORT --duration D --rate R --mix submit=50,batch=5,dashboard=25,tree=10,list=10 --users N
                 [--districts N --items-per-district M --months K  (as given to gen)] [--password P] [--max-requests N]
+  duban user add  [--db DSN] --username U [--role admin|supervisor|leader|reporter] [--unit CODE] [--name N]
+  duban user set  [--db DSN] --username U [--role R] [--unit CODE] [--name N] [--disable|--enable] [--reset-password]
+  duban user list [--db DSN]
+                (passwords come from $DUBAN_PASSWORD or the first line of stdin, never from a flag)
   duban version
 
 --db takes a SQLite file path or a postgres:// URL; default $DUBAN_DB or duban.db.
@@ -54,6 +58,7 @@ var commands = map[string]command{
 	"gen":     runGen,
 	"rollup":  runRollup,
 	"load":    runLoad,
+	"user":    runUser,
 }
 
 func main() {

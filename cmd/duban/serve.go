@@ -43,6 +43,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	fmt.Fprintf(stdout, "duban 已启动 (listening): http://%s/\n", srv.Addr())
+	warnWithoutAdmin(ctx, db, stderr)
 	if *pprofAddr != "" {
 		if err := startPprof(ctx, *pprofAddr, stdout); err != nil {
 			return err
