@@ -2,6 +2,7 @@ package signin
 
 import (
 	"context"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/duban-dev/duban"
@@ -26,14 +27,21 @@ func HashNewPassword(field, password string) (string, error) {
 // Every session of the account ends, the caller's too: it signs in again
 // with the new password.
 func (s *Service) ChangePassword(ctx context.Context, u *duban.User, current, next string) error {
+	// A stolen session must not become a way round the login throttle.
+	key := strings.ToLower(u.Username) + "|change-password"
+	if !s.throttle.Allow(key, s.Now()) {
+		return duban.Errorf(duban.ETOOMANY, "当前密码错误次数过多，请 15 分钟后再试 (too many wrong passwords)")
+	}
 	stored, err := s.Users.FindUserByUsername(ctx, u.Username)
 	if err != nil {
 		return err
 	}
 	if !auth.CheckPassword(stored.PasswordHash, current) {
+		s.throttle.Fail(key, s.Now())
 		return duban.Invalid("当前密码不正确 (wrong current password)",
 			duban.FieldError{Field: "current_password", Message: "不正确 (wrong)"})
 	}
+	s.throttle.Reset(key)
 	if next == current {
 		return duban.Invalid("新密码须与当前密码不同 (the new password must differ)",
 			duban.FieldError{Field: "new_password", Message: "与当前密码相同 (same as the current one)"})

@@ -42,7 +42,7 @@ func TestCatalogComplete(t *testing.T) {
 	for _, c := range []duban.Cadence{duban.Weekly, duban.Monthly, duban.Quarterly} {
 		ids["cadence."+string(c)] = true
 	}
-	for _, id := range []string{"admin.done.user", "admin.done.import", "ws.saved_draft", "ws.saved_submitted",
+	for _, id := range []string{"admin.done.user", "admin.done.import", "admin.done.user_saved", "login.password_changed", "ws.saved_draft", "ws.saved_submitted",
 		"review.approved", "review.returned", "notices.done", "report.invalid", "status.none",
 		"light.green", "light.yellow", "light.red", "report.from_draft", "report.from_returned"} {
 		ids[id] = true

@@ -58,6 +58,8 @@ func TestGoldenPages(t *testing.T) {
 		{"review", "duchashi", "/review"},
 		{"notices", "duchashi", "/notices"},
 		{"admin", "admin", "/admin"},
+		{"admin-user", "admin", "/admin/users/" + reporterOf(unit)},
+		{"password", reporterOf(unit), "/account/password"},
 		{"not-found", "duchashi", "/no/such/page"},
 		{"bulletins", "duchashi", e.path("/plans/{id}/bulletins", e.planID)},
 		{"bulletins-reporter", reporterOf(unit), e.path("/plans/{id}/bulletins", e.planID)},

@@ -119,6 +119,9 @@ func (h *Handler) loginForm(w http.ResponseWriter, r *http.Request) {
 	}
 	r = h.ensureLoginToken(w, r)
 	v := loginView{page: h.newPage(r, "login.title"), Next: safeNext(r.URL.Query().Get("next"))}
+	if r.URL.Query().Get("done") == "password" {
+		v.Notice = v.T("login.password_changed")
+	}
 	h.render(w, r, http.StatusOK, "login", &v)
 }
 
@@ -167,9 +170,14 @@ func (h *Handler) logout(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
+	clearSession(w, r)
+	http.Redirect(w, r, "/login", http.StatusSeeOther)
+}
+
+// clearSession tells the browser to drop the session cookie.
+func clearSession(w http.ResponseWriter, r *http.Request) {
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Path: "/", MaxAge: -1, HttpOnly: true,
 		SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
-	http.Redirect(w, r, "/login", http.StatusSeeOther)
 }
 
 // safeNext keeps redirects on this site.

@@ -96,6 +96,8 @@ func (h *Handler) routes() {
 	h.mux.HandleFunc("GET /public/plans/{id}", h.publicPlan)
 	h.mux.HandleFunc("GET /files/{id}", h.member(h.file))
 	h.routesAdmin()
+	h.routesAdminUsers()
+	h.routesAccount()
 	h.routesBulletins()
 	h.routesExcel()
 	h.mux.HandleFunc("/", h.notFound)

@@ -139,3 +139,19 @@ func firstField(body map[string]any) string {
 	s, _ := f["field"].(string)
 	return s
 }
+
+// Guessing the current password through a session is throttled like
+// signing in: the sixth wrong guess is refused even before it is checked.
+func TestPasswordChangeIsThrottled(t *testing.T) {
+	e := newEnv(t)
+	for i := range 5 {
+		res := e.do("POST", "/api/v1/me/password", "zjj", map[string]any{"current_password": "guess", "new_password": "new-secret-1"})
+		if res.status != 400 {
+			t.Fatalf("guess %d: %d %s", i+1, res.status, res.raw)
+		}
+	}
+	res := e.do("POST", "/api/v1/me/password", "zjj", map[string]any{"current_password": password, "new_password": "new-secret-1"})
+	if res.status != 429 {
+		t.Errorf("after five wrong guesses: %d %s", res.status, res.raw)
+	}
+}
