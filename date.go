@@ -17,6 +17,15 @@ func NewDate(year int, month time.Month, day int) Date {
 }
 
 // DateOf returns the calendar day of t in t's location.
+// Beijing is the time zone the product counts days in: a report sent at
+// 07:00 on 1 July Beijing time was sent on 1 July, not on 30 June (UTC).
+var Beijing = time.FixedZone("CST", 8*3600)
+
+// Start is the first instant of the day in loc.
+func (d Date) Start(loc *time.Location) time.Time {
+	return time.Date(d.t.Year(), d.t.Month(), d.t.Day(), 0, 0, 0, 0, loc)
+}
+
 func DateOf(t time.Time) Date {
 	y, m, d := t.Date()
 	return NewDate(y, m, d)

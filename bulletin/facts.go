@@ -9,9 +9,6 @@ import (
 	"github.com/duban-dev/duban/tracker"
 )
 
-// beijing is the time zone the days of submission are counted in.
-var beijing = time.FixedZone("CST", 8*3600)
-
 // leadUnits maps each node to its lead unit, or its nearest ancestor's, as
 // the status rollup attributes items.
 func leadUnits(nodes []duban.Node) map[string]string {
@@ -81,7 +78,7 @@ func firstSubmissions(reports []duban.Report) map[factKey]duban.Date {
 			continue
 		}
 		k := factKey{r.IndicatorID, r.Period}
-		d := duban.DateOf(r.SubmittedAt.In(beijing))
+		d := duban.DateOf(r.SubmittedAt.In(duban.Beijing))
 		if old, ok := m[k]; !ok || d.Before(old) {
 			m[k] = d
 		}
@@ -116,13 +113,13 @@ func noticesAsOf(notices []duban.Notice, events map[int64][]duban.NoticeEvent, a
 // dayEnd is the last instant of the day in Beijing.
 func dayEnd(d duban.Date) time.Time {
 	t := d.Time()
-	return time.Date(t.Year(), t.Month(), t.Day()+1, 0, 0, 0, 0, beijing).Add(-time.Nanosecond)
+	return time.Date(t.Year(), t.Month(), t.Day()+1, 0, 0, 0, 0, duban.Beijing).Add(-time.Nanosecond)
 }
 
 func noticeStats(notices []pastNotice, per duban.Period, asOf duban.Date, names map[string]string) Notices {
 	var s Notices
 	for _, n := range notices {
-		issued := duban.DateOf(n.CreatedAt.In(beijing))
+		issued := duban.DateOf(n.CreatedAt.In(duban.Beijing))
 		if !issued.Before(per.Start) && !issued.After(per.End) {
 			s.Issued++
 		}
@@ -142,9 +139,9 @@ func noticeStats(notices []pastNotice, per duban.Period, asOf duban.Date, names 
 // history counts when it stands replied or closed since a day in range.
 func repliedWithin(n pastNotice, first, last duban.Date) bool {
 	if n.events != nil {
-		return duban.RepliedWithin(n.events, first, last, beijing)
+		return duban.RepliedWithin(n.events, first, last, duban.Beijing)
 	}
-	updated := duban.DateOf(n.UpdatedAt.In(beijing))
+	updated := duban.DateOf(n.UpdatedAt.In(duban.Beijing))
 	return (n.State == duban.NoticeReplied || n.State == duban.NoticeClosed) && !updated.Before(first) && !updated.After(last)
 }
 

@@ -38,7 +38,7 @@ func small(t *testing.T, reports []duban.Report, asOf string) *tracker.PlanStatu
 }
 
 func rep(ind int64, period string, v float64, submitted string) duban.Report {
-	at, _ := time.ParseInLocation("2006-01-02 15:04", submitted, beijing)
+	at, _ := time.ParseInLocation("2006-01-02 15:04", submitted, duban.Beijing)
 	return duban.Report{PlanID: 1, IndicatorID: ind, Period: period, Version: 1, Value: f64(v), State: duban.Approved, SubmittedAt: at}
 }
 
@@ -88,7 +88,7 @@ func TestReportFacts(t *testing.T) {
 
 func TestNoticeStats(t *testing.T) {
 	at := func(s string) time.Time {
-		t, _ := time.ParseInLocation("2006-01-02", s, beijing)
+		t, _ := time.ParseInLocation("2006-01-02", s, duban.Beijing)
 		return t.Add(9 * time.Hour)
 	}
 	notice := func(seq int, unit string, state duban.NoticeState, created, updated, due string) duban.Notice {
@@ -121,7 +121,7 @@ func TestNoticeStats(t *testing.T) {
 // in July counts as replied in June.
 func TestNoticeStatsReplayHistory(t *testing.T) {
 	at := func(s string) time.Time {
-		t, _ := time.ParseInLocation("2006-01-02", s, beijing)
+		t, _ := time.ParseInLocation("2006-01-02", s, duban.Beijing)
 		return t.Add(9 * time.Hour)
 	}
 	ev := func(id int64, day, action string, to duban.NoticeState, level duban.NoticeLevel, due string) duban.NoticeEvent {

@@ -32,7 +32,7 @@ type erqi struct {
 	clock      time.Time
 }
 
-var beijing = time.FixedZone("CST", 8*3600)
+var beijing = duban.Beijing
 
 func mustErqi(t testing.TB) *erqi {
 	t.Helper()

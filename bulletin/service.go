@@ -129,7 +129,7 @@ func decode(b *duban.Bulletin) (*Data, error) {
 	if err := json.Unmarshal(b.Data, &d); err != nil {
 		return nil, fmt.Errorf("bulletin %d: decode data: %w", b.ID, err)
 	}
-	d.Number, d.Issued = b.Number, duban.DateOf(b.CreatedAt.In(beijing))
+	d.Number, d.Issued = b.Number, duban.DateOf(b.CreatedAt.In(duban.Beijing))
 	return &d, nil
 }
 
@@ -149,7 +149,7 @@ func (s *Service) Create(ctx context.Context, actor *duban.User, planID int64, p
 	if err != nil {
 		return nil, nil, err
 	}
-	d.Number, d.Issued = b.Number, duban.DateOf(b.CreatedAt.In(beijing))
+	d.Number, d.Issued = b.Number, duban.DateOf(b.CreatedAt.In(duban.Beijing))
 	return b, d, nil
 }
 

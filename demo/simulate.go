@@ -201,7 +201,7 @@ func (s *subject) milestoneEntries(periods []duban.Period) []entry {
 	return out
 }
 
-var cst = time.FixedZone("CST", 8*3600)
+var cst = duban.Beijing
 
 func (s *subject) report(b *duban.Bundle, id int64, e entry) duban.Report {
 	submitted := s.submittedAt(e.period)

@@ -43,11 +43,8 @@ func (h *Handler) bulletinsOfCurrentPlan(w http.ResponseWriter, r *http.Request)
 	http.Redirect(w, r, fmt.Sprintf("/plans/%d/bulletins", p.ID), http.StatusSeeOther)
 }
 
-// beijingTime is how a bulletin's issue time is shown: Beijing time.
-var beijingTime = time.FixedZone("CST", 8*3600)
-
 func init() {
-	funcs["beijing"] = func(t time.Time) string { return t.In(beijingTime).Format("2006-01-02 15:04") }
+	funcs["beijing"] = func(t time.Time) string { return t.In(duban.Beijing).Format("2006-01-02 15:04") }
 }
 
 type bulletinsView struct {
