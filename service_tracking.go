@@ -91,7 +91,22 @@ type AuditEntry struct {
 type AuditFilter struct {
 	Entity   string
 	EntityID int64
+	Actor    string
+	// Action is one action ("report.approve"), or all of a kind when it ends
+	// in a dot ("report.").
+	Action string
+	// From and To bound the day, in Beijing time, both included; zero is
+	// open.
+	From, To Date
 	Page
+}
+
+// Check names the filter's bad field.
+func (f AuditFilter) Check() error {
+	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
+		return Invalid("参数有误 (bad parameter)", FieldError{Field: "to", Message: "不能早于起始日期 (before from)"})
+	}
+	return nil
 }
 
 // SessionService keeps API tokens (stored hashed) and reads the directory.

@@ -12,19 +12,11 @@ import (
 // ListAuditEntries lists audit entries, newest first, with the total that
 // match the filter.
 func (db *DB) ListAuditEntries(ctx context.Context, f duban.AuditFilter) ([]duban.AuditEntry, int, error) {
+	if err := f.Check(); err != nil {
+		return nil, 0, err
+	}
 	page := f.Page.Normalize()
-	var conds []string
-	var args []any
-	if f.Entity != "" {
-		conds, args = append(conds, "entity = ?"), append(args, f.Entity)
-	}
-	if f.EntityID != 0 {
-		conds, args = append(conds, "entity_id = ?"), append(args, f.EntityID)
-	}
-	where := ""
-	if len(conds) > 0 {
-		where = " WHERE " + strings.Join(conds, " AND ")
-	}
+	where, args := auditWhere(f)
 	list := []duban.AuditEntry{}
 	var total int
 	err := db.read(ctx, func(t *tx) error {
@@ -46,6 +38,40 @@ func (db *DB) ListAuditEntries(ctx context.Context, f duban.AuditFilter) ([]duba
 		return nil, 0, wrap(err, "list audit entries")
 	}
 	return list, total, nil
+}
+
+// auditWhere is the WHERE clause of a filter and its arguments. Each
+// condition has an index to start from: (entity, entity_id, id),
+// (actor, id) or (at).
+func auditWhere(f duban.AuditFilter) (string, []any) {
+	var conds []string
+	var args []any
+	add := func(cond string, arg any) { conds, args = append(conds, cond), append(args, arg) }
+	if f.Entity != "" {
+		add("entity = ?", f.Entity)
+	}
+	if f.EntityID != 0 {
+		add("entity_id = ?", f.EntityID)
+	}
+	if f.Actor != "" {
+		add("actor = ?", f.Actor)
+	}
+	if strings.HasSuffix(f.Action, ".") {
+		conds = append(conds, "substr(action, 1, ?) = ?")
+		args = append(args, len(f.Action), f.Action)
+	} else if f.Action != "" {
+		add("action = ?", f.Action)
+	}
+	if !f.From.IsZero() {
+		add("at >= ?", timeArg(f.From.Start(duban.Beijing)))
+	}
+	if !f.To.IsZero() {
+		add("at < ?", timeArg(f.To.AddDays(1).Start(duban.Beijing)))
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
 }
 
 // rawJSON keeps a JSON column as is; NULL reads as nil.

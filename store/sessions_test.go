@@ -86,6 +86,14 @@ func TestListAuditEntries(t *testing.T) {
 			{"one report", duban.AuditFilter{Entity: "report", EntityID: reps[0].ID}, []string{"report.approve", "report.submit"}, 2},
 			{"all reports, page 2", duban.AuditFilter{Entity: "report", Page: duban.Page{Page: 2, PerPage: 2}}, []string{"report.submit"}, 3},
 			{"plans", duban.AuditFilter{Entity: "plan"}, []string{"plan.import"}, 1},
+			{"one actor", duban.AuditFilter{Actor: "jsj.zhang"}, []string{"report.submit", "report.submit"}, 2},
+			{"one kind of action", duban.AuditFilter{Action: "report."}, []string{"report.approve", "report.submit", "report.submit"}, 3},
+			{"one action", duban.AuditFilter{Action: "report.approve"}, []string{"report.approve"}, 1},
+			{"an actor and an action", duban.AuditFilter{Actor: "admin", Action: "report.submit"}, nil, 0},
+			{"the day (Beijing)", duban.AuditFilter{From: duban.MustDate("2021-07-15"), To: duban.MustDate("2021-07-15"), Action: "report."},
+				[]string{"report.approve", "report.submit", "report.submit"}, 3},
+			{"from the next day", duban.AuditFilter{From: duban.MustDate("2021-07-16")}, nil, 0},
+			{"up to the day before", duban.AuditFilter{To: duban.MustDate("2021-07-14")}, nil, 0},
 		}
 		for _, c := range cases {
 			list, total, err := db.ListAuditEntries(ctx, c.filter)
@@ -100,6 +108,34 @@ func TestListAuditEntries(t *testing.T) {
 			if total != c.total {
 				t.Errorf("%s: total %d, want %d", c.name, total, c.total)
 			}
+		}
+	})
+}
+
+// Days are Beijing days: 17:00 UTC on 15 July is 01:00 on 16 July.
+func TestAuditDaysAreBeijingDays(t *testing.T) {
+	forEachStore(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		db.Now = func() time.Time { return time.Date(2021, 7, 15, 17, 0, 0, 0, time.UTC) }
+		if err := db.CreateUser(ctx, "test", &duban.User{Username: "late", Role: duban.RoleAdmin}); err != nil {
+			t.Fatal(err)
+		}
+		count := func(from, to string) int {
+			_, total, err := db.ListAuditEntries(ctx, duban.AuditFilter{From: duban.MustDate(from), To: duban.MustDate(to)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return total
+		}
+		if n := count("2021-07-16", "2021-07-16"); n != 1 {
+			t.Errorf("16 July (Beijing) holds %d entries, want 1", n)
+		}
+		if n := count("2021-07-15", "2021-07-15"); n != 0 {
+			t.Errorf("15 July (Beijing) holds %d entries, want 0", n)
+		}
+		_, _, err := db.ListAuditEntries(ctx, duban.AuditFilter{From: duban.MustDate("2021-07-16"), To: duban.MustDate("2021-07-15")})
+		if duban.ErrorCode(err) != duban.EINVALID || duban.ErrorFields(err)[0].Field != "to" {
+			t.Errorf("to before from: %v", err)
 		}
 	})
 }

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"net/http"
-	"strconv"
 
 	"github.com/duban-dev/duban"
 )
@@ -72,13 +71,12 @@ func (s *Server) handleListAudit(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	f := duban.AuditFilter{Entity: r.URL.Query().Get("entity"), Page: page}
-	if v := r.URL.Query().Get("entity_id"); v != "" {
-		if f.EntityID, err = strconv.ParseInt(v, 10, 64); err != nil {
-			s.writeError(w, r, duban.Invalid("参数有误 (bad parameter)", duban.FieldError{Field: "entity_id", Message: "须为整数 (must be an integer)"}))
-			return
-		}
+	f, err := ParseAuditFilter(r.URL.Query())
+	if err != nil {
+		s.writeError(w, r, err)
+		return
 	}
+	f.Page = page
 	entries, total, err := s.cfg.Audit.ListAuditEntries(r.Context(), f)
 	if err != nil {
 		s.writeError(w, r, err)

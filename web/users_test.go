@@ -155,3 +155,35 @@ func TestPasswordChangeIsThrottled(t *testing.T) {
 		t.Errorf("after five wrong guesses: %d %s", res.status, res.raw)
 	}
 }
+
+// The audit log read by who and when: a reporter's submissions, an
+// administrator's account changes, bad filters named.
+func TestAuditFilters(t *testing.T) {
+	e := newEnv(t)
+	e.do("POST", "/api/v1/indicators/"+itoa(e.indicatorOf("zjj"))+"/reports", "zjj", map[string]any{"period": "2021-06", "value": 1})
+	e.do("PATCH", "/api/v1/users/jyj", "admin", map[string]any{"display_name": "教育局填报员"})
+	for _, c := range []struct {
+		query   string
+		actions []string
+	}{
+		{"actor=zjj", []string{"report.submit"}},
+		{"actor=admin&action=user.", []string{"user.update"}},
+		{"action=user.update&from=2021-07-15&to=2021-07-15", []string{"user.update"}},
+		{"action=user.update&from=2021-07-16", nil},
+	} {
+		res := e.do("GET", "/api/v1/audit?"+c.query, "duchashi", nil)
+		items, _ := res.body["items"].([]any)
+		var actions []string
+		for _, it := range items {
+			actions = append(actions, it.(map[string]any)["action"].(string))
+		}
+		if res.status != 200 || strings.Join(actions, ",") != strings.Join(c.actions, ",") {
+			t.Errorf("%s: %d %v, want %v", c.query, res.status, actions, c.actions)
+		}
+	}
+	for query, field := range map[string]string{"from=2021-13-01": "from", "from=2021-07-16&to=2021-07-15": "to", "entity_id=x": "entity_id"} {
+		if res := e.do("GET", "/api/v1/audit?"+query, "duchashi", nil); res.status != 400 || firstField(res.body) != field {
+			t.Errorf("%s: %d %s, want 400 on %s", query, res.status, res.raw, field)
+		}
+	}
+}
