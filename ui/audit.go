@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"fmt"
 	"strconv"
 	"time"
 
@@ -15,33 +16,91 @@ type auditRow struct {
 	Actor  string
 	What   string // the action; a status change with its lights before and after
 	Record string // e.g. 报送 226
+	Link   string // the record's page, if it has one
 }
 
 func auditRows(lang string, entries []duban.AuditEntry) []auditRow {
 	rows := make([]auditRow, len(entries))
 	for i, e := range entries {
 		rows[i] = auditRow{At: e.At, Actor: e.Actor, What: auditWhat(lang, e),
-			Record: tr(lang, "entity."+e.Entity) + " " + strconv.FormatInt(e.EntityID, 10)}
+			Record: auditRecord(lang, e), Link: auditLink(e)}
 	}
 	return rows
 }
 
-// auditWhat names the action, an unknown one by its code.
-func auditWhat(lang string, e duban.AuditEntry) string {
-	what := tr(lang, "audit."+e.Action)
-	if what == "audit."+e.Action {
-		what = e.Action
+// orCode is the catalog text of id, or code when there is none.
+func orCode(lang, id, code string) string {
+	if s := tr(lang, id); s != id {
+		return s
 	}
-	if e.Action != "status.change" {
+	return code
+}
+
+// auditWhat names the action, an unknown one by its code, with the
+// details of a status change or an account change.
+func auditWhat(lang string, e duban.AuditEntry) string {
+	what := orCode(lang, "audit."+e.Action, e.Action)
+	var detail string
+	switch e.Action {
+	case "status.change":
+		detail = statusChange(lang, e)
+	case "user.update":
+		detail = userChange(lang, e)
+	}
+	if detail == "" {
 		return what
 	}
+	if lang == langEN {
+		return what + ": " + detail
+	}
+	return what + "：" + detail
+}
+
+func statusChange(lang string, e duban.AuditEntry) string {
 	var before, after struct{ Status status.Status }
 	if json.Unmarshal(e.Before, &before) != nil || json.Unmarshal(e.After, &after) != nil {
-		return what
+		return ""
 	}
-	sep := "："
-	if lang == langEN {
-		sep = ": "
+	return statusWord(lang, before.Status) + " → " + statusWord(lang, after.Status)
+}
+
+// auditRecord names the record: its kind and number (none for entries
+// about many rows, such as a file upload or a bulk load).
+func auditRecord(lang string, e duban.AuditEntry) string {
+	kind := orCode(lang, "entity."+e.Entity, e.Entity)
+	if e.EntityID == 0 {
+		return kind
 	}
-	return what + sep + statusWord(lang, before.Status) + " → " + statusWord(lang, after.Status)
+	return kind + " " + strconv.FormatInt(e.EntityID, 10)
+}
+
+// auditLink is the page of the record where there is one. A report links
+// to its item and a notice to its card on the notices page, both read
+// from the entry's own documents, not from the store.
+func auditLink(e duban.AuditEntry) string {
+	if e.EntityID == 0 {
+		return ""
+	}
+	var doc struct {
+		PlanID      int64 `json:"plan_id"`
+		IndicatorID int64 `json:"indicator_id"`
+	}
+	if e.Entity == "report" || e.Entity == "notice" {
+		for _, raw := range []json.RawMessage{e.Before, e.After} {
+			_ = json.Unmarshal(raw, &doc) // a document without the ids links nowhere
+		}
+	}
+	switch {
+	case e.Entity == "indicator":
+		return fmt.Sprintf("/indicators/%d", e.EntityID)
+	case e.Entity == "plan":
+		return fmt.Sprintf("/plans/%d", e.EntityID)
+	case e.Entity == "bulletin":
+		return fmt.Sprintf("/bulletins/%d.html", e.EntityID)
+	case e.Entity == "report" && doc.IndicatorID != 0:
+		return fmt.Sprintf("/indicators/%d", doc.IndicatorID)
+	case e.Entity == "notice" && doc.PlanID != 0:
+		return fmt.Sprintf("/notices?plan=%d#n%d", doc.PlanID, e.EntityID)
+	}
+	return ""
 }

@@ -18,7 +18,8 @@ func TestAuditWhat(t *testing.T) {
 		{"status change", "zh", change, "红黄绿灯变化：正常 → 滞后"},
 		{"status change in English", langEN, change, "Status changed: on track → lagging"},
 		{"known action", "zh", duban.AuditEntry{Action: "report.approve"}, "审核通过"},
-		{"unknown action", "zh", duban.AuditEntry{Action: "webhook.update"}, "webhook.update"},
+		{"newer action", "zh", duban.AuditEntry{Action: "webhook.update"}, "修改 Webhook 推送"},
+		{"unknown action", "zh", duban.AuditEntry{Action: "thing.happen"}, "thing.happen"},
 		{"status change without documents", "zh", duban.AuditEntry{Action: "status.change"}, "红黄绿灯变化"},
 	}
 	for _, c := range cases {

@@ -63,6 +63,7 @@ func TestGoldenPages(t *testing.T) {
 		{"not-found", "duchashi", "/no/such/page"},
 		{"bulletins", "duchashi", e.path("/plans/{id}/bulletins", e.planID)},
 		{"bulletins-reporter", reporterOf(unit), e.path("/plans/{id}/bulletins", e.planID)},
+		{"audit", "duchashi", "/audit?per_page=20"},
 	}
 	for _, p := range pages {
 		t.Run(p.name, func(t *testing.T) {

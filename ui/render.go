@@ -69,6 +69,8 @@ func (p *page) Can(what string) bool {
 		return duban.CanIssueNotice(p.User)
 	case "admin":
 		return duban.CanAdminister(p.User)
+	case "audit":
+		return duban.CanReadAudit(p.User)
 	case "report":
 		return p.User != nil && (p.User.Role == duban.RoleReporter || duban.CanReview(p.User))
 	}

@@ -100,6 +100,7 @@ func (h *Handler) routes() {
 	h.routesAccount()
 	h.routesBulletins()
 	h.routesExcel()
+	h.routesAudit()
 	h.mux.HandleFunc("/", h.notFound)
 }
 
