@@ -43,6 +43,17 @@ func ParseDate(s string) (Date, error) {
 	return Date{t}, nil
 }
 
+// ParseDateField parses the value of a named field as ParseDate does and,
+// when it is bad, appends an error naming the field to errs: for query
+// parameters that are read together and refused together.
+func ParseDateField(field, s string, errs *[]FieldError) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		*errs = append(*errs, FieldError{Field: field, Message: err.Error()})
+	}
+	return d
+}
+
 // MustDate parses s and panics on error; for literals in code and tests.
 func MustDate(s string) Date {
 	d, err := ParseDate(s)

@@ -23,16 +23,8 @@ func ParseNodeFilter(q url.Values) (NodeFilter, error) {
 	if f.Status != "" && !f.Status.Valid() {
 		errs = append(errs, duban.FieldError{Field: "status", Message: "未知状态 (unknown status)"})
 	}
-	for _, d := range []struct {
-		name string
-		dst  *duban.Date
-	}{{"deadline_from", &f.From}, {"deadline_to", &f.To}} {
-		v, err := duban.ParseDate(q.Get(d.name))
-		if err != nil {
-			errs = append(errs, duban.FieldError{Field: d.name, Message: err.Error()})
-		}
-		*d.dst = v
-	}
+	f.From = duban.ParseDateField("deadline_from", q.Get("deadline_from"), &errs)
+	f.To = duban.ParseDateField("deadline_to", q.Get("deadline_to"), &errs)
 	if errs != nil {
 		return f, duban.Invalid("筛选条件有误 (bad filter)", errs...)
 	}

@@ -20,16 +20,8 @@ func ParseAuditFilter(q url.Values) (duban.AuditFilter, error) {
 		}
 		f.EntityID = id
 	}
-	for _, d := range []struct {
-		name string
-		dst  *duban.Date
-	}{{"from", &f.From}, {"to", &f.To}} {
-		v, err := duban.ParseDate(q.Get(d.name))
-		if err != nil {
-			errs = append(errs, duban.FieldError{Field: d.name, Message: err.Error()})
-		}
-		*d.dst = v
-	}
+	f.From = duban.ParseDateField("from", q.Get("from"), &errs)
+	f.To = duban.ParseDateField("to", q.Get("to"), &errs)
 	if errs != nil {
 		return f, duban.Invalid("参数有误 (bad parameter)", errs...)
 	}
