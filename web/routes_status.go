@@ -98,8 +98,7 @@ func (s *Server) handleListNodes(w http.ResponseWriter, r *http.Request) {
 			return err
 		}
 		rows := f.Apply(ps.NodeRows())
-		end := min(page.Offset()+page.PerPage, len(rows))
-		writeJSON(w, http.StatusOK, newList(rows[min(page.Offset(), end):end], len(rows), page))
+		writeJSON(w, http.StatusOK, newList(pageOf(rows, page), len(rows), page))
 		return nil
 	})
 	if tree != nil {

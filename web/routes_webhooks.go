@@ -27,8 +27,7 @@ func (s *Server) handleListWebhooks(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	from := min(page.Offset(), len(list))
-	writeJSON(w, http.StatusOK, newList(list[from:min(from+page.PerPage, len(list))], len(list), page))
+	writeJSON(w, http.StatusOK, newList(pageOf(list, page), len(list), page))
 }
 
 func (s *Server) handleCreateWebhook(w http.ResponseWriter, r *http.Request) {
