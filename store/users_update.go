@@ -59,12 +59,29 @@ type userChange struct {
 // keepAnAdmin refuses a change that leaves no enabled administrator: nobody
 // could then manage accounts.
 func (t *tx) keepAnAdmin(ctx context.Context) error {
-	var n int
-	err := t.queryRow(ctx, "SELECT COUNT(*) FROM users WHERE role = ? AND disabled_at IS NULL", string(duban.RoleAdmin)).Scan(&n)
-	if err == nil && n == 0 {
+	ok, err := t.hasEnabledAdmin(ctx)
+	if err == nil && !ok {
 		return duban.Errorf(duban.ECONFLICT, "至少须保留一个启用的管理员账号 (at least one enabled administrator must remain)")
 	}
 	return err
+}
+
+// HasEnabledAdmin reports whether some administrator can sign in.
+func (db *DB) HasEnabledAdmin(ctx context.Context) (bool, error) {
+	var ok bool
+	err := db.read(ctx, func(t *tx) error {
+		var err error
+		ok, err = t.hasEnabledAdmin(ctx)
+		return err
+	})
+	return ok, wrap(err, "find an administrator")
+}
+
+func (t *tx) hasEnabledAdmin(ctx context.Context) (bool, error) {
+	var n int
+	err := t.queryRow(ctx, "SELECT COUNT(*) FROM (SELECT 1 FROM users WHERE role = ? AND disabled_at IS NULL LIMIT 1) a",
+		string(duban.RoleAdmin)).Scan(&n)
+	return n > 0, err
 }
 
 // disabledAt is the disabled_at of a new account.

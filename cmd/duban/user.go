@@ -169,14 +169,8 @@ func withStore(ctx context.Context, dsn string, f func(db *store.DB) error) erro
 // warnWithoutAdmin tells whoever starts a server that nobody can manage it
 // yet, and how to fix that.
 func warnWithoutAdmin(ctx context.Context, db *store.DB, stderr io.Writer) {
-	users, err := db.ListUsers(ctx)
-	if err != nil {
+	if ok, err := db.HasEnabledAdmin(ctx); err != nil || ok {
 		return
-	}
-	for _, u := range users {
-		if u.Role == duban.RoleAdmin && !u.Disabled {
-			return
-		}
 	}
 	fmt.Fprintln(stderr, "注意：尚无启用的管理员账号，请用 duban user add --username 用户名 创建 "+
 		"(no enabled administrator: create one with duban user add)")
