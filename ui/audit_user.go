@@ -7,13 +7,10 @@ import (
 	"github.com/duban-dev/duban"
 )
 
-// userDoc is what an account change keeps of the account before and after.
+// userDoc is an account as an account change keeps it before and after.
 type userDoc struct {
-	DisplayName     string     `json:"display_name"`
-	Role            duban.Role `json:"role"`
-	UnitCode        string     `json:"unit_code"`
-	Disabled        bool       `json:"disabled"`
-	PasswordChanged bool       `json:"password_changed"`
+	duban.User
+	PasswordChanged bool `json:"password_changed"`
 }
 
 // userChange lists what an account change changed: 角色 责任单位填报员 →
