@@ -17,7 +17,8 @@ func (db *DB) SaveIndicatorStatuses(ctx context.Context, planID int64, rows []du
 				return duban.Invalid("状态属于其他计划 (status of another plan)", duban.FieldError{Field: "plan_id", Message: "不一致 (mismatch)"})
 			}
 		}
-		stored, err := t.storedStatuses(ctx, "SELECT indicator_id, status FROM indicator_status WHERE plan_id = ?", planID)
+		stored := map[int64]string{}
+		err := t.eachRow(ctx, "SELECT indicator_id, status FROM indicator_status WHERE plan_id = ?", []any{planID}, scanStatus(stored))
 		if err != nil {
 			return err
 		}

@@ -7,12 +7,7 @@ import (
 	"github.com/duban-dev/duban"
 )
 
-// storedStatuses reads indicator_id and status rows into a map.
-func (t *tx) storedStatuses(ctx context.Context, query string, args ...any) (map[int64]string, error) {
-	stored := map[int64]string{}
-	return stored, t.eachRow(ctx, query, args, scanStatus(stored))
-}
-
+// scanStatus reads indicator_id and status rows into a map.
 func scanStatus(into map[int64]string) func(*sql.Rows) error {
 	return func(rows *sql.Rows) error {
 		var id int64
