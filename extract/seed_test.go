@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bufio"
+	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -10,7 +11,12 @@ import (
 	"github.com/duban-dev/duban"
 )
 
-const seedDir = "../../shared/seed/"
+// The seed plan and its targets table are vendored from ../shared/seed so
+// the package tests run in a fresh clone.
+const (
+	seedPlanFile    = "testdata/seed-erqi-2021-plan.txt"
+	seedTargetsFile = "testdata/seed-TARGETS.md"
+)
 
 // seedTarget is one row of the quantitative targets table in TARGETS.md.
 type seedTarget struct {
@@ -25,7 +31,7 @@ type seedTarget struct {
 
 func readSeedTargets(t *testing.T) []seedTarget {
 	t.Helper()
-	f, err := os.Open(seedDir + "TARGETS.md")
+	f, err := os.Open(seedTargetsFile)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +63,7 @@ func readSeedTargets(t *testing.T) []seedTarget {
 }
 
 func readSeed(t testing.TB) string {
-	b, err := os.ReadFile(seedDir + "erqi-2021-plan.txt")
+	b, err := os.ReadFile(seedPlanFile)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,20 +75,25 @@ func TestSeedTargets(t *testing.T) {
 	if len(want) != 17 {
 		t.Fatalf("TARGETS.md: read %d rows, the table has 17", len(want))
 	}
-	r := Extract(readSeed(t), Options{Year: 2021})
-	used := make([]bool, len(r.Targets))
-	for _, w := range want {
-		k := matchSeed(r.Targets, used, w)
-		if k < 0 {
-			t.Errorf("row %s: no target %v %s %s %s %s in area %s", w.row, w.value, w.unit, w.comparator, w.deadline, w.commitment, w.area)
-			continue
-		}
-		used[k] = true
-	}
-	for k, u := range used {
-		if !u {
-			t.Errorf("extra target: %s", describe(r.Targets[k]))
-		}
+	// The same 17 with the year given and with the year read from the text.
+	for _, year := range []int{2021, 0} {
+		t.Run(fmt.Sprintf("year=%d", year), func(t *testing.T) {
+			r := Extract(readSeed(t), Options{Year: year})
+			used := make([]bool, len(r.Targets))
+			for _, w := range want {
+				k := matchSeed(r.Targets, used, w)
+				if k < 0 {
+					t.Errorf("row %s: no target %v %s %s %s %s in area %s", w.row, w.value, w.unit, w.comparator, w.deadline, w.commitment, w.area)
+					continue
+				}
+				used[k] = true
+			}
+			for k, u := range used {
+				if !u {
+					t.Errorf("extra target: %s", describe(r.Targets[k]))
+				}
+			}
+		})
 	}
 }
 
@@ -142,4 +153,26 @@ func TestSeedOutline(t *testing.T) {
 	}
 	checkOffsets(t, text, r)
 	checkBundle(t, r)
+}
+
+// When the project's shared seed sits beside the repository, the vendored
+// copies must not have drifted from it.
+func TestSeedVendoredCopy(t *testing.T) {
+	for _, f := range [][2]string{
+		{seedPlanFile, "../../shared/seed/erqi-2021-plan.txt"},
+		{seedTargetsFile, "../../shared/seed/TARGETS.md"},
+	} {
+		shared, err := os.ReadFile(f[1])
+		if err != nil {
+			t.Logf("%s: not present, only the vendored copy is used", f[1])
+			continue
+		}
+		vendored, err := os.ReadFile(f[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(shared) != string(vendored) {
+			t.Errorf("%s differs from %s: copy it again", f[0], f[1])
+		}
+	}
 }

@@ -7,7 +7,8 @@ import (
 	"testing"
 )
 
-const seedPlan = "../../../shared/seed/erqi-2021-plan.txt"
+// seedPlan is the copy of the seed vendored for the extract package tests.
+const seedPlan = "../../extract/testdata/seed-erqi-2021-plan.txt"
 
 func TestExtractCommandFindsTheSeedTargets(t *testing.T) {
 	out := mustRun(t, "extract", "--year", "2021", "--format", "json", seedPlan)
