@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"io"
 	"strings"
 	"testing"
 )
@@ -19,11 +20,32 @@ func benchText(b *testing.B) string {
 	return sb.String()
 }
 
+// BenchmarkExtract measures what `duban extract` does with a file: extract
+// it and write the JSON.
 func BenchmarkExtract(b *testing.B) {
-	text := benchText(b)
+	benchExtract(b, benchText(b))
+}
+
+// BenchmarkExtractDense is text with no punctuation and a number every few
+// runes: the worst case for clause-relative lookups.
+func BenchmarkExtractDense(b *testing.B) {
+	benchExtract(b, strings.Repeat("新建1个公园2021年底前力争“3”所", 1<<15))
+}
+
+// BenchmarkExtractShapes runs the dense shapes of the allocation test; its
+// B/op divided by the input size is what TestAllocationBounded bounds.
+func BenchmarkExtractShapes(b *testing.B) {
+	for name, text := range denseShapes {
+		b.Run(name, func(b *testing.B) { benchExtract(b, text) })
+	}
+}
+
+func benchExtract(b *testing.B, text string) {
 	b.SetBytes(int64(len(text)))
-	b.ResetTimer()
+	b.ReportAllocs()
 	for b.Loop() {
-		Extract(text, Options{Year: 2021})
+		if err := WriteJSON(io.Discard, Extract(text, Options{Year: 2021})); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -82,11 +82,11 @@ func (sc *scan) deadline(n number, ctx context) duban.Date {
 // stretch that introduces it: "今年主要预期目标是：".
 func (sc *scan) leadIn(pos int) (from, colon int, ok bool) {
 	sentStart := before(sc.sents, pos)
-	k := lastBefore(len(sc.colons), func(k int) int { return sc.colons[k] }, pos)
-	if k < 0 || sc.colons[k] < sentStart {
+	k := searchSeps(sc.colons, pos) - 1
+	if k < 0 || int(sc.colons[k]) < sentStart {
 		return 0, 0, false
 	}
-	colon = sc.colons[k]
+	colon = int(sc.colons[k])
 	return max(sentStart, before(sc.segs, colon)), colon, true
 }
 

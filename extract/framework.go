@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // framework looks for a numbered slogan in quotation marks, such as
 // “一个目标、两个定位、三个二七、六个出彩”: three or more parts, each
@@ -25,6 +28,9 @@ func (b *builder) framework(sc *scan) map[int]bool {
 }
 
 func sloganParts(t []rune) []string {
+	if !slices.Contains(t, '、') {
+		return nil
+	}
 	parts := strings.Split(string(t), "、")
 	if len(parts) < 3 {
 		return nil

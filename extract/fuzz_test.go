@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"testing"
 	"unicode/utf8"
@@ -52,6 +53,16 @@ func FuzzExtract(f *testing.F) {
 		if r.Plan.Year >= 1949 && r.Plan.Year <= 2200 {
 			if err := r.Bundle("draft").Validate(); err != nil {
 				t.Fatalf("bundle: %v", err)
+			}
+		}
+		var std, ours bytes.Buffer
+		enc := json.NewEncoder(&std)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if enc.Encode(r) == nil { // it refuses infinite values, which WriteJSON writes as 0
+			WriteJSON(&ours, r)
+			if !bytes.Equal(std.Bytes(), ours.Bytes()) {
+				t.Fatalf("WriteJSON differs from encoding/json:\n%s\n%s", ours.String(), std.String())
 			}
 		}
 		again := Extract(text, Options{Year: year})

@@ -1,6 +1,6 @@
 package extract
 
-import "strconv"
+import "math"
 
 // number is a quantity written in Arabic or Chinese numerals.
 type number struct {
@@ -97,13 +97,21 @@ func parseFraction(t []rune, i int, p rune) (number, bool) {
 }
 
 // parseArabic reads 1100, 1,100, 7.5 and a trailing multiplier: 3万, 1.2亿.
+// It reads the digits into an integer and a power of ten, without
+// allocating: a number at most every few runes is common.
 func parseArabic(t []rune, i int) (number, bool) {
-	var buf []byte
+	const exact = 1e15 // below 2^53: the mantissa is exact
+	var mant float64
+	scale := 0 // the value is mant × 10^scale
 	j := i
 	for j < len(t) {
 		switch {
 		case isDigit(t[j]):
-			buf = append(buf, byte(t[j]))
+			if mant < exact {
+				mant = mant*10 + float64(t[j]-'0')
+			} else {
+				scale++
+			}
 			j++
 			continue
 		case t[j] == ',' && thousandsGroup(t, j+1):
@@ -113,16 +121,22 @@ func parseArabic(t []rune, i int) (number, bool) {
 		break
 	}
 	if j+1 < len(t) && t[j] == '.' && isDigit(t[j+1]) {
-		buf = append(buf, '.')
 		j++
-		for j < len(t) && isDigit(t[j]) {
-			buf = append(buf, byte(t[j]))
-			j++
+		for ; j < len(t) && isDigit(t[j]); j++ {
+			if mant < exact && scale > -22 {
+				mant = mant*10 + float64(t[j]-'0')
+				scale--
+			}
 		}
 	}
-	v, err := strconv.ParseFloat(string(buf), 64)
-	if err != nil {
+	if scale > 300 {
 		return number{}, false
+	}
+	v := mant
+	if scale > 0 {
+		v *= math.Pow10(scale)
+	} else if scale < 0 {
+		v /= math.Pow10(-scale) // exact powers of ten: correctly rounded
 	}
 	n := number{start: i, end: j, value: v, multStart: -1}
 	n.addMultiplier(t)

@@ -56,6 +56,6 @@ func (b *builder) attachPlan(found []found) {
 	for _, f := range found {
 		f.target.Path = []string{}
 		b.res.Plan.Targets = append(b.res.Plan.Targets, len(b.res.Targets))
-		b.res.Targets = append(b.res.Targets, f.target)
+		b.res.Targets = appendDoubling(b.res.Targets, f.target)
 	}
 }

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -11,12 +10,84 @@ import (
 	"github.com/duban-dev/duban"
 )
 
-// WriteJSON writes r as indented JSON.
+// WriteJSON writes r as indented JSON, streamed: memory does not grow with
+// the output.
 func WriteJSON(w io.Writer, r *Result) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(r)
+	j := newJSONWriter(w)
+	j.open("", '{')
+	j.plan(&r.Plan)
+	j.open("targets", '[')
+	for i := range r.Targets {
+		j.target(&r.Targets[i])
+	}
+	j.close(']')
+	if len(r.Decisions) > 0 {
+		j.open("decisions", '[')
+		for _, d := range r.Decisions {
+			j.open("", '{')
+			j.str("text", d.Text)
+			j.int("start", d.Start)
+			j.int("end", d.End)
+			j.bool("taken", d.Taken)
+			j.str("reason", d.Reason)
+			j.close('}')
+		}
+		j.close(']')
+	}
+	j.close('}')
+	j.w.WriteByte('\n')
+	return j.w.Flush()
+}
+
+func (j *jsonWriter) plan(p *PlanOutline) {
+	j.open("plan", '{')
+	j.str("title", p.Title)
+	j.int("year", p.Year)
+	j.strings("framework", p.Framework)
+	if len(p.Targets) > 0 {
+		j.ints("targets", p.Targets)
+	}
+	if p.Areas == nil {
+		j.null("areas")
+	} else {
+		j.open("areas", '[')
+		for _, a := range p.Areas {
+			j.open("", '{')
+			j.str("title", a.Title)
+			j.open("tasks", '[')
+			for _, t := range a.Tasks {
+				j.open("", '{')
+				j.str("title", t.Title)
+				if len(t.Targets) > 0 {
+					j.ints("targets", t.Targets)
+				}
+				j.close('}')
+			}
+			j.close(']')
+			j.close('}')
+		}
+		j.close(']')
+	}
+	j.close('}')
+}
+
+func (j *jsonWriter) target(t *Target) {
+	j.open("", '{')
+	j.str("subject", t.Subject)
+	j.float("value", t.Value)
+	j.str("unit", t.Unit)
+	j.str("comparator", string(t.Comparator))
+	if t.Deadline == nil {
+		j.null("deadline")
+	} else {
+		j.str("deadline", t.Deadline.String())
+	}
+	j.str("commitment", string(t.Commitment))
+	j.str("quote", t.Quote)
+	j.strings("path", t.Path)
+	j.int("start", t.Start)
+	j.int("end", t.End)
+	j.close('}')
 }
 
 // WriteText writes r for a person: the outline with its targets, then every

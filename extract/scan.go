@@ -1,6 +1,10 @@
 package extract
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/duban-dev/duban"
+)
 
 // markKind is a word that bears on the numbers after it.
 type markKind int
@@ -33,44 +37,62 @@ type scan struct {
 	times   []timeExpr
 	marks   []mark
 	nums    []number
-	clauses []int // positions of clause separators: ， ； ： 。 …
-	segs    []int // positions of segment separators: ； ： 。 …
-	sents   []int // positions of sentence ends: 。 ！ ？
-	colons  []int
+	clauses []int32 // positions of clause separators: ， ； ： 。 …
+	segs    []int32 // positions of segment separators: ； ： 。 …
+	sents   []int32 // positions of sentence ends: 。 ！ ？
+	colons  []int32
 	quotes  [][2]int
 	// rangeHighs marks the upper ends of ranges, by position.
 	rangeHighs map[int]bool
+	// dates shares one pointer among the targets with the same deadline.
+	dates map[duban.Date]*duban.Date
+	// skipped holds the stretches not read number by number (dense.go).
+	skipped []interval
 }
 
-// scanBlock reads s in one pass.
-func scanBlock(s *span, year int) *scan {
-	sc := &scan{s: s, year: year}
+// read scans s into sc in one pass, reusing sc's slices: a builder scans every block
+// with one scan, so its memory is that of the longest block.
+func (sc *scan) read(s *span, year int) {
+	*sc = scan{
+		s: s, year: year, times: sc.times[:0], marks: sc.marks[:0], nums: sc.nums[:0],
+		clauses: sc.clauses[:0], segs: sc.segs[:0], sents: sc.sents[:0], colons: sc.colons[:0],
+		quotes: sc.quotes[:0], rangeHighs: sc.rangeHighs, skipped: sc.skipped[:0], dates: sc.dates,
+	}
+	clear(sc.rangeHighs)
 	t := s.t
+	sc.prepare(t)
+	skip := 0 // index into sc.skipped
 	for i := 0; i < len(t); {
 		sc.separator(i)
+		if skip < len(sc.skipped) && i >= sc.skipped[skip].from {
+			if i < sc.skipped[skip].to {
+				i++ // not read number by number; separators still count
+				continue
+			}
+			skip++
+		}
 		if mayStartTime(t[i]) {
 			if e, ok := parseTime(t, i, year); ok {
-				sc.times = append(sc.times, e)
+				sc.times = appendDoubling(sc.times, e)
 				i = e.end
 				continue
 			}
 		}
 		if startsNumber(t, i) && (i == 0 || !isDigit(t[i-1]) && t[i-1] != '.') {
 			if n, ok := parseNumber(t, i); ok && n.end > i {
-				sc.nums = append(sc.nums, n)
+				sc.nums = appendDoubling(sc.nums, n)
 				i = n.end
 				continue
 			}
 		}
 		if m, ok := markAt(t, i); ok {
-			sc.marks = append(sc.marks, m)
+			sc.marks = appendDoubling(sc.marks, m)
 			i = m.end
 			continue
 		}
 		i++
 	}
-	sc.quotes = quoteSpans(t)
-	return sc
+	sc.quotes = quoteSpans(t, sc.quotes)
 }
 
 var timeStarts = func() map[rune]bool {
@@ -110,54 +132,88 @@ func markAt(t []rune, i int) (mark, bool) {
 	return mark{}, false
 }
 
-func (sc *scan) separator(i int) {
-	switch sc.s.t[i] {
+// Separator levels: every sentence end also ends a segment and a clause.
+const (
+	sepClause = 1 << iota
+	sepSegment
+	sepSentence
+	sepColon
+)
+
+// separatorAt returns the levels of the separator at t[i], 0 if none.
+func separatorAt(t []rune, i int) int {
+	switch t[i] {
 	case '。', '!', '?', '！', '？':
-		sc.clauses = append(sc.clauses, i)
-		sc.segs = append(sc.segs, i)
-		sc.sents = append(sc.sents, i)
+		return sepClause | sepSegment | sepSentence
 	case ';', '；', '|', '\t':
-		sc.clauses = append(sc.clauses, i)
-		sc.segs = append(sc.segs, i)
+		return sepClause | sepSegment
 	case ':', '：':
-		sc.clauses = append(sc.clauses, i)
-		sc.segs = append(sc.segs, i)
-		sc.colons = append(sc.colons, i)
+		return sepClause | sepSegment | sepColon
 	case '.':
-		if i+1 == len(sc.s.t) || !isDigit(sc.s.t[i+1]) {
-			sc.clauses = append(sc.clauses, i)
-			sc.segs = append(sc.segs, i)
-			sc.sents = append(sc.sents, i)
+		if i+1 == len(t) || !isDigit(t[i+1]) {
+			return sepClause | sepSegment | sepSentence
 		}
 	case ',', '，', '…', '(', ')', '（', '）', '—':
-		sc.clauses = append(sc.clauses, i)
+		return sepClause
+	}
+	return 0
+}
+
+func (sc *scan) separator(i int) {
+	k := separatorAt(sc.s.t, i)
+	if k == 0 {
+		return
+	}
+	p := int32(i)
+	sc.clauses = append(sc.clauses, p)
+	if k&sepSegment != 0 {
+		sc.segs = append(sc.segs, p)
+	}
+	if k&sepSentence != 0 {
+		sc.sents = append(sc.sents, p)
+	}
+	if k&sepColon != 0 {
+		sc.colons = append(sc.colons, p)
 	}
 }
 
 // before returns the start of the stretch holding position i: one past the
 // last separator before i.
-func before(seps []int, i int) int {
-	k := sort.SearchInts(seps, i)
+func before(seps []int32, i int) int {
+	k := searchSeps(seps, i)
 	if k == 0 {
 		return 0
 	}
-	return seps[k-1] + 1
+	return int(seps[k-1]) + 1
 }
 
 // after returns the position of the first separator at or after i.
-func after(seps []int, i, n int) int {
-	k := sort.SearchInts(seps, i)
+func after(seps []int32, i, n int) int {
+	k := searchSeps(seps, i)
 	if k == len(seps) {
 		return n
 	}
-	return seps[k]
+	return int(seps[k])
+}
+
+// searchSeps returns the index of the first separator at or after i.
+func searchSeps(seps []int32, i int) int {
+	lo, hi := 0, len(seps)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if int(seps[m]) < i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
 }
 
 // quoteSpans finds text in quotation marks or title marks, up to a length
 // a name may have.
-func quoteSpans(t []rune) [][2]int {
+func quoteSpans(t []rune, out [][2]int) [][2]int {
 	const maxName = 40
-	var out [][2]int
 	for i := 0; i < len(t); i++ {
 		closer := quoteCloser(t[i])
 		if closer == 0 {

@@ -25,8 +25,19 @@ type line struct {
 	from, to int // folded runes [from, to)
 }
 
-func (d *document) lines() []line {
-	var out []line
+// lineRange is a line stored compactly: a text of short lines has many.
+type lineRange struct{ from, to int32 }
+
+func (l lineRange) line() line { return line{int(l.from), int(l.to)} }
+
+func (d *document) lines() []lineRange {
+	n := 1
+	for _, r := range d.folded {
+		if r == '\n' {
+			n++
+		}
+	}
+	out := make([]lineRange, 0, n)
 	start := 0
 	for i := 0; i <= len(d.folded); i++ {
 		if i < len(d.folded) && d.folded[i] != '\n' {
@@ -39,7 +50,7 @@ func (d *document) lines() []line {
 		for to > from && isSpace(d.folded[to-1]) {
 			to--
 		}
-		out = append(out, line{from, to})
+		out = append(out, lineRange{int32(from), int32(to)})
 		start = i + 1
 	}
 	return out
@@ -61,7 +72,8 @@ func (d *document) blocks() []block {
 		cur = nil
 	}
 	lines := d.lines()
-	for k, ln := range lines {
+	for k, lr := range lines {
+		ln := lr.line()
 		if ln.from == ln.to {
 			blanks++
 			continue
@@ -93,9 +105,11 @@ func (d *document) blocks() []block {
 		}
 		if cur == nil {
 			cur = &block{}
+			if n := paragraphRunes(d, lines, k); n > ln.to-ln.from+1 {
+				cur.reserve(n)
+			}
 		} else if isASCIIAlnum(cur.t[len(cur.t)-1]) && isASCIIAlnum(d.folded[ln.from]) {
-			cur.t = append(cur.t, ' ')
-			cur.pos = append(cur.pos, ln.from-1)
+			cur.appendRune(' ', ln.from-1)
 		}
 		cur.appendRange(d, ln.from, ln.to)
 		blanks, lastLen = 0, ln.to-ln.from
@@ -136,7 +150,7 @@ func isTableRow(t []rune) bool {
 }
 
 // nextBlank reports whether line k is followed by a blank line or nothing.
-func nextBlank(lines []line, k int) bool {
+func nextBlank(lines []lineRange, k int) bool {
 	return k+1 >= len(lines) || lines[k+1].from == lines[k+1].to
 }
 
@@ -167,4 +181,24 @@ func containsAny(t []rune, set string) bool {
 		}
 	}
 	return false
+}
+
+// paragraphRunes estimates the runes of the paragraph starting at line k:
+// the lines that follow until one ends a sentence or a blank line stops it.
+func paragraphRunes(d *document, lines []lineRange, k int) int {
+	n := 0
+	for ; k < len(lines); k++ {
+		ln := lines[k]
+		if ln.from == ln.to {
+			return n
+		}
+		n += int(ln.to - ln.from)
+		if isASCIIAlnum(d.folded[ln.to-1]) {
+			n++ // a space may join it to the next line
+		}
+		if isSentenceEnd(d.folded[ln.to-1]) {
+			return n
+		}
+	}
+	return n
 }

@@ -20,13 +20,27 @@ type builder struct {
 	taskDue    duban.Date
 	lead       duban.Date
 	leadAsp    bool
+	sc         scan    // reused for every block
+	found      []found // likewise
 	// general is set inside a general section (总体要求, 主要目标): its
 	// targets belong to the plan, not to an area.
 	general bool
 }
 
 func newBuilder(d *document, year int) *builder {
-	res := &Result{Plan: PlanOutline{Year: year, Framework: []string{}, Areas: []Area{}}, Targets: []Target{}}
+	// Room for a target and a decision per number written in digits, up
+	// to what prose can hold: growing slices of large structs cost more
+	// than the extraction.
+	// Text denser than that is mostly not read number by number (dense.go).
+	numbers := arabicNumbers(d.folded)
+	if numbers > len(d.folded)/8 {
+		numbers = 0
+	}
+	res := &Result{
+		Plan:      PlanOutline{Year: year, Framework: []string{}, Areas: []Area{}},
+		Targets:   make([]Target, 0, min(numbers, len(d.folded)/64)),
+		Decisions: make([]Decision, 0, min(numbers, len(d.folded)/32)),
+	}
 	return &builder{d: d, res: res, year: year, area: -1, task: -1}
 }
 
@@ -40,7 +54,8 @@ func (b *builder) fallback() duban.Date {
 }
 
 func (b *builder) add(bl *block) {
-	sc := scanBlock(&bl.span, b.year)
+	b.sc.read(&bl.span, b.year)
+	sc := &b.sc
 	ctx := context{fallback: b.fallback(), lead: b.lead, leadAsp: b.leadAsp, slogans: b.framework(sc)}
 	switch bl.kind {
 	case titleBlock:
@@ -58,11 +73,11 @@ func (b *builder) add(bl *block) {
 			ctx.heading = b.areaDue
 		}
 	}
-	found, decisions := sc.targets(b.d, ctx)
+	found, decisions := sc.targets(b.d, ctx, b.found[:0], b.res.Decisions)
+	b.found, b.res.Decisions = found, decisions
 	if bl.kind == headingBlock && len(found) > 0 {
 		b.taskDue = duban.Date{} // its time words were for its own targets
 	}
-	b.res.Decisions = append(b.res.Decisions, decisions...)
 	switch bl.kind {
 	case titleBlock:
 		b.attachAll(found, b.text(&bl.span))
@@ -184,10 +199,11 @@ func (b *builder) attachAll(found []found, title string) {
 func (b *builder) attach(area, task int, found []found) {
 	a := &b.res.Plan.Areas[area]
 	tk := &a.Tasks[task]
+	path := []string{a.Title, tk.Title} // shared by the task's targets
 	for _, f := range found {
-		f.target.Path = []string{a.Title, tk.Title}
+		f.target.Path = path
 		tk.Targets = append(tk.Targets, len(b.res.Targets))
-		b.res.Targets = append(b.res.Targets, f.target)
+		b.res.Targets = appendDoubling(b.res.Targets, f.target)
 	}
 }
 
@@ -208,7 +224,7 @@ func (b *builder) newTaskIn(area int, title string) int {
 		title = "未命名任务"
 	}
 	a := &b.res.Plan.Areas[area]
-	a.Tasks = append(a.Tasks, Task{Title: title})
+	a.Tasks = appendDoubling(a.Tasks, Task{Title: title})
 	return len(a.Tasks) - 1
 }
 
@@ -259,4 +275,15 @@ func isClauseBreak(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// arabicNumbers counts the runs of Arabic digits in t.
+func arabicNumbers(t []rune) int {
+	n := 0
+	for i, r := range t {
+		if isDigit(r) && (i == 0 || !isDigit(t[i-1]) && t[i-1] != '.') {
+			n++
+		}
+	}
+	return n
 }

@@ -42,36 +42,46 @@ const (
 	reasonRangeHigh = "区间上限，随下限一并判断 (upper end of a range, judged with its lower end)"
 )
 
-// targets classifies every number of a scanned block.
-func (sc *scan) targets(d *document, ctx context) ([]found, []Decision) {
-	var out []found
-	var decisions []Decision
+// targets classifies every number of a scanned block, appending what it
+// found to out and its decisions to decisions.
+func (sc *scan) targets(d *document, ctx context, out []found, decisions []Decision) ([]found, []Decision) {
+	first := len(decisions)
+	skipped := sc.skipped
+	for _, iv := range skipped {
+		decisions = appendDoubling(decisions, sc.skippedDecision(d, iv))
+	}
 	for _, e := range sc.times {
+		if inInterval(skipped, e.start) {
+			continue
+		}
 		if hasDigits(sc.s.t[e.start:e.end]) {
 			reason := reasonDate
 			if e.kind == timePast {
 				reason = reasonPastDate
 			}
-			decisions = append(decisions, sc.decision(d, e.start, e.end, false, reason))
+			decisions = appendDoubling(decisions, sc.decision(d, e.start, e.end, false, reason))
 		}
 	}
 	carried := ""
 	for _, n := range sc.nums {
+		if inInterval(skipped, n.start) {
+			continue
+		}
 		v := sc.classify(n, ctx)
 		if v.silent {
 			continue
 		}
-		decisions = append(decisions, sc.decision(d, n.start, v.end, v.taken, v.reason))
+		decisions = appendDoubling(decisions, sc.decision(d, n.start, v.end, v.taken, v.reason))
 		if !v.taken {
 			continue
 		}
 		tg := sc.target(d, n, v, ctx, &carried)
-		out = append(out, found{
+		out = appendDoubling(out, found{
 			target: tg, sentStart: before(sc.sents, n.start), sentEnd: after(sc.sents, n.end, len(sc.s.t)),
 			clauseStart: max(before(sc.clauses, n.start), n.start-maxQuoteSide),
 		})
 	}
-	sortDecisions(decisions)
+	sortDecisions(decisions[first:])
 	return out, decisions
 }
 
@@ -131,7 +141,7 @@ func (sc *scan) target(d *document, n number, v verdict, ctx context, carried *s
 		Start: start, End: end,
 	}
 	if dl := sc.deadline(n, ctx); !dl.IsZero() {
-		tg.Deadline = &dl
+		tg.Deadline = sc.date(dl)
 	}
 	return tg
 }
@@ -140,7 +150,7 @@ func (sc *scan) target(d *document, n number, v verdict, ctx context, carried *s
 // most maxQuoteSide runes either side of its number, a subject's lead-in
 // at most maxPre runes.
 const (
-	maxQuoteSide = 120
+	maxQuoteSide = 60
 	maxPre       = 30
 )
 
@@ -233,4 +243,31 @@ func cleanSubject(s string) string {
 // before pos, or -1.
 func lastBefore(n int, start func(int) int, pos int) int {
 	return sort.Search(n, func(k int) bool { return start(k) >= pos }) - 1
+}
+
+// date returns the shared pointer to d: many targets have the same deadline.
+func (sc *scan) date(d duban.Date) *duban.Date {
+	if p, ok := sc.dates[d]; ok {
+		return p
+	}
+	if sc.dates == nil {
+		sc.dates = map[duban.Date]*duban.Date{}
+	}
+	p := &d
+	sc.dates[d] = p
+	return p
+}
+
+// maxSkippedText is how much of a stretch not read a decision quotes.
+const maxSkippedText = 40
+
+// skippedDecision reports a stretch not read number by number: its offsets
+// cover all of it, its text the start.
+func (sc *scan) skippedDecision(d *document, iv interval) Decision {
+	dec := sc.decision(d, iv.from, min(iv.to, iv.from+maxSkippedText), false, iv.reason)
+	_, dec.End = sc.s.offsets(iv.from, iv.to)
+	if iv.to-iv.from > maxSkippedText {
+		dec.Text += "…"
+	}
+	return dec
 }
