@@ -40,6 +40,10 @@ type DB struct {
 	targets    *targetCache            // SQLite only
 	// replica is the pool of the read replica, nil without one.
 	replica *sql.DB
+	// walPath names a SQLite file's write-ahead log and walLimit its bound
+	// (checkpoint.go); walPath is empty for PostgreSQL and :memory:.
+	walPath  string
+	walLimit int64
 	// oneConn is set for in-memory SQLite, whose pool is one connection.
 	oneConn bool
 }
@@ -127,6 +131,9 @@ func open(dsn string) (*DB, error) {
 		return db, nil
 	}
 	db.targets = &targetCache{entries: map[int64]cachedTarget{}}
+	if !isMemory(dsn) {
+		db.walPath, db.walLimit = sqliteFile(dsn)+"-wal", walLimit
+	}
 	conn, err := sql.Open("sqlite", sqliteDSN(dsn))
 	if err != nil {
 		return nil, fmt.Errorf("store: open sqlite: %w", err)
@@ -192,6 +199,9 @@ func sqliteDSN(path string) string {
 		"_txlock=immediate",
 		// The store checkpoints from a goroutine of its own (checkpoint.go).
 		"_pragma=wal_autocheckpoint(0)",
+		// After a checkpoint resets the log, SQLite cuts the file back to
+		// this size instead of leaving it at its largest.
+		fmt.Sprintf("_pragma=journal_size_limit(%d)", walLimit),
 	}
 	if !isMemory(path) {
 		params = append(params, "_pragma=journal_mode(WAL)")
@@ -204,6 +214,13 @@ func sqliteDSN(path string) string {
 		path = "file:" + path
 	}
 	return path + sep + strings.Join(params, "&")
+}
+
+// sqliteFile is the file path of a SQLite DSN, without "file:" and
+// parameters.
+func sqliteFile(dsn string) string {
+	path, _, _ := strings.Cut(strings.TrimPrefix(dsn, "file:"), "?")
+	return path
 }
 
 // Compile-time checks that DB implements the domain services.

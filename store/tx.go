@@ -34,6 +34,7 @@ func (db *DB) write(ctx context.Context, fn func(*tx) error) error {
 		return err
 	}
 	db.noteWrite()
+	db.boundWAL()
 	return nil
 }
 
