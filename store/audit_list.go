@@ -19,7 +19,7 @@ func (db *DB) ListAuditEntries(ctx context.Context, f duban.AuditFilter) ([]duba
 	where, args := auditWhere(f)
 	list := []duban.AuditEntry{}
 	var total int
-	err := db.read(ctx, func(t *tx) error {
+	err := db.readLag(ctx, func(t *tx) error {
 		if err := t.queryRow(ctx, "SELECT COUNT(*) FROM audit_log"+where, args...).Scan(&total); err != nil {
 			return err
 		}

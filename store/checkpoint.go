@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"os"
 	"time"
 )
 
@@ -18,6 +19,23 @@ import (
 // log grows by at most this much of writes, and a burst of small commits
 // costs one checkpoint (and one fsync), not one each.
 const checkpointGap = time.Second
+
+// walLimit is the bound on the -wal file under sustained writes.
+const walLimit = 64 << 20
+
+// boundWAL runs in write with the write slot held; see above. A checkpoint
+// that cannot finish (a reader held past busy_timeout, another process
+// writing) is tried again after the next write.
+func (db *DB) boundWAL() {
+	if db.walPath == "" {
+		return
+	}
+	st, err := os.Stat(db.walPath)
+	if err != nil || st.Size() < db.walLimit/2 {
+		return
+	}
+	db.sql.ExecContext(context.Background(), "PRAGMA wal_checkpoint(TRUNCATE)")
+}
 
 type checkpointer struct {
 	wrote chan struct{} // a write committed since the last checkpoint

@@ -19,23 +19,53 @@ const migrationLockKey = 7_312_026
 
 // Migrate applies the embedded migrations of the dialect that are not yet
 // recorded in schema_migrations, in name order, each in its own transaction.
+// It finds them with a read first, so on an up-to-date database it writes
+// nothing (a streaming replica can be opened).
 func (db *DB) Migrate(ctx context.Context) error {
-	names, err := db.migrationNames()
+	pending, err := db.PendingMigrations(ctx)
 	if err != nil {
 		return err
 	}
-	for _, name := range names {
-		if err := db.applyMigration(ctx, name); err != nil {
-			return fmt.Errorf("store: migration %s: %w", name, err)
+	for _, version := range pending {
+		if err := db.applyMigration(ctx, version+".sql"); err != nil {
+			return fmt.Errorf("store: migration %s: %w", version, err)
 		}
 	}
 	return nil
 }
 
-// AppliedMigrations lists the recorded migration versions in order.
+// PendingMigrations lists the embedded migration versions the database has
+// not recorded, in order, reading only.
+func (db *DB) PendingMigrations(ctx context.Context) ([]string, error) {
+	names, err := db.migrationNames()
+	if err != nil {
+		return nil, err
+	}
+	applied, err := db.AppliedMigrations(ctx)
+	if err != nil {
+		return nil, err
+	}
+	done := make(map[string]bool, len(applied))
+	for _, v := range applied {
+		done[v] = true
+	}
+	var pending []string
+	for _, name := range names {
+		if v := strings.TrimSuffix(name, ".sql"); !done[v] {
+			pending = append(pending, v)
+		}
+	}
+	return pending, nil
+}
+
+// AppliedMigrations lists the recorded migration versions in order; none
+// on a database never migrated.
 func (db *DB) AppliedMigrations(ctx context.Context) ([]string, error) {
 	var versions []string
 	err := db.read(ctx, func(t *tx) error {
+		if ok, err := t.hasMigrationTable(ctx); err != nil || !ok {
+			return err
+		}
 		rows, err := t.query(ctx, "SELECT version FROM schema_migrations ORDER BY version")
 		if err != nil {
 			return err
@@ -51,6 +81,16 @@ func (db *DB) AppliedMigrations(ctx context.Context) ([]string, error) {
 		return rows.Err()
 	})
 	return versions, wrap(err, "list migrations")
+}
+
+func (t *tx) hasMigrationTable(ctx context.Context) (bool, error) {
+	query := "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+	if t.db.dialect == DialectPostgres {
+		query = "SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = 'schema_migrations'"
+	}
+	var n int
+	err := t.queryRow(ctx, query).Scan(&n)
+	return n > 0, err
 }
 
 func (db *DB) migrationNames() ([]string, error) {

@@ -50,7 +50,7 @@ func (db *DB) ListNotices(ctx context.Context, f duban.NoticeFilter) ([]duban.No
 	where, args := noticeWhere(f)
 	list := []duban.Notice{}
 	var total int
-	err := db.read(ctx, func(t *tx) error {
+	err := db.readLag(ctx, func(t *tx) error {
 		if err := t.queryRow(ctx, "SELECT COUNT(*)"+noticeFrom+where, args...).Scan(&total); err != nil {
 			return err
 		}

@@ -43,7 +43,7 @@ func (db *DB) ListPlans(ctx context.Context, f duban.PlanFilter) ([]duban.PlanSu
 	}
 	list := []duban.PlanSummary{}
 	var total int
-	err := db.read(ctx, func(t *tx) error {
+	err := db.readLag(ctx, func(t *tx) error {
 		if err := t.queryRow(ctx, "SELECT COUNT(*) FROM plans"+where, args...).Scan(&total); err != nil {
 			return err
 		}

@@ -38,6 +38,12 @@ type DB struct {
 	stmts      *stmtCache              // nil for in-memory SQLite
 	ckpt       *checkpointer           // SQLite files only
 	targets    *targetCache            // SQLite only
+	// replica is the pool of the read replica, nil without one.
+	replica *sql.DB
+	// walPath names a SQLite file's write-ahead log and walLimit its bound
+	// (checkpoint.go); walPath is empty for PostgreSQL and :memory:.
+	walPath  string
+	walLimit int64
 	// oneConn is set for in-memory SQLite, whose pool is one connection.
 	oneConn bool
 }
@@ -46,22 +52,65 @@ type DB struct {
 // postgres:// or postgresql:// DSN selects PostgreSQL; anything else is a
 // SQLite file path (":memory:" gives a private in-memory database).
 func Open(ctx context.Context, dsn string) (*DB, error) {
+	return OpenWith(ctx, dsn, Options{})
+}
+
+// Options adjust OpenWith.
+type Options struct {
+	// ReadDSN names a PostgreSQL streaming replica of the database: the
+	// reads that may lag the primary (readLag) go there, everything else
+	// to the primary.
+	ReadDSN string
+	// NoMigrate makes opening fail (ECONFLICT, naming `duban migrate`)
+	// instead of migrating when migrations are pending.
+	NoMigrate bool
+}
+
+// OpenWith opens the database like Open. It writes only to apply pending
+// migrations, which it finds by reading schema_migrations first, so an
+// up-to-date replica opens too.
+func OpenWith(ctx context.Context, dsn string, o Options) (*DB, error) {
 	db, err := open(dsn)
 	if err != nil {
 		return nil, err
 	}
-	if err := db.sql.PingContext(ctx); err != nil {
-		db.sql.Close()
-		return nil, fmt.Errorf("store: connect: %w", err)
-	}
-	if err := db.Migrate(ctx); err != nil {
-		db.sql.Close()
+	if err := db.start(ctx, o); err != nil {
+		db.Close()
 		return nil, err
+	}
+	return db, nil
+}
+
+func (db *DB) start(ctx context.Context, o Options) error {
+	if err := db.sql.PingContext(ctx); err != nil {
+		return fmt.Errorf("store: connect: %w", err)
+	}
+	pending, err := db.PendingMigrations(ctx)
+	if err != nil {
+		return err
+	}
+	if len(pending) > 0 && o.NoMigrate {
+		return errPending(pending)
+	}
+	if len(pending) > 0 {
+		if err := db.Migrate(ctx); err != nil {
+			return err
+		}
+	}
+	if o.ReadDSN != "" {
+		if err := db.openReplica(ctx, o.ReadDSN); err != nil {
+			return err
+		}
 	}
 	if db.dialect == DialectSQLite && !db.oneConn {
 		db.startCheckpointer()
 	}
-	return db, nil
+	return nil
+}
+
+func errPending(pending []string) error {
+	return duban.Errorf(duban.ECONFLICT, "数据库有 %d 个迁移尚未执行（%s），请先运行 duban migrate (%d migrations pending: run `duban migrate` first)",
+		len(pending), strings.Join(pending, ", "), len(pending))
 }
 
 func open(dsn string) (*DB, error) {
@@ -82,6 +131,9 @@ func open(dsn string) (*DB, error) {
 		return db, nil
 	}
 	db.targets = &targetCache{entries: map[int64]cachedTarget{}}
+	if !isMemory(dsn) {
+		db.walPath, db.walLimit = sqliteFile(dsn)+"-wal", walLimit
+	}
 	conn, err := sql.Open("sqlite", sqliteDSN(dsn))
 	if err != nil {
 		return nil, fmt.Errorf("store: open sqlite: %w", err)
@@ -107,6 +159,9 @@ func open(dsn string) (*DB, error) {
 func (db *DB) Close() error {
 	db.stopCheckpointer()
 	db.stmts.close()
+	if db.replica != nil {
+		db.replica.Close()
+	}
 	return db.sql.Close()
 }
 
@@ -144,6 +199,9 @@ func sqliteDSN(path string) string {
 		"_txlock=immediate",
 		// The store checkpoints from a goroutine of its own (checkpoint.go).
 		"_pragma=wal_autocheckpoint(0)",
+		// After a checkpoint resets the log, SQLite cuts the file back to
+		// this size instead of leaving it at its largest.
+		fmt.Sprintf("_pragma=journal_size_limit(%d)", walLimit),
 	}
 	if !isMemory(path) {
 		params = append(params, "_pragma=journal_mode(WAL)")
@@ -156,6 +214,13 @@ func sqliteDSN(path string) string {
 		path = "file:" + path
 	}
 	return path + sep + strings.Join(params, "&")
+}
+
+// sqliteFile is the file path of a SQLite DSN, without "file:" and
+// parameters.
+func sqliteFile(dsn string) string {
+	path, _, _ := strings.Cut(strings.TrimPrefix(dsn, "file:"), "?")
+	return path
 }
 
 // Compile-time checks that DB implements the domain services.

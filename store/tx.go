@@ -34,6 +34,7 @@ func (db *DB) write(ctx context.Context, fn func(*tx) error) error {
 		return err
 	}
 	db.noteWrite()
+	db.boundWAL()
 	return nil
 }
 
@@ -44,11 +45,17 @@ func (db *DB) read(ctx context.Context, fn func(*tx) error) error {
 }
 
 func (db *DB) inTx(ctx context.Context, opts *sql.TxOptions, fn func(*tx) error) error {
+	return db.inTxOn(ctx, db.sql, opts, fn)
+}
+
+// inTxOn runs fn in a transaction on pool: the primary's, or the replica's
+// for reads that may lag.
+func (db *DB) inTxOn(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn func(*tx) error) error {
 	var conn *sql.Conn
-	begin := db.sql.BeginTx
+	begin := pool.BeginTx
 	if db.dialect == DialectPostgres && opts == nil {
 		var err error
-		if conn, err = db.sql.Conn(ctx); err != nil {
+		if conn, err = pool.Conn(ctx); err != nil {
 			return fmt.Errorf("store: connect: %w", err)
 		}
 		defer conn.Close()

@@ -21,6 +21,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs, dsn := newFlags("serve", stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "监听地址 (listen address)")
 	data := addDataFlags(fs)
+	readDB := fs.String("read-db", "", "PostgreSQL 只读副本地址：看板、树、公开页和列表从此读取 (postgres:// URL of a streaming replica for reads that may lag)")
+	migrate := fs.Bool("migrate", true, "启动时在主库执行待执行的迁移；设为 false 则有待迁移时拒绝启动 (apply pending migrations at start; false: refuse and ask for duban migrate)")
 	pprofAddr := fs.String("pprof", "", "在此本机地址提供 /debug/pprof/，如 127.0.0.1:6060 (serve pprof on this loopback address)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -29,7 +31,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	limitMemory(serveMemoryLimit)
-	db, err := store.Open(ctx, *dsn)
+	db, err := store.OpenWith(ctx, *dsn, store.Options{ReadDSN: *readDB, NoMigrate: !*migrate})
 	if err != nil {
 		return err
 	}
@@ -103,16 +105,29 @@ func serveUntilDone(ctx context.Context, srv *web.Server, db *store.DB, stderr i
 	return <-errc
 }
 
+// runMigrate is the explicit schema step: it applies pending migrations
+// on the primary and says which. `serve --migrate=false` expects it to
+// have run.
 func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, dsn := newFlags("migrate", stderr)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	db, err := store.Open(ctx, *dsn)
+	db, err := store.OpenWith(ctx, *dsn, store.Options{NoMigrate: true})
+	if err == nil {
+		db.Close()
+		fmt.Fprintln(stdout, "数据库已是最新版本，无需迁移 (database up to date)")
+		return nil
+	}
+	db, err = store.Open(ctx, *dsn)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	fmt.Fprintln(stdout, "数据库已迁移到最新版本 (database migrated)")
+	applied, err := db.AppliedMigrations(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "数据库已迁移到最新版本 %s (database migrated)\n", applied[len(applied)-1])
 	return nil
 }
