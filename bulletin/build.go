@@ -37,6 +37,8 @@ func Build(in Input) *Data {
 	}
 	dash := ps.Dashboard()
 	d.Totals = summary(dash.Totals)
+	h := status.NewHeadline(ps.Rollup, ps.Nodes)
+	d.Headline = &h
 	for _, a := range dash.Areas {
 		d.Areas = append(d.Areas, Area{Code: a.Code, Title: a.Title, Summary: summary(a.Summary)})
 	}

@@ -23,12 +23,15 @@ type Data struct {
 	AsOf        duban.Date `json:"as_of"`
 	Profile     string     `json:"profile"` // the status profile's description
 	Totals      Summary    `json:"totals"`
-	Areas       []Area     `json:"areas"`
-	Red         []Item     `json:"red"`
-	Overdue     []Item     `json:"overdue"`
-	Unreported  []Item     `json:"unreported"`
-	Notices     Notices    `json:"notices"`
-	Ranking     rank.Board `json:"ranking"`
+	// Headline is the plan's top line with the parts it is made of; nil
+	// in bulletins stored before it existed.
+	Headline   *status.Headline `json:"headline,omitempty"`
+	Areas      []Area           `json:"areas"`
+	Red        []Item           `json:"red"`
+	Overdue    []Item           `json:"overdue"`
+	Unreported []Item           `json:"unreported"`
+	Notices    Notices          `json:"notices"`
+	Ranking    rank.Board       `json:"ranking"`
 	// Lights is every item's status, by indicator code, for the next
 	// bulletin to compare with.
 	Lights  map[string]status.Status `json:"lights"`

@@ -13,6 +13,9 @@ func (w *docxWriter) content(d *Data) {
 	w.body(d.Opening())
 	w.h2("一、总体情况")
 	w.body(d.Overview())
+	if how := d.HowLine(); how != "" {
+		w.para("", `<w:sz w:val="21"/>`, how)
+	}
 	w.h2("二、分领域推进情况")
 	for _, l := range d.AreaLines() {
 		w.body(l)

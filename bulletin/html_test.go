@@ -33,6 +33,10 @@ func testBulletinsOfTheDemoPlan(t *testing.T, dsn string) {
 		t.Fatal(err)
 	}
 	golden(t, "erqi-2021-06.golden.html", html1.Bytes())
+	golden(t, "erqi-2021-06.golden.txt", bulletinText(d1))
+	if h := d1.Headline; h == nil || (h.Behind*2 > len(h.Parts) && strings.Contains(d1.Overview(), "超出")) {
+		t.Errorf("the overview says ahead while most areas are behind: %s", d1.Overview())
+	}
 
 	e.clock = time.Date(2021, 7, 15, 9, 0, 0, 0, beijing)
 	e.issueNotices(t)
@@ -52,6 +56,7 @@ func testBulletinsOfTheDemoPlan(t *testing.T, dsn string) {
 		t.Fatal(err)
 	}
 	golden(t, "erqi-2021-07.golden.html", html2.Bytes())
+	golden(t, "erqi-2021-07.golden.txt", bulletinText(d2))
 
 	// The stored data renders the same document again.
 	_, loaded, err := e.svc.Load(ctx, second.ID)
@@ -70,4 +75,13 @@ func testBulletinsOfTheDemoPlan(t *testing.T, dsn string) {
 			t.Errorf("second bulletin lacks %q", want)
 		}
 	}
+}
+
+// bulletinText is the bulletin's sentences, one a line, for a golden file
+// a reviewer can read.
+func bulletinText(d *bulletin.Data) []byte {
+	lines := []string{d.Title(), d.Opening(), d.Overview(), d.HowLine()}
+	lines = append(lines, d.AreaLines()...)
+	lines = append(lines, d.NoticeLine(), d.RankingIntro(), d.ChangesLine())
+	return []byte(strings.Join(lines, "\n") + "\n")
 }

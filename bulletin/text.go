@@ -14,11 +14,28 @@ func (d *Data) Opening() string {
 
 // Overview is the first section's paragraph.
 func (d *Data) Overview() string {
+	if h := d.Headline; h != nil {
+		return fmt.Sprintf("截至%s，%s", ChineseDate(d.AsOf), h.Sentence().ZH)
+	}
 	t := d.Totals
 	return fmt.Sprintf("截至%s，纳入监测的指标共%d项，总体加权进度%s，序时进度%s，%s。其中，已完成%d项，正常推进%d项，预警%d项，滞后%d项，逾期%d项，未按时报送%d项，未开始%d项。",
 		ChineseDate(d.AsOf), t.Items, pct(t.Progress), pct(t.Expected), gapText(t.Gap), t.Counts["done"],
 		t.Counts["on_track"], t.Counts["warning"], t.Counts["lagging"], t.Counts["overdue"],
 		t.Counts["not_reported"], t.Counts["not_started"])
+}
+
+// HowLine says how the overview's progress figure was computed, with each
+// part's share and contribution; "" for bulletins stored without it.
+func (d *Data) HowLine() string {
+	h := d.Headline
+	if h == nil || h.Measured == 0 {
+		return ""
+	}
+	parts := make([]string, len(h.Parts))
+	for i, p := range h.Parts {
+		parts[i] = fmt.Sprintf("%s权重%g、占%s、进度%s、贡献%.1f个百分点", p.Title, p.Weight, pct(p.Share), pct(p.Progress), p.Contribution())
+	}
+	return fmt.Sprintf("计算方法：%s其中%s；合计%.1f%%。", h.Formula().ZH, strings.Join(parts, "；"), h.Progress*100)
 }
 
 // AreaLines are the second section's paragraphs, one per area.

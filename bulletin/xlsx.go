@@ -70,7 +70,7 @@ func (x *xlsxWriter) overview(d *Data) {
 		return
 	}
 	rows := [][]string{{d.Title()}, {"发文字号", d.Number}, {"发文机关", d.Issuer}, {"成文日期", ChineseDate(d.Issued)},
-		{"通报期", d.PeriodLabel}, {"数据截至", d.AsOf.String()}, {"总体情况", d.Overview()}, {"督办落实", d.NoticeLine()},
+		{"通报期", d.PeriodLabel}, {"数据截至", d.AsOf.String()}, {"总体情况", d.Overview()}, {"计算方法", d.HowLine()}, {"督办落实", d.NoticeLine()},
 		{"与上期相比", d.ChangesLine()}, {"排名规则", d.RankingIntro()}}
 	for i, r := range rows {
 		x.setRow(name, i+1, r)

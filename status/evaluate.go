@@ -36,6 +36,7 @@ type Result struct {
 	Expected    float64     `json:"expected"`
 	Actual      float64     `json:"actual"`
 	Gap         float64     `json:"gap"`
+	Rate        bool        `json:"rate,omitempty"` // a rate or level: judged by its light, not averaged as progress
 	Value       *float64    `json:"value,omitempty"`
 	Period      string      `json:"period,omitempty"`  // of the latest approved report
 	Missing     string      `json:"missing,omitempty"` // period whose report is overdue
@@ -55,7 +56,7 @@ type Result struct {
 func Evaluate(in IndicatorInput, asOf duban.Date, p Profile) Result {
 	e := newEval(&in, asOf, p)
 	r := Result{
-		Indicator: in.Indicator.Code, Node: in.Indicator.NodeCode,
+		Indicator: in.Indicator.Code, Node: in.Indicator.NodeCode, Rate: in.Indicator.Kind == duban.Level,
 		Expected: e.expected, Actual: e.m.Progress,
 		Gap:   (e.expected - e.m.Progress) * 100,
 		Start: e.start, Deadline: e.deadline, DaysLeft: asOf.DaysUntil(e.deadline),

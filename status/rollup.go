@@ -14,6 +14,7 @@ type Aggregate struct {
 	Expected  float64 `json:"expected"`
 	Gap       float64 `json:"gap"`
 	Items     int     `json:"items"`
+	Measured  int     `json:"measured"` // items averaged into Progress: all but rates and levels
 	Counts    Counts  `json:"counts"`
 	Worst     Status  `json:"worst,omitempty"`
 	WorstItem string  `json:"worst_item,omitempty"` // indicator code; the first in tree order on ties
@@ -22,7 +23,8 @@ type Aggregate struct {
 // Rollup is the state of a whole plan: every node's and every unit's
 // aggregate. A node's aggregate is the weighted mean over its parts: each
 // indicator on the node itself with weight 1, and each child node that has
-// items beneath it with its EffectiveWeight. A unit's aggregate is the mean
+// measured items beneath it with its EffectiveWeight. Rates and levels
+// (Result.Rate) count in Counts and Worst but never in Progress. A unit's aggregate is the mean
 // of the indicators it leads (the node's lead unit, else the nearest
 // ancestor's), each weighted by its node's EffectiveWeight.
 type Rollup struct {

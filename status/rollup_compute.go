@@ -9,10 +9,13 @@ type accumulator struct {
 }
 
 func (acc *accumulator) item(res *Result, w float64) {
-	acc.weight += w
-	acc.prog += w * res.Actual
-	acc.expd += w * res.Expected
 	acc.a.Items++
+	if !res.Rate { // a rate or level is judged by its light only, never averaged as % done
+		acc.weight += w
+		acc.prog += w * res.Actual
+		acc.expd += w * res.Expected
+		acc.a.Measured++
+	}
 	acc.a.Counts.add(res.Status)
 	acc.worst(res.Status, res.Indicator)
 }
@@ -21,9 +24,12 @@ func (acc *accumulator) part(sub *Aggregate, w float64) {
 	if sub.Items == 0 {
 		return
 	}
-	acc.weight += w
-	acc.prog += w * sub.Progress
-	acc.expd += w * sub.Expected
+	if sub.Measured > 0 {
+		acc.weight += w
+		acc.prog += w * sub.Progress
+		acc.expd += w * sub.Expected
+		acc.a.Measured += sub.Measured
+	}
 	acc.a.Items += sub.Items
 	acc.a.Counts.addAll(sub.Counts)
 	acc.worst(sub.Worst, sub.WorstItem)

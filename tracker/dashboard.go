@@ -35,6 +35,7 @@ type Summary struct {
 	Expected float64        `json:"expected"` // weighted 序时进度, 0..1
 	Gap      float64        `json:"gap"`      // points behind
 	Items    int            `json:"items"`
+	Measured int            `json:"measured"` // items averaged into Progress (rates and levels are not)
 	Counts   map[string]int `json:"counts"`
 	Worst    status.Status  `json:"worst,omitempty"`
 }
@@ -73,7 +74,7 @@ func summary(a status.Aggregate) Summary {
 	for _, s := range status.Statuses {
 		counts[string(s)] = a.Counts.Of(s)
 	}
-	return Summary{Progress: a.Progress, Expected: a.Expected, Gap: a.Gap, Items: a.Items, Counts: counts, Worst: a.Worst}
+	return Summary{Progress: a.Progress, Expected: a.Expected, Gap: a.Gap, Items: a.Items, Measured: a.Measured, Counts: counts, Worst: a.Worst}
 }
 
 // Dashboard builds the plan's dashboard.

@@ -16,6 +16,7 @@ type dashboardView struct {
 	Plan       *duban.Plan
 	AsOf       duban.Date
 	D          tracker.Dashboard
+	H          status.Headline
 	Statuses   []status.Status
 	Units      []unitRow
 	Indicators []indicatorOption
@@ -80,6 +81,7 @@ func (h *Handler) dashboard(w http.ResponseWriter, r *http.Request) {
 	var trendCode string
 	err := h.viewPlan(r, func(p *duban.Plan, ps *tracker.PlanStatus) error {
 		v.Plan, v.AsOf, v.D = p, ps.AsOf, ps.Dashboard()
+		v.H = status.NewHeadline(ps.Rollup, ps.Nodes)
 		v.Indicators, trendCode = indicatorOptions(ps, r.URL.Query().Get("indicator"))
 		return nil
 	})

@@ -4,16 +4,18 @@ import (
 	"net/http"
 
 	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/status"
 	"github.com/duban-dev/duban/tracker"
 )
 
 type publicView struct {
 	page
-	Plan   *duban.Plan
-	AsOf   duban.Date
-	Totals tracker.Summary
-	Areas  []publicArea
-	Names  map[string]string
+	Plan     *duban.Plan
+	AsOf     duban.Date
+	H        status.Headline
+	Statuses []status.Status
+	Areas    []publicArea
+	Names    map[string]string
 }
 
 type publicArea struct {
@@ -29,9 +31,9 @@ type publicItem struct {
 // publicPlan shows every target of a public plan, read-only, to anyone; a
 // private plan is not found for the public.
 func (h *Handler) publicPlan(w http.ResponseWriter, r *http.Request) {
-	v := publicView{page: h.newPage(r, "public.title"), Names: h.unitNames(r)}
+	v := publicView{page: h.newPage(r, "public.title"), Names: h.unitNames(r), Statuses: status.Statuses}
 	err := h.viewPlan(r, func(p *duban.Plan, ps *tracker.PlanStatus) error {
-		v.Plan, v.AsOf, v.Totals = p, ps.AsOf, ps.Dashboard().Totals
+		v.Plan, v.AsOf, v.H = p, ps.AsOf, status.NewHeadline(ps.Rollup, ps.Nodes)
 		v.Areas = publicAreas(ps)
 		return nil
 	})

@@ -113,7 +113,8 @@ var funcs = template.FuncMap{
 		}
 		return d.String()
 	},
-	"add": func(a, b int) int { return a + b },
+	"add":    func(a, b int) int { return a + b },
+	"mul100": func(v float64) float64 { return v * 100 },
 	"left": func(v float64) template.CSS {
 		return template.CSS(fmt.Sprintf("left:%.1f%%", math.Max(0, math.Min(1, v))*100))
 	},
@@ -194,4 +195,12 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	v := errorView{page: h.newPage(r, "error.title"), Code: web.HTTPStatus(code), Message: duban.ErrorMessage(err)}
 	v.Fields = duban.ErrorFields(err)
 	h.render(w, r, v.Code, "error", &v)
+}
+
+// Expl is an explanation in the page's language.
+func (p *page) Expl(e status.Explanation) string {
+	if p.Lang == langEN {
+		return e.EN
+	}
+	return e.ZH
 }
