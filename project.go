@@ -68,3 +68,59 @@ func (p *Project) Validate() []FieldError {
 	}
 	return errs
 }
+
+// InvestmentUnit is the unit of a project's investment indicator.
+const InvestmentUnit = "万元"
+
+// IsInvestmentIndicator reports whether the indicator is a project's
+// investment report: a cumulative indicator in 万元 on a project node. Its
+// monthly value is the year's completed investment, its target the year's
+// planned investment, and its reports carry the stage (Report.Stage), so a
+// project's investment and stage go through the same review as any report.
+func IsInvestmentIndicator(ind *Indicator, n *Node) bool {
+	return n != nil && n.Kind == KindProject && ind.Kind == Cumulative && ind.Unit == InvestmentUnit
+}
+
+// PipelineStep is one stage of a mechanism's pipeline: the stage it stands
+// for and the word the mechanism uses for it.
+type PipelineStep struct {
+	Stage ProjectStage `json:"stage"`
+	Label string       `json:"label"`
+}
+
+// stageAliases maps the words mechanisms use to stages: an investment
+// promotion pipeline's 洽谈 (negotiating) is the planning stage.
+var stageAliases = map[string]ProjectStage{"洽谈": StagePlanning, "谋划": StagePlanning, "签约": StageSigned,
+	"开工": StageStarted, "在建": StageBuilding, "竣工": StageCompleted, "投产": StageOperating, "运营": StageOperating}
+
+// Pipeline is the stage pipeline of a project under the mechanism: the
+// mechanism's own stages (e.g. 洽谈 → 签约 → 开工 → 投产) when it names
+// them, else 谋划 → 签约 → 开工 → 在建 → 竣工 → 投产. Words that name no
+// stage are skipped.
+func Pipeline(m *Mechanism) []PipelineStep {
+	var out []PipelineStep
+	if m != nil {
+		for _, word := range m.Stages {
+			if s, ok := stageAliases[word]; ok {
+				out = append(out, PipelineStep{Stage: s, Label: word})
+			} else if ProjectStage(word).Valid() && word != "" {
+				out = append(out, PipelineStep{Stage: ProjectStage(word), Label: ProjectStage(word).Label()})
+			}
+		}
+	}
+	if len(out) == 0 {
+		for _, s := range ProjectStages {
+			out = append(out, PipelineStep{Stage: s, Label: s.Label()})
+		}
+	}
+	return out
+}
+
+// StageOfWord reads a stage from its code (started) or a word (开工, 洽谈).
+func StageOfWord(s string) (ProjectStage, bool) {
+	if st, ok := stageAliases[s]; ok {
+		return st, true
+	}
+	st := ProjectStage(s)
+	return st, st != "" && st.Valid()
+}

@@ -1,0 +1,5 @@
+package forecast
+
+import "time"
+
+func timeMonth(m int) time.Month { return time.Month(m) }

@@ -1,0 +1,103 @@
+package forecast
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/duban-dev/duban"
+)
+
+// Observation is an approved cumulative value at the end of its period.
+type Observation struct {
+	End   duban.Date
+	Value float64
+}
+
+// Input is one cumulative indicator: its window, baseline, target and the
+// approved values up to the as-of day, oldest first.
+type Input struct {
+	Indicator duban.Indicator
+	Start     duban.Date
+	Deadline  duban.Date
+	AsOf      duban.Date
+	Values    []Observation
+}
+
+// Result is a forecast of the value at the deadline.
+type Result struct {
+	IndicatorID int64      `json:"indicator_id"`
+	Code        string     `json:"code"`
+	Deadline    duban.Date `json:"deadline"`
+	Latest      float64    `json:"latest"`
+	Target      float64    `json:"target"`
+	Unit        string     `json:"unit"`
+	Value       float64    `json:"value"` // forecast at the deadline
+	Low         float64    `json:"low"`
+	High        float64    `json:"high"`
+	Ratio       float64    `json:"ratio"` // forecast share of the target (baseline 0 %)
+	Points      int        `json:"points"`
+	Interval    bool       `json:"interval"`
+	Miss        bool       `json:"miss"`       // the forecast falls short of the target
+	SureMiss    bool       `json:"sure_miss"`  // even the interval's top falls short
+	Warning     string     `json:"warning"`    // 以当前进度，预计年底完成 201/248 (81%)
+	WarningEN   string     `json:"warning_en"` // the same in English
+	Method      string     `json:"method"`
+}
+
+// Applies reports whether an indicator can be forecast: a cumulative count
+// that must reach its target (>=, =) going up.
+func Applies(ind *duban.Indicator) bool {
+	return ind.Kind == duban.Cumulative && ind.Target != nil && ind.Direction != duban.Decrease &&
+		(ind.Comparator == duban.AtLeast || ind.Comparator == duban.Equal)
+}
+
+// Project forecasts the indicator's value at its deadline; ok is false when
+// it does not apply, has no approved value yet, or the deadline has passed.
+func Project(in Input) (Result, bool) {
+	ind := &in.Indicator
+	if !Applies(ind) || len(in.Values) == 0 || in.AsOf.After(in.Deadline) {
+		return Result{}, false
+	}
+	base := 0.0
+	if ind.Baseline != nil {
+		base = *ind.Baseline
+	}
+	pts := []Point{{0, base}}
+	for _, v := range in.Values {
+		pts = append(pts, Point{float64(in.Start.DaysUntil(v.End) + 1), v.Value})
+	}
+	f, ok := Linear(pts, float64(in.Start.DaysUntil(in.Deadline)+1))
+	if !ok {
+		return Result{}, false
+	}
+	latest := in.Values[len(in.Values)-1].Value
+	floor := math.Max(latest, 0)
+	r := Result{IndicatorID: ind.ID, Code: ind.Code, Deadline: in.Deadline, Latest: latest, Target: *ind.Target,
+		Unit: ind.Unit, Value: math.Max(f.Value, floor), Low: math.Max(f.Low, floor), High: math.Max(f.High, floor),
+		Points: f.N, Interval: f.Interval, Method: Method}
+	if r.Target != base {
+		r.Ratio = (r.Value - base) / (r.Target - base)
+	}
+	r.Miss = r.Value < r.Target
+	r.SureMiss = r.High < r.Target
+	r.Warning = fmt.Sprintf("以当前进度，预计%s完成 %s/%s%s (%.0f%%)", deadlineWord(in), num(r.Value), num(r.Target), ind.Unit, r.Ratio*100)
+	r.WarningEN = fmt.Sprintf("At the current pace, %s/%s %s by %s (%.0f%%)", num(r.Value), num(r.Target), ind.Unit, in.Deadline, r.Ratio*100)
+	return r, true
+}
+
+// deadlineWord is 年底 for a deadline on 31 December, else the date.
+func deadlineWord(in Input) string {
+	if in.Deadline.Month() == 12 && in.Deadline.Day() == 31 {
+		return "年底"
+	}
+	return in.Deadline.String() + "前"
+}
+
+// num rounds a forecast for reading: whole numbers for counts of 10 or
+// more, one decimal below.
+func num(v float64) string {
+	if math.Abs(v) >= 10 {
+		return fmt.Sprintf("%.0f", math.Round(v))
+	}
+	return fmt.Sprintf("%.1f", v)
+}
