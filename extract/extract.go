@@ -44,16 +44,16 @@ type Result struct {
 // Result.Targets of the plan-level (headline) targets: those of a general
 // section (总体要求, 主要预期目标) or of a stand-alone call-out such as "2021年 经济增长目标 7.5%以上".
 type PlanOutline struct {
-	Title     string   `json:"title"`
-	Year      int      `json:"year"`
+	Title string `json:"title"`
+	Year  int    `json:"year"`
 	// YearFrom says where Year came from: "option" when it was given,
 	// else "title", "heading", "lead-in" or "document date", or "" when
 	// the text states none. YearEvidence quotes the words it was read from.
 	YearFrom     string   `json:"year_from"`
 	YearEvidence string   `json:"year_evidence,omitempty"`
 	Framework    []string `json:"framework"`
-	Targets   []int    `json:"targets,omitempty"`
-	Areas     []Area   `json:"areas"`
+	Targets      []int    `json:"targets,omitempty"`
+	Areas        []Area   `json:"areas"`
 }
 
 // Area is a top-level section (领域/方面).

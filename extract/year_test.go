@@ -33,7 +33,7 @@ func TestInferYear(t *testing.T) {
 		},
 		{
 			name: "a five-year plan's span gives its first year", year: 2021, from: YearFromTitle,
-			text: "某区2021—2025年城市更新规划\n\n到2025年累计改造老旧小区500个。",
+			text:    "某区2021—2025年城市更新规划\n\n到2025年累计改造老旧小区500个。",
 			targets: []want{"改造老旧小区|500|个|=|2025-12-31|f"},
 		},
 		{
