@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/duban-dev/duban"
 )
@@ -30,39 +29,45 @@ func Write(w io.Writer, r *Result, format string) error {
 }
 
 // ReadText reads a plan's text from the file at path, or from stdin when
-// path is "-". The text must be UTF-8.
+// path is "-": UTF-8, UTF-16, GBK/GB18030 or .docx (see Decode).
 func ReadText(path string, stdin io.Reader) (string, error) {
 	var b []byte
 	var err error
+	name := path
 	if path == "-" {
+		name = "标准输入 (stdin)"
 		b, err = io.ReadAll(stdin)
 	} else {
 		b, err = os.ReadFile(path)
 	}
 	if err != nil {
-		return "", duban.Invalid("无法读取文件 (cannot read the file)", duban.FieldError{Field: "file", Message: err.Error()})
+		return "", inputError(name, err.Error())
 	}
-	if !utf8.Valid(b) {
-		return "", duban.Invalid("文件不是 UTF-8 文本 (the file is not UTF-8 text)", duban.FieldError{
-			Field: "file", Message: "请先转换为 UTF-8 (convert it to UTF-8 first, e.g. iconv -f GBK -t UTF-8)",
-		})
-	}
-	return string(b), nil
+	return Decode(name, b)
 }
 
-// Draft extracts text as a plan of the given year and returns the draft
-// bundle that `duban plan import --from-text` stores for review, with the
-// extraction result it came from. An empty code becomes "draft-YEAR".
+// Draft extracts text as a plan and returns the draft bundle that `duban
+// plan import --from-text` stores for review, with the extraction result it
+// came from. Year 0 means the year the text states; an empty code becomes
+// "draft-YEAR".
 func Draft(text string, year int, code string) (*duban.Bundle, *Result, error) {
-	if year < 1949 || year > 2200 {
-		return nil, nil, duban.Invalid("参数有误 (invalid arguments)", duban.FieldError{
-			Field: "year", Message: "须给出计划年度，如 --year 2021 (the plan year is required, e.g. --year 2021)",
-		})
-	}
-	if code == "" {
-		code = fmt.Sprintf("draft-%d", year)
+	if year != 0 {
+		if err := CheckYear("year", year); err != nil {
+			return nil, nil, err
+		}
 	}
 	r := Extract(text, Options{Year: year})
+	if r.Plan.Year == 0 {
+		return nil, r, duban.Invalid("参数有误 (invalid arguments)", duban.FieldError{
+			Field: "year", Message: "原文未写明计划年度，请指定，如 --year 2021 (the text states no plan year: give it, e.g. --year 2021)",
+		})
+	}
+	if err := CheckYear("year", r.Plan.Year); err != nil {
+		return nil, r, err
+	}
+	if code == "" {
+		code = fmt.Sprintf("draft-%d", r.Plan.Year)
+	}
 	b := r.Bundle(code)
 	if err := b.Validate(); err != nil {
 		return nil, r, err

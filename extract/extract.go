@@ -27,7 +27,8 @@ import "github.com/duban-dev/duban"
 // Options tune extraction.
 type Options struct {
 	// Year is the plan year; relative deadlines (年底前, 6月底前, 3年内) are
-	// resolved against it. Zero means: infer it from the title or text.
+	// resolved against it. Zero means: infer it from the title, a heading,
+	// a lead-in or the document's date.
 	Year int
 }
 
@@ -43,11 +44,16 @@ type Result struct {
 // Result.Targets of the plan-level (headline) targets: those of a general
 // section (总体要求, 主要预期目标) or of a stand-alone call-out such as "2021年 经济增长目标 7.5%以上".
 type PlanOutline struct {
-	Title     string   `json:"title"`
-	Year      int      `json:"year"`
-	Framework []string `json:"framework"`
-	Targets   []int    `json:"targets,omitempty"`
-	Areas     []Area   `json:"areas"`
+	Title string `json:"title"`
+	Year  int    `json:"year"`
+	// YearFrom says where Year came from: "option" when it was given,
+	// else "title", "heading", "lead-in" or "document date", or "" when
+	// the text states none. YearEvidence quotes the words it was read from.
+	YearFrom     string   `json:"year_from"`
+	YearEvidence string   `json:"year_evidence,omitempty"`
+	Framework    []string `json:"framework"`
+	Targets      []int    `json:"targets,omitempty"`
+	Areas        []Area   `json:"areas"`
 }
 
 // Area is a top-level section (领域/方面).
@@ -94,11 +100,12 @@ type Decision struct {
 func Extract(text string, opts Options) *Result {
 	d := newDocument(text)
 	blocks := d.blocks()
-	year := opts.Year
-	if year == 0 {
-		year = inferYear(blocks)
+	found := yearFound{opts.Year, YearFromOption, ""}
+	if opts.Year == 0 {
+		found = inferYear(d, blocks)
 	}
-	b := newBuilder(d, year)
+	b := newBuilder(d, found.year)
+	b.res.Plan.YearFrom, b.res.Plan.YearEvidence = found.from, found.evidence
 	for i := range blocks {
 		b.add(&blocks[i])
 	}

@@ -49,25 +49,3 @@ func sloganParts(t []rune) []string {
 	}
 	return parts
 }
-
-// inferYear finds the plan year in the title or the first headings: the
-// first four-digit year written with 年. Years in the body are not used:
-// they are as often past years or far deadlines.
-func inferYear(blocks []block) int {
-	for i := 0; i < len(blocks) && i < 4; i++ {
-		if blocks[i].kind == paragraphBlock {
-			continue
-		}
-		t := blocks[i].t
-		for j := 0; j+4 < len(t); j++ {
-			if j > 0 && (isDigit(t[j-1]) || isChineseDigit(t[j-1])) || !startsNumber(t, j) {
-				continue
-			}
-			n, ok := parseNumber(t, j)
-			if ok && n.end < len(t) && t[n.end] == '年' && isYear(n, int(n.value)) {
-				return int(n.value)
-			}
-		}
-	}
-	return 0
-}

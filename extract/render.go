@@ -43,6 +43,10 @@ func (j *jsonWriter) plan(p *PlanOutline) {
 	j.open("plan", '{')
 	j.str("title", p.Title)
 	j.int("year", p.Year)
+	j.str("year_from", p.YearFrom)
+	if p.YearEvidence != "" {
+		j.str("year_evidence", p.YearEvidence)
+	}
 	j.strings("framework", p.Framework)
 	if len(p.Targets) > 0 {
 		j.ints("targets", p.Targets)
@@ -96,7 +100,7 @@ func WriteText(w io.Writer, r *Result) error {
 	bw := bufio.NewWriter(w)
 	p := r.Plan
 	fmt.Fprintf(bw, "计划 (plan)：%s\n", orDash(p.Title))
-	fmt.Fprintf(bw, "年度 (year)：%s\n", orDash(yearText(p.Year)))
+	fmt.Fprintf(bw, "年度 (year)：%s\n", yearLine(p))
 	if len(p.Framework) > 0 {
 		fmt.Fprintf(bw, "框架 (framework)：%s\n", strings.Join(p.Framework, "、"))
 	}
@@ -183,3 +187,23 @@ func orDash(s string) string {
 }
 
 func formatValue(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+var yearSources = map[string]string{
+	YearFromOption:   "由参数指定 (given)",
+	YearFromTitle:    "读自标题 (from the title)",
+	YearFromHeading:  "读自标题行 (from a heading)",
+	YearFromLeadIn:   "读自导语 (from the lead-in)",
+	YearFromDocument: "读自成文日期 (from the document's date)",
+}
+
+// yearLine says the plan year and where it came from.
+func yearLine(p PlanOutline) string {
+	if p.Year == 0 {
+		return "— 原文未写明，请用 --year 指定 (the text states none: give --year)"
+	}
+	s := strconv.Itoa(p.Year) + "，" + yearSources[p.YearFrom]
+	if p.YearEvidence != "" {
+		s += "：「" + p.YearEvidence + "」"
+	}
+	return s
+}

@@ -14,6 +14,10 @@ func WriteYAML(w io.Writer, r *Result) error {
 	y.line(0, "plan:")
 	y.field(1, "title", quoteYAML(p.Title))
 	y.field(1, "year", strconv.Itoa(p.Year))
+	y.field(1, "year_from", quoteYAML(p.YearFrom))
+	if p.YearEvidence != "" {
+		y.field(1, "year_evidence", quoteYAML(p.YearEvidence))
+	}
 	y.list(1, "framework", p.Framework)
 	if len(p.Targets) > 0 {
 		y.field(1, "targets", intList(p.Targets))

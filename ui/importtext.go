@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -14,11 +15,16 @@ const maxPlanText = 4 << 20
 
 type importTextView struct {
 	page
-	Text        string
-	Year        int
-	Code        string
-	Targets     []proposal
-	Comparators []duban.Comparator
+	Text string
+	// Year is the plan year given in the form, or 0 to read it from the
+	// text; after extraction, the year used, and YearFrom and
+	// YearEvidence say where it came from.
+	Year         int
+	YearFrom     string
+	YearEvidence string
+	Code         string
+	Targets      []proposal
+	Comparators  []duban.Comparator
 }
 
 // proposal is one extracted target beside its source sentence, the quote
@@ -31,27 +37,39 @@ type proposal struct {
 }
 
 func (h *Handler) importTextForm(w http.ResponseWriter, r *http.Request) {
-	v := &importTextView{page: h.newPage(r, "import.title"), Year: h.today().Year()}
+	v := &importTextView{page: h.newPage(r, "import.title")}
 	h.render(w, r, http.StatusOK, "importtext", v)
 }
 
-// readPlanText reads the pasted text, or the uploaded file when given, and
-// the year and code.
+// readPlanText reads the pasted text, or the uploaded file when given (as
+// duban extract reads a file: UTF-8, GBK/GB18030, UTF-16 or .docx), and the
+// year and code. An empty year means the year the text states.
 func (h *Handler) readPlanText(r *http.Request) (*importTextView, error) {
 	v := &importTextView{page: h.newPage(r, "import.title"), Text: r.PostFormValue("text"),
 		Code:        strings.TrimSpace(r.PostFormValue("code")),
 		Comparators: []duban.Comparator{duban.AtLeast, duban.AtMost, duban.Equal, duban.About}}
-	if data, _, err := uploaded(r, "file"); err == nil && len(data) > 0 {
-		v.Text = string(data)
-	}
 	var errs []duban.FieldError
-	year, err := strconv.Atoi(r.PostFormValue("year"))
-	if err != nil || year < 1949 || year > 2200 {
-		errs = append(errs, duban.FieldError{Field: "year", Message: "须为计划年度，如 2021 (the plan year, e.g. 2021)"})
+	if data, name, err := uploaded(r, "file"); err == nil && len(data) > 0 {
+		if len(data) > maxPlanText {
+			errs = append(errs, duban.FieldError{Field: "file", Message: name + "：不能超过 4 MB (at most 4 MB)"})
+		} else if text, err := extract.Decode(name, data); err != nil {
+			errs = append(errs, duban.ErrorFields(err)...)
+		} else {
+			v.Text = text
+		}
 	}
-	v.Year = year
+	if s := strings.TrimSpace(r.PostFormValue("year")); s != "" {
+		year, err := strconv.Atoi(s)
+		if err == nil {
+			err = extract.CheckYear("year", year)
+		}
+		if err != nil {
+			errs = append(errs, duban.FieldError{Field: "year", Message: fmt.Sprintf("须为 %d—%d 之间的计划年度，如 2021；留空则从原文读出 (a plan year in %d–%d, e.g. 2021; leave empty to read it from the text)", extract.MinYear, extract.MaxYear, extract.MinYear, extract.MaxYear)})
+		}
+		v.Year = year
+	}
 	switch {
-	case strings.TrimSpace(v.Text) == "":
+	case strings.TrimSpace(v.Text) == "" && errs == nil:
 		errs = append(errs, duban.FieldError{Field: "text", Message: "必填 (required)"})
 	case len(v.Text) > maxPlanText:
 		errs = append(errs, duban.FieldError{Field: "text", Message: "不能超过 4 MB (at most 4 MB)"})
@@ -62,14 +80,30 @@ func (h *Handler) readPlanText(r *http.Request) (*importTextView, error) {
 	return v, nil
 }
 
+// extractPlan extracts the view's text and records the year used; a text
+// that states no year needs one from the form.
+func (v *importTextView) extractPlan() (*extract.Result, error) {
+	res := extract.Extract(v.Text, extract.Options{Year: v.Year})
+	v.Year, v.YearFrom, v.YearEvidence = res.Plan.Year, res.Plan.YearFrom, res.Plan.YearEvidence
+	if v.Year == 0 {
+		return res, duban.Invalid("计划原文有误 (invalid plan text)", duban.FieldError{
+			Field: "year", Message: "原文未写明计划年度，请填写 (the text states no plan year: please give it)",
+		})
+	}
+	return res, nil
+}
+
 func (h *Handler) importText(w http.ResponseWriter, r *http.Request) {
 	v, err := h.readPlanText(r)
+	var res *extract.Result
+	if err == nil {
+		res, err = v.extractPlan()
+	}
 	if err != nil {
 		v.Error, v.Fields = duban.ErrorMessage(err), duban.ErrorFields(err)
 		h.render(w, r, http.StatusBadRequest, "importtext", v)
 		return
 	}
-	res := extract.Extract(v.Text, extract.Options{Year: v.Year})
 	runes := []rune(v.Text)
 	for i, t := range res.Targets {
 		v.Targets = append(v.Targets, newProposal(runes, i, t))
@@ -99,11 +133,14 @@ func newProposal(text []rune, i int, t extract.Target) proposal {
 // the reviewer's edits, drops what was dropped and imports the draft plan.
 func (h *Handler) importTextCreate(w http.ResponseWriter, r *http.Request) {
 	v, err := h.readPlanText(r)
+	var res *extract.Result
+	if err == nil {
+		res, err = v.extractPlan()
+	}
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
-	res := extract.Extract(v.Text, extract.Options{Year: v.Year})
 	if err = applyReview(r, res); err == nil {
 		code := v.Code
 		if code == "" {

@@ -36,7 +36,7 @@ func runPlan(ctx context.Context, args []string, stdout, stderr io.Writer) error
 func runPlanImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, dsn := newFlags("plan import", stderr)
 	fromText := fs.String("from-text", "", "从计划原文提取草稿计划 (extract a draft plan from Chinese text)")
-	year := fs.Int("year", 0, "与 --from-text 同用：计划年度 (plan year, with --from-text)")
+	year := fs.Int("year", 0, "与 --from-text 同用：计划年度，缺省时从原文读出 (plan year, with --from-text; read from the text when omitted)")
 	code := fs.String("code", "", "与 --from-text 同用：草稿计划代码 (draft plan code)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -45,14 +45,14 @@ func runPlanImport(ctx context.Context, args []string, stdout, stderr io.Writer)
 	var err error
 	switch {
 	case *fromText != "" && fs.NArg() == 0:
-		if *year == 0 {
-			return duban.Invalid("缺少参数 (missing flag)", duban.FieldError{Field: "year", Message: "--from-text 需要 --year"})
+		if err := checkYearFlag(fs, *year); err != nil {
+			return err
 		}
 		b, err = importFromText(*fromText, *year, *code)
 	case *fromText == "" && fs.NArg() == 1:
 		b, err = readPlanFile(fs.Arg(0))
 	default:
-		return fmt.Errorf("用法 (usage): duban plan import [--db DSN] FILE | --from-text FILE --year YYYY")
+		return fmt.Errorf("用法 (usage): duban plan import [--db DSN] FILE | --from-text FILE [--year YYYY]")
 	}
 	if err != nil {
 		return err
