@@ -16,7 +16,6 @@ import (
 // formulaLike reports a cell a spreadsheet could take for a formula.
 func formulaLike(s string) bool { return s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) }
 
-
 // TestExportNeutralisesFormulas puts formula-like text in a title (via the
 // workbook import) and in a report's note, exports, and expects every such
 // cell to start with an apostrophe; importing the export back changes
