@@ -54,9 +54,7 @@ func CheckReport(in *ReportInput, t *ReportTarget, actor *User, today Date) erro
 		errs = append(errs, checkPeriodRange(p, t, today)...)
 	}
 	errs = append(errs, checkReportValue(in, &t.Indicator)...)
-	if in.Investment != nil && (*in.Investment < 0 || !finite(*in.Investment)) {
-		add("completed_investment", "不能为负 (must not be negative)")
-	}
+	errs = append(errs, checkInvestment(in.Investment)...)
 	if in.Stage != "" && (!in.Stage.Valid() || t.Node.Kind != KindProject) {
 		add("stage", "只有项目可填阶段，且须为 planning…operating (projects only; a known stage)")
 	}
@@ -104,7 +102,7 @@ func checkReportValue(in *ReportInput, ind *Indicator) []FieldError {
 	case ind.Kind == Cumulative && *in.Value < 0:
 		return []FieldError{{Field: "value", Message: "累计数不能为负 (a cumulative count must not be negative)"}}
 	}
-	return nil
+	return checkValueBound(*in.Value, ind)
 }
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

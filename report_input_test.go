@@ -36,6 +36,14 @@ func TestCheckReport(t *testing.T) {
 		{"NaN", ReportInput{Period: "2021-06", Value: f64(math.NaN())}, reporter, EINVALID, "value"},
 		{"stage on a task", ReportInput{Period: "2021-06", Value: f64(1), Stage: StageBuilding}, reporter, EINVALID, "stage"},
 		{"negative investment", ReportInput{Period: "2021-06", Value: f64(1), Investment: f64(-1)}, reporter, EINVALID, "completed_investment"},
+		{"largest float", ReportInput{Period: "2021-06", Value: f64(math.MaxFloat64)}, reporter, EINVALID, "value"},
+		{"1.7e308", ReportInput{Period: "2021-06", Value: f64(1.7e308)}, reporter, EINVALID, "value"},
+		{"+Inf", ReportInput{Period: "2021-06", Value: f64(math.Inf(1))}, reporter, EINVALID, "value"},
+		{"-Inf", ReportInput{Period: "2021-06", Value: f64(math.Inf(-1))}, reporter, EINVALID, "value"},
+		{"beyond 1000 times the target", ReportInput{Period: "2021-06", Value: f64(248001)}, reporter, EINVALID, "value"},
+		{"1000 times the target", ReportInput{Period: "2021-06", Value: f64(248000)}, reporter, "", ""},
+		{"absurd investment", ReportInput{Period: "2021-06", Value: f64(1), Investment: f64(1e300)}, reporter, EINVALID, "completed_investment"},
+		{"NaN investment", ReportInput{Period: "2021-06", Value: f64(1), Investment: f64(math.NaN())}, reporter, EINVALID, "completed_investment"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/duban-dev/duban/rank"
+	"github.com/duban-dev/duban/xlsx"
 )
 
 // XLSX writes the bulletin's tables as a workbook: an overview sheet, then
@@ -107,20 +108,21 @@ func (x *xlsxWriter) sheet(t table) {
 }
 
 // setRow writes cells, turning "12.5%" into 0.125 with a percent format and
-// whole numbers into numbers.
+// numbers (a negative score too) into numbers; text that starts like a
+// formula is neutralised.
 func (x *xlsxWriter) setRow(sheet string, row int, cells []string) {
 	for i, c := range cells {
 		if x.err != nil {
 			return
 		}
 		cell, _ := excelize.CoordinatesToCellName(i+1, row)
-		var v any = c
+		var v any = xlsx.SafeText(c)
 		if p, ok := strings.CutSuffix(c, "%"); ok {
 			if f, err := strconv.ParseFloat(p, 64); err == nil {
 				v = f / 100
 				x.set(func() error { return x.f.SetCellStyle(sheet, cell, cell, x.pcts) })
 			}
-		} else if n, err := strconv.ParseFloat(c, 64); err == nil && row > 1 && !strings.Contains(c, "-") {
+		} else if n, err := strconv.ParseFloat(c, 64); err == nil && row > 1 && !strings.Contains(strings.TrimPrefix(c, "-"), "-") {
 			v = n
 		}
 		x.set(func() error { return x.f.SetCellValue(sheet, cell, v) })

@@ -131,6 +131,21 @@ func (s *Server) Serve() error {
 // Shutdown stops accepting requests and waits for running ones.
 func (s *Server) Shutdown(ctx context.Context) error { return s.server.Shutdown(ctx) }
 
+// WriteChecker proves the database takes writes (store.DB does).
+type WriteChecker interface {
+	CheckWritable(ctx context.Context) error
+}
+
+// handleHealth answers 200 only when the database takes writes: a
+// read-only database signs nobody in, so it must not look healthy.
 func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
+	if c, ok := s.cfg.Users.(WriteChecker); ok {
+		if err := c.CheckWritable(r.Context()); err != nil {
+			s.cfg.Logger.Error("health: database not writable", "err", err)
+			writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable",
+				"message": "数据库不可写 (the database does not take writes)"})
+			return
+		}
+	}
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 }

@@ -68,7 +68,7 @@ func historyCells(st *styles, r duban.Report, ind *duban.Indicator, nm *names) [
 		r.Stage.Label(), r.SubmittedBy, r.SubmittedAt.UTC().Format("2006-01-02 15:04"), r.ReviewedBy, r.ReturnReason}
 	cells := make([]any, len(values))
 	for i, v := range values {
-		cells[i] = excelize.Cell{StyleID: st.text, Value: v}
+		cells[i] = excelize.Cell{StyleID: st.text, Value: SafeValue(v)}
 	}
 	return cells
 }
@@ -102,6 +102,9 @@ func writeInfo(f *excelize.File, st *styles, pb PlanBook) error {
 
 func writeKeyValues(f *excelize.File, st *styles, sheet string, rows [][]any) error {
 	for i, r := range rows {
+		for j := range r {
+			r[j] = SafeValue(r[j])
+		}
 		if err := f.SetSheetRow(sheet, fmt.Sprintf("A%d", i+1), &r); err != nil {
 			return err
 		}
@@ -121,7 +124,7 @@ func readInfo(f *excelize.File, sheet string) (map[string]string, error) {
 	out := map[string]string{}
 	for _, r := range rows {
 		if len(r) >= 2 {
-			out[r[0]] = r[1]
+			out[unquote(r[0])] = unquote(r[1])
 		}
 	}
 	return out, nil

@@ -37,7 +37,7 @@ func (c cells) get(header string) string {
 	if !ok || i >= len(c.values) {
 		return ""
 	}
-	return strings.TrimSpace(c.values[i])
+	return strings.TrimSpace(unquote(c.values[i]))
 }
 
 func (c cells) blank() bool {

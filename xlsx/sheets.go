@@ -86,7 +86,7 @@ func styledCells(st *styles, values []any) []any {
 		case interface{ IsZero() bool }:
 			style = st.date
 		}
-		out[i] = excelize.Cell{StyleID: style, Value: v}
+		out[i] = excelize.Cell{StyleID: style, Value: SafeValue(v)}
 	}
 	return out
 }
@@ -134,7 +134,7 @@ func writeLists(f *excelize.File, nm *names) error {
 	}
 	for col, list := range [][]string{nm.unitList, comparators, statuses} {
 		for i, v := range list {
-			if err := f.SetCellValue(sheetLists, fmt.Sprintf("%s%d", column(col), i+1), v); err != nil {
+			if err := f.SetCellValue(sheetLists, fmt.Sprintf("%s%d", column(col), i+1), SafeText(v)); err != nil {
 				return err
 			}
 		}

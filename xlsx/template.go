@@ -216,7 +216,7 @@ func writeTemplateRow(f *excelize.File, st *styles, row int, r templateRow) erro
 	if r.previous != nil {
 		previous = *r.previous
 	}
-	values := []any{r.ind.ID, r.ind.Code, r.node.Title, r.ind.Name, target, r.ind.Unit, r.period, previous}
+	values := []any{r.ind.ID, SafeText(r.ind.Code), SafeText(r.node.Title), SafeText(r.ind.Name), target, SafeText(r.ind.Unit), r.period, previous}
 	if err := f.SetSheetRow(sh, fmt.Sprintf("A%d", row), &values); err != nil {
 		return err
 	}

@@ -1,0 +1,28 @@
+package web_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestAbsurdValuesRefused: values no indicator can reach are refused with
+// the field named, and nothing is written.
+func TestAbsurdValuesRefused(t *testing.T) {
+	e := newEnv(t)
+	ind := e.indicatorOf("zjj")
+	before := e.reportCount(ind)
+	for _, body := range []string{
+		`{"period":"2021-06","value":1.7e308}`,
+		`{"period":"2021-06","value":1.8e308}`,
+		`{"period":"2021-06","value":-1e12}`,
+		`{"period":"2021-06","value":5,"completed_investment":1e300}`,
+	} {
+		res := e.do("POST", "/api/v1/indicators/"+itoa(ind)+"/reports", "admin", body)
+		if res.status != 400 || !(strings.Contains(res.raw, `"value"`) || strings.Contains(res.raw, "completed_investment") || strings.Contains(res.raw, "body")) {
+			t.Errorf("%s: %d %s", body, res.status, res.raw)
+		}
+	}
+	if e.reportCount(ind) != before {
+		t.Fatal("an absurd value was written")
+	}
+}
