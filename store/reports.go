@@ -84,7 +84,9 @@ func (db *DB) InsertReports(ctx context.Context, rs []duban.Report, actor string
 	if err == nil {
 		// The bulk paths write reports without the status upkeep: it
 		// follows at once, in its own transaction.
-		err = db.write(ctx, func(t *tx) error { return t.refreshIndicators(ctx, countedIndicators(reportsOf(resolved)), statusActor) })
+		err = db.write(ctx, func(t *tx) error {
+			return t.refreshIndicators(ctx, countedIndicators(reportsOf(resolved)), statusActor)
+		})
 	}
 	return wrap(mapErr(err), "insert reports")
 }
