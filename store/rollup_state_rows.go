@@ -30,32 +30,69 @@ func upsertSQL(table string, columns []string, key ...string) string {
 		") ON CONFLICT (" + strings.Join(key, ", ") + ") DO UPDATE SET " + strings.Join(set, ", ")
 }
 
+// bulkFrom is how many rows make a write go through the engine's bulk
+// primitive (delete, then COPY or multi-row INSERT) instead of one upsert
+// per row: an approval touches a handful, the daily job and a rebuild
+// whole plans.
+const bulkFrom = 32
+
 func (t *tx) upsertStatuses(ctx context.Context, st *planState, js []judged, day duban.Date) error {
+	rows := make([][]any, len(js))
+	for i := range js {
+		row, err := t.statusValues(st, &js[i], day, len(js) >= bulkFrom)
+		if err != nil {
+			return err
+		}
+		rows[i] = row
+	}
+	if len(js) >= bulkFrom {
+		ids := make([]int64, len(js))
+		for i, j := range js {
+			ids[i] = j.ind.ID
+		}
+		if err := t.deleteStatuses(ctx, ids); err != nil {
+			return err
+		}
+		return t.bulkInsert(ctx, "indicator_status", storedStatusColumns, rows)
+	}
 	stmt, err := t.prepare(ctx, upsertSQL("indicator_status", storedStatusColumns, "indicator_id"))
 	if err != nil {
 		return err
 	}
 	defer stmt.Close()
-	for _, j := range js {
-		reported := slices.Clone(j.in.Reported)
-		slices.Sort(reported)
-		rep, err := json.Marshal(reported)
-		if err != nil {
-			return err
-		}
-		milestones := 0
-		if j.in.Latest != nil {
-			milestones = j.in.Latest.MilestonesDone
-		}
-		res := &j.res
-		if _, err := stmt.ExecContext(ctx, j.ind.ID, st.plan.ID, st.plan.Province, st.area[j.ind.NodeCode],
-			string(res.Status), res.Actual, dateArg(day), t.now, res.Expected, res.Gap, res.Value, res.Period,
-			res.Missing, dateArg(res.Start), dateArg(res.Deadline), res.Explanation.ZH, res.Explanation.EN,
-			j.latestVersion, milestones, string(rep), dateArg(j.pendingFrom), dateArg(j.next)); err != nil {
+	for _, row := range rows {
+		if _, err := stmt.ExecContext(ctx, row...); err != nil {
 			return mapErr(err)
 		}
 	}
 	return nil
+}
+
+// statusValues is a judged indicator's row in storedStatusColumns order,
+// encoded for the bulk primitive when bulk is set.
+func (t *tx) statusValues(st *planState, j *judged, day duban.Date, bulk bool) ([]any, error) {
+	reported := slices.Clone(j.in.Reported)
+	slices.Sort(reported)
+	rep, err := json.Marshal(reported)
+	if err != nil {
+		return nil, err
+	}
+	if reported == nil {
+		rep = []byte("[]")
+	}
+	milestones := 0
+	if j.in.Latest != nil {
+		milestones = j.in.Latest.MilestonesDone
+	}
+	date, at := dateArg, any(t.now)
+	if bulk {
+		date, at = t.dateValue, t.timeValue(t.now)
+	}
+	res := &j.res
+	return []any{j.ind.ID, st.plan.ID, st.plan.Province, st.area[j.ind.NodeCode],
+		string(res.Status), res.Actual, date(day), at, res.Expected, res.Gap, res.Value, res.Period,
+		res.Missing, date(res.Start), date(res.Deadline), res.Explanation.ZH, res.Explanation.EN,
+		j.latestVersion, milestones, string(rep), date(j.pendingFrom), date(j.next)}, nil
 }
 
 // storedResultSelect reads the stored results of a plan's indicators in
@@ -117,6 +154,9 @@ func (t *tx) writeRollups(ctx context.Context, st *planState, r *status.Rollup, 
 	if units == nil {
 		units = r.Units()
 	}
+	if len(nodes)+len(units) >= bulkFrom {
+		return t.replaceRollups(ctx, st, r, nodes, units)
+	}
 	nodeStmt, err := t.prepare(ctx, upsertSQL("node_rollup", append([]string{"plan_id", "node_id"}, rollupColumns...), "plan_id", "node_id"))
 	if err != nil {
 		return err
@@ -169,4 +209,46 @@ func (t *tx) unitIDs(ctx context.Context, codes []string) (map[string]int64, err
 		return err
 	})
 	return out, err
+}
+
+// replaceRollups is writeRollups through the bulk primitive: the named
+// rows are deleted, then inserted.
+func (t *tx) replaceRollups(ctx context.Context, st *planState, r *status.Rollup, nodes, units []string) error {
+	nodeRows := [][]any{append([]any{st.plan.ID, int64(0)}, aggregateArgs(r.Plan())...)}
+	ids := []any{int64(0)}
+	for _, code := range nodes {
+		if a, ok := r.Node(code); ok && st.byCode[code] != nil {
+			id := st.byCode[code].ID
+			ids = append(ids, id)
+			nodeRows = append(nodeRows, append([]any{st.plan.ID, id}, aggregateArgs(a)...))
+		}
+	}
+	unitIDs, err := t.unitIDs(ctx, units)
+	if err != nil {
+		return err
+	}
+	var unitRows [][]any
+	var uids []any
+	for _, u := range units {
+		if a, ok := r.Unit(u); ok && unitIDs[u] != 0 {
+			uids = append(uids, unitIDs[u])
+			unitRows = append(unitRows, append([]any{st.plan.ID, unitIDs[u]}, aggregateArgs(a)...))
+		}
+	}
+	for _, del := range []struct {
+		table, key string
+		ids        []any
+	}{{"node_rollup", "node_id", ids}, {"unit_rollup", "unit_id", uids}} {
+		for start := 0; start < len(del.ids); start += lookupChunk {
+			chunk := del.ids[start:min(start+lookupChunk, len(del.ids))]
+			if _, err := t.exec(ctx, "DELETE FROM "+del.table+" WHERE plan_id = ? AND "+del.key+" IN ("+
+				placeholders(len(chunk))+")", append([]any{st.plan.ID}, chunk...)...); err != nil {
+				return err
+			}
+		}
+	}
+	if err := t.bulkInsert(ctx, "node_rollup", append([]string{"plan_id", "node_id"}, rollupColumns...), nodeRows); err != nil {
+		return err
+	}
+	return t.bulkInsert(ctx, "unit_rollup", append([]string{"plan_id", "unit_id"}, rollupColumns...), unitRows)
 }
