@@ -21,8 +21,10 @@ func (db *DB) ImportBundle(ctx context.Context, b *duban.Bundle, actor string) (
 	err := db.write(ctx, func(t *tx) error {
 		im := &importer{t: t, b: b, hook: db.importHook}
 		var err error
-		planID, err = im.run(ctx, actor)
-		return err
+		if planID, err = im.run(ctx, actor); err != nil {
+			return err
+		}
+		return t.rebuildPlan(ctx, planID, db.today(), statusActor)
 	})
 	if err != nil {
 		return 0, wrap(err, "import plan %s", b.Plan.Code)

@@ -20,6 +20,14 @@ type resolvedReport struct {
 	unitID int64
 }
 
+func reportsOf(rs []resolvedReport) []duban.Report {
+	out := make([]duban.Report, len(rs))
+	for i, r := range rs {
+		out[i] = *r.Report
+	}
+	return out
+}
+
 func (r resolvedReport) values() []any {
 	return r.appendValues(make([]any, 0, len(reportColumns)), timeArg(r.SubmittedAt))
 }
@@ -72,6 +80,13 @@ func (db *DB) InsertReports(ctx context.Context, rs []duban.Report, actor string
 	if classify(err) == uniqueViolation {
 		return fmt.Errorf("%w: %w", duban.Errorf(duban.ECONFLICT,
 			"该指标、周期、单位和版本的填报已存在 (a report with this indicator, period, unit and version exists)"), err)
+	}
+	if err == nil {
+		// The bulk paths write reports without the status upkeep: it
+		// follows at once, in its own transaction.
+		err = db.write(ctx, func(t *tx) error {
+			return t.refreshIndicators(ctx, countedIndicators(reportsOf(resolved)), statusActor)
+		})
 	}
 	return wrap(mapErr(err), "insert reports")
 }

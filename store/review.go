@@ -131,8 +131,16 @@ func (db *DB) ReviewReport(ctx context.Context, actor *duban.User, id int64, app
 			return duban.Errorf(duban.ECONFLICT, "该填报当前为「%s」，只能审核待审核的填报 (only a submitted report can be reviewed)",
 				reportStateLabels[before.State])
 		}
+		if approve {
+			if err := t.refuseStaleApproval(ctx, before); err != nil {
+				return err
+			}
+		}
 		after = reviewed(before, actor.Username, approve, reason, t.now)
-		return t.saveReview(ctx, before, after)
+		if err := t.saveReview(ctx, before, after); err != nil {
+			return err
+		}
+		return t.refreshIndicators(ctx, []int64{after.IndicatorID}, statusActor)
 	})
 	if err != nil {
 		return nil, wrap(err, "review report %d", id)

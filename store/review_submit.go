@@ -72,8 +72,10 @@ func (db *DB) submit(ctx context.Context, actor *duban.User, ins []duban.ReportI
 			if err != nil {
 				return err
 			}
-			out, err = t.submitOverlapped(ctx, batch{actor, today, targets, versions}, ins)
-			return err
+			if out, err = t.submitOverlapped(ctx, batch{actor, today, targets, versions}, ins); err != nil {
+				return err
+			}
+			return t.refreshIndicators(ctx, countedIndicators(out), statusActor)
 		}
 		subs, err := checkSubmissions(ins, targets, actor, today)
 		if err != nil {
@@ -84,7 +86,10 @@ func (db *DB) submit(ctx context.Context, actor *duban.User, ins []duban.ReportI
 			return err
 		}
 		out = newReports(subs, versions, targets.files, actor.Username, t.now)
-		return t.writeSubmissions(ctx, subs, out, actor.Username)
+		if err := t.writeSubmissions(ctx, subs, out, actor.Username); err != nil {
+			return err
+		}
+		return t.refreshIndicators(ctx, countedIndicators(out), statusActor)
 	})
 	if classify(err) == uniqueViolation {
 		return nil, fmt.Errorf("%w: %w", duban.Errorf(duban.ECONFLICT,
@@ -257,4 +262,16 @@ func attachmentsOf(ids []string, files map[string]duban.File) []duban.Attachment
 		out[i] = duban.Attachment{ID: f.ID, Name: f.Name, ContentType: f.ContentType, Size: f.Size}
 	}
 	return out
+}
+
+// countedIndicators lists the indicators of the reports that count for
+// status (submitted, not drafts): their stored status may change.
+func countedIndicators(reps []duban.Report) []int64 {
+	var ids []int64
+	for _, r := range reps {
+		if r.State != duban.Draft {
+			ids = append(ids, r.IndicatorID)
+		}
+	}
+	return ids
 }

@@ -7,28 +7,30 @@ import (
 	"github.com/duban-dev/duban"
 )
 
-// SaveIndicatorStatuses replaces a plan's stored statuses in one
-// transaction, with one audit entry giving the count and one per indicator
-// whose status changed.
+// SaveIndicatorStatuses stores a plan's statuses as of the rows' day: the
+// store judges the whole plan itself (status.Evaluate over each
+// indicator's reports) and replaces its stored state, so what it keeps is
+// complete and consistent however the caller evaluated. One audit entry
+// gives the count and one per indicator whose light changed.
 func (db *DB) SaveIndicatorStatuses(ctx context.Context, planID int64, rows []duban.IndicatorStatus, actor string) error {
-	err := db.write(ctx, func(t *tx) error {
-		for _, r := range rows {
-			if r.PlanID != planID {
-				return duban.Invalid("状态属于其他计划 (status of another plan)", duban.FieldError{Field: "plan_id", Message: "不一致 (mismatch)"})
-			}
+	day := db.today()
+	for _, r := range rows {
+		if r.PlanID != planID {
+			return duban.Invalid("状态属于其他计划 (status of another plan)", duban.FieldError{Field: "plan_id", Message: "不一致 (mismatch)"})
 		}
-		stored := map[int64]string{}
-		err := t.eachRow(ctx, "SELECT indicator_id, status FROM indicator_status WHERE plan_id = ?", []any{planID}, scanStatus(stored))
+		day = r.AsOf
+	}
+	err := db.write(ctx, func(t *tx) error {
+		st, err := t.loadPlanState(ctx, planID)
 		if err != nil {
 			return err
 		}
-		if _, err := t.exec(ctx, "DELETE FROM indicator_status WHERE plan_id = ?", planID); err != nil {
-			return err
+		if st.unjudged {
+			err = t.replaceStatuses(ctx, planID, rows, actor)
+		} else {
+			err = t.rebuildPlanState(ctx, st, day, actor)
 		}
-		if err := t.insertStatuses(ctx, rows); err != nil {
-			return err
-		}
-		if err := t.auditStatusChanges(ctx, stored, rows, actor); err != nil {
+		if err != nil {
 			return err
 		}
 		return t.audit(ctx, actor, "status.refresh", "plan", planID, nil, map[string]int{"indicators": len(rows)})
@@ -36,10 +38,30 @@ func (db *DB) SaveIndicatorStatuses(ctx context.Context, planID int64, rows []du
 	return wrap(err, "save statuses of plan %d", planID)
 }
 
-// UpdateIndicatorStatuses replaces the stored statuses of some indicators,
-// of any plans, in one transaction. It runs every few seconds for the
-// indicators reports have touched, so it audits only what changed: one
-// entry per indicator whose status did.
+// replaceStatuses stores the rows as given, for a plan the store cannot
+// judge itself (it names no known status profile).
+func (t *tx) replaceStatuses(ctx context.Context, planID int64, rows []duban.IndicatorStatus, actor string) error {
+	stored := map[int64]string{}
+	err := t.eachRow(ctx, "SELECT indicator_id, status FROM indicator_status WHERE plan_id = ?", []any{planID}, scanStatus(stored))
+	if err != nil {
+		return err
+	}
+	if _, err := t.exec(ctx, "DELETE FROM indicator_status WHERE plan_id = ?", planID); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if _, err := t.exec(ctx, "INSERT INTO indicator_status ("+joinColumns(statusColumns)+") VALUES ("+
+			placeholders(len(statusColumns))+")", r.IndicatorID, r.PlanID, r.Province, r.Area, r.Status, r.Progress,
+			dateArg(r.AsOf), t.now); err != nil {
+			return mapErr(err)
+		}
+	}
+	return t.auditStatusChanges(ctx, stored, rows, actor)
+}
+
+// UpdateIndicatorStatuses re-judges some indicators, of any plans, from
+// their reports as of their plans' stored day, in one transaction, and
+// updates the rollups above them; it audits only lights that changed.
 func (db *DB) UpdateIndicatorStatuses(ctx context.Context, rows []duban.IndicatorStatus, actor string) error {
 	if len(rows) == 0 {
 		return nil
@@ -48,38 +70,8 @@ func (db *DB) UpdateIndicatorStatuses(ctx context.Context, rows []duban.Indicato
 	for i, r := range rows {
 		ids[i] = r.IndicatorID
 	}
-	err := db.write(ctx, func(t *tx) error {
-		stored := map[int64]string{}
-		err := t.queryIn(ctx, "SELECT indicator_id, status FROM indicator_status WHERE indicator_id IN", int64Keys(ids), "",
-			scanStatus(stored))
-		if err != nil {
-			return err
-		}
-		if err := t.deleteStatuses(ctx, ids); err != nil {
-			return err
-		}
-		if err := t.insertStatuses(ctx, rows); err != nil {
-			return err
-		}
-		return t.auditStatusChanges(ctx, stored, rows, actor)
-	})
+	err := db.write(ctx, func(t *tx) error { return t.refreshIndicators(ctx, ids, actor) })
 	return wrap(err, "update indicator statuses")
-}
-
-func (t *tx) insertStatuses(ctx context.Context, rows []duban.IndicatorStatus) error {
-	stmt, err := t.prepare(ctx, "INSERT INTO indicator_status ("+joinColumns(statusColumns)+") VALUES ("+
-		placeholders(len(statusColumns))+")")
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
-	for _, r := range rows {
-		if _, err := stmt.ExecContext(ctx, r.IndicatorID, r.PlanID, r.Province, r.Area, r.Status, r.Progress,
-			dateArg(r.AsOf), t.now); err != nil {
-			return mapErr(err)
-		}
-	}
-	return nil
 }
 
 // Rollup counts stored statuses by province or by area with one GROUP BY

@@ -10,33 +10,46 @@ import (
 	"github.com/duban-dev/duban/synth"
 )
 
-// A status refresh audits each indicator whose light changed, with its
-// status before and after, and nothing for one whose light stayed.
-func TestStatusRefreshAuditsChanges(t *testing.T) {
+// A light is audited where it changes: judging a plan again by the rules
+// it was judged by changes nothing and audits nothing; an approval that
+// turns a light audits it, with before and after, as its reviewer; an
+// indicator whose light stayed gets no entry.
+func TestStatusChangesAreAuditedWhereTheyHappen(t *testing.T) {
 	forEachStore(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
-		genSmall(t, db)
+		c, _ := genSmall(t, db)
 		planID := synth.PlanID(0)
 		rows, err := db.ListIndicatorStatuses(ctx, planID)
 		if err != nil || len(rows) < 2 {
 			t.Fatalf("statuses %d, %v", len(rows), err)
 		}
-		changed, kept := rows[0], rows[1]
-		was := changed.Status
-		changed.Status = otherStatus(was)
-		kept.Progress += 0.1
-		if err := db.UpdateIndicatorStatuses(ctx, []duban.IndicatorStatus{changed, kept}, "tracker"); err != nil {
-			t.Fatal(err)
-		}
-		assertStatusChanges(t, db, changed.IndicatorID, [][2]string{{was, changed.Status}})
-		assertStatusChanges(t, db, kept.IndicatorID, nil)
-
-		rows[0].Status = was // the whole plan again: only the first changes back
 		if err := db.SaveIndicatorStatuses(ctx, planID, rows, "tracker"); err != nil {
 			t.Fatal(err)
 		}
-		assertStatusChanges(t, db, changed.IndicatorID, [][2]string{{was, changed.Status}, {changed.Status, was}})
-		assertStatusChanges(t, db, kept.IndicatorID, [][2]string{})
+		changed, kept := rows[0], rows[1]
+		assertStatusChanges(t, db, changed.IndicatorID, nil)
+		assertStatusChanges(t, db, kept.IndicatorID, nil)
+
+		supervisor := &duban.User{Username: synth.SupervisorUsername, Role: duban.RoleSupervisor}
+		target, err := db.FindReportTarget(ctx, changed.IndicatorID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		period := duban.PeriodOf(duban.Monthly, c.AsOf()).String()
+		rep, err := db.SubmitReport(ctx, supervisor, duban.ReportInput{IndicatorID: changed.IndicatorID, Period: period,
+			Value: target.Indicator.Target}, c.AsOf())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.ReviewReport(ctx, supervisor, rep.ID, true, ""); err != nil {
+			t.Fatal(err)
+		}
+		want := [][2]string{}
+		if changed.Status != "done" {
+			want = append(want, [2]string{changed.Status, "done"})
+		}
+		assertStatusChanges(t, db, changed.IndicatorID, want)
+		assertStatusChanges(t, db, kept.IndicatorID, nil)
 	})
 }
 
@@ -55,8 +68,11 @@ func assertStatusChanges(t *testing.T, db *store.DB, indicatorID int64, want [][
 	}
 	var got [][2]string
 	for _, e := range entries {
+		if e.Action != "status.change" {
+			continue
+		}
 		var before, after struct{ Status string }
-		if e.Action != "status.change" || e.Actor != "tracker" ||
+		if e.Action != "status.change" ||
 			json.Unmarshal(e.Before, &before) != nil || json.Unmarshal(e.After, &after) != nil {
 			t.Fatalf("entry %+v", e)
 		}

@@ -57,16 +57,24 @@ func TestCacheKeepsAtMostLimitLeastRecentlyUsedOut(t *testing.T) {
 	}
 }
 
-func TestReportsChangedMarksPlansDirty(t *testing.T) {
-	svc := NewService(&countingSource{reads: map[int64]int{}})
+func TestReportsChangedDropsTheirPlansOnly(t *testing.T) {
+	src := &countingSource{reads: map[int64]int{}}
+	svc := NewService(src)
+	asOf := duban.MustDate("2021-07-15")
+	for _, plan := range []int64{5, 6, 7} {
+		if err := svc.View(context.Background(), plan, asOf, func(*PlanStatus) error { return nil }); err != nil {
+			t.Fatal(err)
+		}
+	}
 	svc.ReportsChanged(duban.Report{PlanID: 5, IndicatorID: 1}, duban.Report{PlanID: 7, IndicatorID: 9},
 		duban.Report{PlanID: 5, IndicatorID: 1})
-	got := svc.TakeDirty()
-	if len(got) != 2 || len(got[5]) != 1 || got[5][0] != 1 || got[7][0] != 9 {
-		t.Fatalf("dirty %v, want plan 5 indicator 1 and plan 7 indicator 9", got)
+	for _, plan := range []int64{5, 6, 7} {
+		if err := svc.View(context.Background(), plan, asOf, func(*PlanStatus) error { return nil }); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if again := svc.TakeDirty(); len(again) != 0 {
-		t.Fatalf("dirty plans not cleared: %v", again)
+	if src.reads[5] != 2 || src.reads[6] != 1 || src.reads[7] != 2 {
+		t.Fatalf("reads %v, want plans 5 and 7 read again and plan 6 served from the cache", src.reads)
 	}
 }
 
@@ -115,8 +123,23 @@ func TestSlowEvaluationDoesNotBlockOtherPlans(t *testing.T) {
 	}
 }
 
+// growingSource is countingSource with reports added later.
+type growingSource struct {
+	countingSource
+	extra []duban.Report
+}
+
+func (g *growingSource) Snapshot(ctx context.Context, planID int64, asOf duban.Date) (*duban.Snapshot, error) {
+	s, err := g.countingSource.Snapshot(ctx, planID, asOf)
+	if err == nil {
+		s.Reports = append(s.Reports, g.extra...)
+	}
+	return s, err
+}
+
 func TestEncodedDocumentsFollowReports(t *testing.T) {
-	svc := NewService(&countingSource{reads: map[int64]int{}})
+	src := &growingSource{countingSource: countingSource{reads: map[int64]int{}}}
+	svc := NewService(src)
 	asOf := duban.MustDate("2021-07-15")
 	dashboard := func() string {
 		var out string
@@ -135,7 +158,9 @@ func TestEncodedDocumentsFollowReports(t *testing.T) {
 		t.Fatal("the same status encoded twice differs")
 	}
 	// Indicator 2 (T2) reaches its target of 14.
-	svc.ReportsChanged(duban.Report{PlanID: 1, IndicatorID: 2, Period: "2021-07", Version: 1, Value: f64(14), State: duban.Approved})
+	approved := duban.Report{PlanID: 1, IndicatorID: 2, Period: "2021-07", Version: 1, Value: f64(14), State: duban.Approved}
+	src.extra = append(src.extra, approved)
+	svc.ReportsChanged(approved)
 	after := dashboard()
 	if after == before {
 		t.Fatal("the dashboard was served from before the approval")

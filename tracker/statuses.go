@@ -34,47 +34,6 @@ type StatusStore interface {
 	UpdateIndicatorStatuses(ctx context.Context, rows []duban.IndicatorStatus, actor string) error
 }
 
-// RefreshChanged stores the statuses of the indicators TakeDirty named,
-// re-evaluated as of the day, in one write: an approval rewrites one row,
-// not its plan, and a round of refreshes holds the writer slot once.
-func (s *Service) RefreshChanged(ctx context.Context, dst StatusStore, asOf duban.Date, dirty map[int64][]int64) error {
-	var rows []duban.IndicatorStatus
-	for planID, ids := range dirty {
-		want := make(map[int64]bool, len(ids))
-		for _, id := range ids {
-			want[id] = true
-		}
-		err := s.View(ctx, planID, asOf, func(ps *PlanStatus) error {
-			for _, r := range ps.StatusRows() {
-				if want[r.IndicatorID] {
-					rows = append(rows, r)
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return fmt.Errorf("refresh statuses of plan %d: %w", planID, err)
-		}
-	}
-	return updateInChunks(ctx, dst, rows)
-}
-
-// refreshChunk is how many status rows one write holds the store's writer
-// for: a round after a busy ten seconds names thousands of indicators, and
-// one transaction for all of them held report submissions back (p99 64 ms
-// at 500 submissions/s; 26 ms with chunks of 200; 17 ms with chunks of 50,
-// as without the refresh at all).
-const refreshChunk = 50
-
-func updateInChunks(ctx context.Context, dst StatusStore, rows []duban.IndicatorStatus) error {
-	for start := 0; start < len(rows); start += refreshChunk {
-		if err := dst.UpdateIndicatorStatuses(ctx, rows[start:min(start+refreshChunk, len(rows))], "tracker"); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // Refresh evaluates each plan as of the day and stores its status rows.
 func (s *Service) Refresh(ctx context.Context, dst StatusStore, asOf duban.Date, planIDs ...int64) error {
 	for _, id := range planIDs {

@@ -18,7 +18,8 @@ type Source interface {
 	Snapshot(ctx context.Context, planID int64, asOf duban.Date) (*duban.Snapshot, error)
 }
 
-// PlanStatus is a plan evaluated as of a date.
+// PlanStatus is a plan evaluated as of a date. It is never changed once
+// made, so any number of readers share it without a lock.
 type PlanStatus struct {
 	Plan       duban.Plan
 	AsOf       duban.Date
@@ -27,19 +28,16 @@ type PlanStatus struct {
 	Indicators []duban.Indicator
 	Rollup     *status.Rollup
 
-	inputs  map[string]*status.IndicatorInput // by indicator code
-	byID    map[int64]string                  // indicator id → code
 	encoded encodedCache
 }
 
 // Evaluate judges every indicator of a snapshot and rolls the results up.
 func Evaluate(s *duban.Snapshot, asOf duban.Date) (*PlanStatus, error) {
-	profile, err := status.ProfileByName(s.Plan.Profile)
+	profile, err := planProfile(&s.Plan)
 	if err != nil {
-		return nil, duban.Invalid("计划的状态规则无效 (bad status profile)", duban.FieldError{Field: "profile", Message: err.Error()})
+		return nil, err
 	}
-	ps := &PlanStatus{Plan: s.Plan, AsOf: asOf, Profile: profile, Nodes: s.Nodes, Indicators: s.Indicators,
-		inputs: map[string]*status.IndicatorInput{}, byID: map[int64]string{}}
+	ps := &PlanStatus{Plan: s.Plan, AsOf: asOf, Profile: profile, Nodes: s.Nodes, Indicators: s.Indicators}
 	nodes := map[string]*duban.Node{}
 	for i := range s.Nodes {
 		nodes[s.Nodes[i].Code] = &s.Nodes[i]
@@ -51,7 +49,6 @@ func Evaluate(s *duban.Snapshot, asOf duban.Date) (*PlanStatus, error) {
 	results := make([]status.Result, 0, len(s.Indicators))
 	for _, ind := range s.Indicators {
 		in := status.InputFromReports(ind, nodes[ind.NodeCode], &s.Plan, byIndicator[ind.ID])
-		ps.inputs[ind.Code], ps.byID[ind.ID] = &in, ind.Code
 		results = append(results, status.Evaluate(in, asOf, profile))
 	}
 	if ps.Rollup, err = status.NewRollup(s.Nodes, results); err != nil {
@@ -60,51 +57,47 @@ func Evaluate(s *duban.Snapshot, asOf duban.Date) (*PlanStatus, error) {
 	return ps, nil
 }
 
-// apply folds one newly approved or submitted report into the status and
-// re-evaluates only its indicator and that indicator's ancestors.
-func (ps *PlanStatus) apply(r duban.Report) error {
-	code, ok := ps.byID[r.IndicatorID]
-	if !ok {
-		return nil
+// FromStored makes a PlanStatus of a plan's stored evaluation, restoring
+// its rollups as stored instead of computing them.
+func FromStored(sp *status.StoredPlan) (*PlanStatus, error) {
+	s := &sp.Snapshot
+	profile, err := planProfile(&s.Plan)
+	if err != nil {
+		return nil, err
 	}
-	in := ps.inputs[code]
-	p, err := duban.ParsePeriod(in.Indicator.Cadence, r.Period)
-	if err != nil || p.Start.After(ps.AsOf) {
-		return nil // outside this evaluation's window
+	r, err := status.RestoreRollup(s.Nodes, sp.Results, sp.Aggregates)
+	if err != nil {
+		return nil, err
 	}
-	if !containsString(in.Reported, r.Period) {
-		in.Reported = append(in.Reported, r.Period)
-	}
-	if r.State == duban.Approved && (in.Latest == nil || r.Period >= in.Latest.Period) {
-		in.Latest = &status.Observation{Period: r.Period, Value: r.Value, MilestonesDone: r.MilestonesDone}
-	}
-	ps.forgetEncoded()
-	return ps.Rollup.Update(code, status.Evaluate(*in, ps.AsOf, ps.Profile))
+	return &PlanStatus{Plan: s.Plan, AsOf: sp.AsOf, Profile: profile, Nodes: s.Nodes, Indicators: s.Indicators, Rollup: r}, nil
 }
 
-func containsString(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
+func planProfile(p *duban.Plan) (status.Profile, error) {
+	profile, err := status.ProfileByName(p.Profile)
+	if err != nil {
+		return profile, duban.Invalid("计划的状态规则无效 (bad status profile)", duban.FieldError{Field: "profile", Message: err.Error()})
 	}
-	return false
+	return profile, nil
 }
 
-// Service caches evaluated plans per as-of date, least recently used out
-// first once it holds its limit, and remembers which plans' reports changed
-// so their stored statuses can be refreshed. Views of cached plans run
-// side by side under a read lock; folding in reports takes the write lock.
+// Service reads plans' statuses for the pages and the API and caches them
+// per as-of date, least recently used out first once it holds its limit.
+//
+// A plan's status as of the day its stored state is judged as of (today,
+// once the daily job has run) is read from the store's rows, never
+// evaluated; any other date is evaluated from a snapshot on demand. Every
+// cached entry carries the plan's status version, which the store bumps
+// in the transaction of every change, and is used only while the version
+// read at the start of each View still matches: a change made through any
+// server is seen by every other at its next request.
 type Service struct {
 	src   Source
 	mu    sync.RWMutex
 	limit int
 	cache map[cacheKey]*entry
-	clock atomic.Int64             // stamps each use, for least-recently-used eviction
-	dirty map[int64]map[int64]bool // plan → indicators whose reports changed
-	// loading marks keys being evaluated; changes counts report changes
-	// per plan so an evaluation that raced with one is not cached.
-	loading map[cacheKey]chan struct{}
+	clock atomic.Int64 // stamps each use, for least-recently-used eviction
+	// changes counts the report changes and re-imports seen here per plan,
+	// the version of a source that keeps none.
 	changes map[int64]uint64
 }
 
@@ -114,14 +107,20 @@ type cacheKey struct {
 }
 
 type entry struct {
-	ps   *PlanStatus
-	used atomic.Int64
+	ps      *PlanStatus
+	version stamp
+	used    atomic.Int64
 }
 
-// DefaultLimit bounds memory: a 300-indicator plan's evaluation with a
-// year of monthly reports takes about 600 KB and its encoded dashboard and
-// tree about 300 KB more, so 128 of them hold about 120 MB, well inside a
-// 500 MB server.
+// stamp is a plan's stored version with the changes this server saw.
+type stamp struct {
+	stored int64
+	local  uint64
+}
+
+// DefaultLimit bounds memory: a 300-indicator plan's evaluation takes
+// about 600 KB and its encoded dashboard and tree about 300 KB more, so
+// 128 of them hold about 120 MB, well inside a 500 MB server.
 const DefaultLimit = 128
 
 // Option configures a Service.
@@ -131,8 +130,7 @@ type Option func(*Service)
 func WithLimit(n int) Option { return func(s *Service) { s.limit = max(n, 1) } }
 
 func NewService(src Source, opts ...Option) *Service {
-	s := &Service{src: src, limit: DefaultLimit, cache: map[cacheKey]*entry{}, dirty: map[int64]map[int64]bool{},
-		loading: map[cacheKey]chan struct{}{}, changes: map[int64]uint64{}}
+	s := &Service{src: src, limit: DefaultLimit, cache: map[cacheKey]*entry{}, changes: map[int64]uint64{}}
 	for _, o := range opts {
 		o(s)
 	}
@@ -146,61 +144,20 @@ func (s *Service) Len() int {
 	return len(s.cache)
 }
 
-// View runs fn on the plan's status as of the date, evaluating it first if
-// it is not cached. fn must only read the PlanStatus and not keep it.
-// Evaluation runs outside the lock, so a cold plan does not hold up views
-// of others; one caller evaluates a key while the others wait for it.
+// StoredSource is a Source that keeps plans' statuses as stored state; the
+// store is one.
+type StoredSource interface {
+	// StatusStamp is the version of the plan's stored status and the day
+	// it is judged as of (zero when not stored).
+	StatusStamp(ctx context.Context, planID int64) (int64, duban.Date, error)
+	// StoredStatus reads the stored evaluation if it is judged as of asOf.
+	StoredStatus(ctx context.Context, planID int64, asOf duban.Date) (*status.StoredPlan, bool, error)
+}
+
+// View runs fn on the plan's status as of the date. fn must only read the
+// PlanStatus and not keep it.
 func (s *Service) View(ctx context.Context, planID int64, asOf duban.Date, fn func(*PlanStatus) error) error {
-	key := cacheKey{planID, asOf}
-	for {
-		s.mu.RLock()
-		if e := s.cache[key]; e != nil {
-			defer s.mu.RUnlock()
-			e.used.Store(s.clock.Add(1))
-			return fn(e.ps)
-		}
-		s.mu.RUnlock()
-		s.mu.Lock()
-		if s.cache[key] != nil {
-			s.mu.Unlock()
-			continue
-		}
-		wait, busy := s.loading[key]
-		if !busy {
-			break // the write lock is still held
-		}
-		s.mu.Unlock()
-		select {
-		case <-wait:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-	}
-	done := make(chan struct{})
-	s.loading[key] = done
-	gen := s.changes[planID]
-	s.mu.Unlock()
-
-	ps, err := s.evaluate(ctx, key)
-
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	delete(s.loading, key)
-	close(done)
-	if err != nil {
-		return err
-	}
-	// Reports that changed while the snapshot was read may be missing from
-	// it: answer from it this once, but do not keep it.
-	if s.changes[planID] == gen {
-		for len(s.cache) >= s.limit {
-			s.evictOldest()
-		}
-		e := &entry{ps: ps}
-		e.used.Store(s.clock.Add(1))
-		s.cache[key] = e
-	}
-	return fn(ps)
+	return s.view(ctx, planID, asOf, true, fn)
 }
 
 // ViewOnce is View for a one-off reader such as the periodic jobs: a
@@ -208,18 +165,82 @@ func (s *Service) View(ctx context.Context, planID int64, asOf duban.Date, fn fu
 // make is not kept, so a pass over every plan does not push the plans
 // people are looking at out of the cache.
 func (s *Service) ViewOnce(ctx context.Context, planID int64, asOf duban.Date, fn func(*PlanStatus) error) error {
-	key := cacheKey{planID, asOf}
-	s.mu.RLock()
-	if e := s.cache[key]; e != nil {
-		defer s.mu.RUnlock()
-		return fn(e.ps)
-	}
-	s.mu.RUnlock()
-	ps, err := s.evaluate(ctx, key)
+	return s.view(ctx, planID, asOf, false, fn)
+}
+
+func (s *Service) view(ctx context.Context, planID int64, asOf duban.Date, keep bool, fn func(*PlanStatus) error) error {
+	v, storedAsOf, err := s.stamp(ctx, planID)
 	if err != nil {
 		return err
 	}
+	key := cacheKey{planID, asOf}
+	s.mu.RLock()
+	e := s.cache[key]
+	s.mu.RUnlock()
+	if e != nil && e.version == v {
+		if keep {
+			e.used.Store(s.clock.Add(1))
+		}
+		return fn(e.ps)
+	}
+	ps, v, err := s.load(ctx, key, v, storedAsOf)
+	if err != nil {
+		return err
+	}
+	if keep {
+		s.put(key, ps, v)
+	}
 	return fn(ps)
+}
+
+func (s *Service) stamp(ctx context.Context, planID int64) (stamp, duban.Date, error) {
+	s.mu.RLock()
+	v := stamp{local: s.changes[planID]}
+	s.mu.RUnlock()
+	src, ok := s.src.(StoredSource)
+	if !ok {
+		return v, duban.Date{}, nil
+	}
+	var asOf duban.Date
+	var err error
+	v.stored, asOf, err = src.StatusStamp(ctx, planID)
+	return v, asOf, err
+}
+
+// load reads the stored evaluation when the plan is stored as of the key's
+// date, else evaluates a snapshot. It returns the version what it read
+// belongs to: the stored one's own, or the one read before the snapshot
+// (a change that raced with it makes the entry stale, never wrong).
+func (s *Service) load(ctx context.Context, key cacheKey, v stamp, storedAsOf duban.Date) (*PlanStatus, stamp, error) {
+	if src, ok := s.src.(StoredSource); ok && storedAsOf == key.asOf {
+		sp, ok, err := src.StoredStatus(ctx, key.plan, key.asOf)
+		if err != nil {
+			return nil, v, err
+		}
+		if ok {
+			ps, err := FromStored(sp)
+			v.stored = sp.Version
+			return ps, v, err
+		}
+	}
+	ps, err := s.evaluate(ctx, key)
+	return ps, v, err
+}
+
+func (s *Service) put(key cacheKey, ps *PlanStatus, v stamp) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if cur := s.cache[key]; cur != nil && cur.version.stored > v.stored {
+		return // a newer one got in first
+	}
+	if s.cache[key] == nil {
+		for len(s.cache) >= s.limit {
+			s.evictOldest()
+		}
+	}
+	e := &entry{ps: ps, version: v}
+	e.used.Store(s.clock.Add(1))
+	s.cache[key] = e
 }
 
 // StatusSource is a Source that can also read a lighter snapshot whose
@@ -241,7 +262,7 @@ func (s *Service) evaluate(ctx context.Context, key cacheKey) (*PlanStatus, erro
 }
 
 // evictOldest drops the least recently used entry; the cache is small, so
-// a scan is cheaper than keeping a list ordered under the read lock.
+// a scan is cheaper than keeping a list ordered.
 func (s *Service) evictOldest() {
 	var oldest cacheKey
 	least := int64(-1)
@@ -253,42 +274,15 @@ func (s *Service) evictOldest() {
 	delete(s.cache, oldest)
 }
 
-// TakeDirty returns, per plan, the indicators whose reports changed since
-// the last call.
-func (s *Service) TakeDirty() map[int64][]int64 {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := make(map[int64][]int64, len(s.dirty))
-	for plan, inds := range s.dirty {
-		for id := range inds {
-			out[plan] = append(out[plan], id)
-		}
-	}
-	clear(s.dirty)
-	return out
-}
-
-// ReportsChanged folds reviewed or submitted reports into every cached
-// evaluation of their plan.
+// ReportsChanged drops this server's evaluations of the reports' plans;
+// the store has already updated their stored state and version in the
+// transaction that changed the reports.
 func (s *Service) ReportsChanged(reps ...duban.Report) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	seen := map[int64]bool{}
 	for _, r := range reps {
-		if s.dirty[r.PlanID] == nil {
-			s.dirty[r.PlanID] = map[int64]bool{}
-		}
-		s.dirty[r.PlanID][r.IndicatorID] = true
-		s.changes[r.PlanID]++
-	}
-	for key, e := range s.cache {
-		for _, r := range reps {
-			if r.PlanID != key.plan {
-				continue
-			}
-			if err := e.ps.apply(r); err != nil {
-				delete(s.cache, key) // recompute from the store next time
-				break
-			}
+		if !seen[r.PlanID] {
+			seen[r.PlanID] = true
+			s.Forget(r.PlanID)
 		}
 	}
 }
@@ -305,8 +299,9 @@ func (s *Service) Forget(planID int64) {
 	}
 }
 
-// Changes counts the report changes and re-imports seen for a plan; a
-// value derived from the plan's reports stays valid while it is unchanged.
+// Changes counts the report changes and re-imports seen here for a plan;
+// a value derived from the plan's reports stays valid while it is
+// unchanged on this server.
 func (s *Service) Changes(planID int64) uint64 {
 	s.mu.RLock()
 	defer s.mu.RUnlock()

@@ -10,28 +10,38 @@ import (
 
 	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/store"
-	"github.com/duban-dev/duban/tracker"
 	"github.com/duban-dev/duban/web"
 )
 
-// statusRefreshEvery is how often the server stores the statuses of plans
-// whose reports changed, for the national rollup.
-const statusRefreshEvery = 10 * time.Second
+// statusAdvanceCheck is how often the server looks whether the day has
+// changed since it last moved the stored statuses to it.
+const statusAdvanceCheck = time.Minute
 
-// refreshStatuses runs until ctx ends, storing the evaluated statuses of
-// changed plans as of the server's day.
+// refreshStatuses runs until ctx ends: at start and whenever the server's
+// day changes it moves every stored plan to the day (store.AdvanceStatuses:
+// only indicators whose next change falls due are judged again). Reports
+// update the stored statuses in their own transactions, so nothing else is
+// left to refresh.
 func refreshStatuses(ctx context.Context, srv *web.Server, db *store.DB, log *slog.Logger) {
-	tick := time.NewTicker(statusRefreshEvery)
+	tick := time.NewTicker(statusAdvanceCheck)
 	defer tick.Stop()
+	var done duban.Date
 	for {
+		if day := srv.Today(); day != done {
+			started := time.Now()
+			adv, err := db.AdvanceStatuses(ctx, day, "jobs")
+			if err != nil {
+				log.Error("advance statuses", "err", err)
+			} else {
+				done = day
+				log.Info("advance statuses", "day", day, "plans", adv.Plans, "rejudged", adv.Rejudged,
+					"rebuilt", adv.Rebuilt, "took", time.Since(started).Round(time.Millisecond))
+			}
+		}
 		select {
 		case <-ctx.Done():
 			return
 		case <-tick.C:
-		}
-		trk := srv.Tracker()
-		if err := trk.RefreshChanged(ctx, db, srv.Today(), trk.TakeDirty()); err != nil {
-			log.Error("refresh statuses", "err", err)
 		}
 	}
 }
@@ -72,29 +82,16 @@ func runRollup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return nil
 }
 
-// refreshAll re-evaluates every plan; the cache holds one plan at a time.
+// refreshAll judges every plan anew as of the day and replaces its stored
+// state.
 func refreshAll(ctx context.Context, db *store.DB, asOf duban.Date, stdout io.Writer) error {
 	if asOf.IsZero() {
 		asOf = duban.DateOf(time.Now())
 	}
 	started := time.Now()
-	trk := tracker.NewService(db, tracker.WithLimit(1))
-	n := 0
-	for page := 1; ; page++ {
-		p := duban.Page{Page: page, PerPage: duban.MaxPerPage}
-		plans, total, err := db.ListPlans(ctx, duban.PlanFilter{Page: p})
-		if err != nil {
-			return err
-		}
-		for _, pl := range plans {
-			if err := trk.Refresh(ctx, db, asOf, pl.ID); err != nil {
-				return err
-			}
-			n++
-		}
-		if page*p.PerPage >= total {
-			break
-		}
+	n, err := db.RebuildStatuses(ctx, asOf, "duban-cli")
+	if err != nil {
+		return err
 	}
 	fmt.Fprintf(stdout, "已重新评估 (re-evaluated) %d 个计划 (plans) as of %s in %.1f s\n", n, asOf, time.Since(started).Seconds())
 	return nil

@@ -1,0 +1,212 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+
+	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/status"
+)
+
+// Advance is what one run of AdvanceStatuses did.
+type Advance struct {
+	Plans      int // plans moved to the day
+	Rejudged   int // indicators judged again (next_change_on on or before the day)
+	Rebuilt    int // plans judged whole because nothing was stored of them
+	Unchanged  int // plans moved by a stamp alone
+	Indicators int // of those re-judged, the ones whose light changed
+}
+
+// advanceChunk is how many plans one transaction of AdvanceStatuses moves:
+// enough to spread the cost of a commit, few enough that a write waiting
+// behind it on SQLite waits a moment, not minutes.
+const advanceChunk = 8
+
+// AdvanceStatuses moves every stored plan whose state is judged as of an
+// earlier day to day, set-based: only the indicators whose next_change_on
+// falls on or before the day are judged again (from their stored inputs;
+// from their reports only when a counted report's period has begun since),
+// then their plans' rollups; a plan with none of them moves by a stamp. A
+// plan never stored is judged whole. Plans move a few per transaction, so
+// readers always see a whole plan as of one day.
+func (db *DB) AdvanceStatuses(ctx context.Context, day duban.Date, actor string) (Advance, error) {
+	var adv Advance
+	due, behind, err := db.plansToAdvance(ctx, day)
+	if err != nil {
+		return adv, wrap(err, "advance statuses")
+	}
+	var work []int64
+	for _, id := range behind {
+		if due[id] {
+			work = append(work, id)
+		}
+	}
+	for start := 0; start < len(work); start += advanceChunk {
+		chunk := work[start:min(start+advanceChunk, len(work))]
+		err := db.write(ctx, func(t *tx) error {
+			for _, id := range chunk {
+				if err := t.advancePlan(ctx, id, day, actor, &adv); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return adv, wrap(err, "advance statuses")
+		}
+	}
+	err = db.write(ctx, func(t *tx) error {
+		n, err := t.stampUnchanged(ctx, day)
+		adv.Unchanged = n
+		return err
+	})
+	adv.Plans += adv.Unchanged
+	return adv, wrap(err, "advance statuses")
+}
+
+// plansToAdvance returns the plans with an indicator due on or before the
+// day (or nothing stored) and every plan stored as of an earlier day or
+// not at all, in id order.
+func (db *DB) plansToAdvance(ctx context.Context, day duban.Date) (map[int64]bool, []int64, error) {
+	due := map[int64]bool{}
+	var behind []int64
+	err := db.read(ctx, func(t *tx) error {
+		err := t.eachRow(ctx, "SELECT DISTINCT plan_id FROM indicator_status WHERE next_change_on <= ?",
+			[]any{dateArg(day)}, func(rows *sql.Rows) error {
+				var id int64
+				err := rows.Scan(&id)
+				due[id] = true
+				return err
+			})
+		if err != nil {
+			return err
+		}
+		return t.eachRow(ctx, "SELECT id, status_as_of IS NULL FROM plans WHERE status_as_of IS NULL OR status_as_of < ? ORDER BY id",
+			[]any{dateArg(day)}, func(rows *sql.Rows) error {
+				var id int64
+				var never bool
+				err := rows.Scan(&id, &never)
+				if never {
+					due[id] = true
+				}
+				behind = append(behind, id)
+				return err
+			})
+	})
+	return due, behind, err
+}
+
+func (t *tx) advancePlan(ctx context.Context, planID int64, day duban.Date, actor string, adv *Advance) error {
+	st, err := t.loadPlanState(ctx, planID)
+	if err != nil {
+		return err
+	}
+	if st.unjudged {
+		return nil
+	}
+	adv.Plans++
+	if st.asOf.IsZero() {
+		adv.Rebuilt++
+		return t.rebuildPlanState(ctx, st, day, actor)
+	}
+	if !st.asOf.Before(day) {
+		return nil // moved meanwhile, or the clock went back
+	}
+	js, err := t.judgeDue(ctx, st, day)
+	if err != nil {
+		return err
+	}
+	adv.Rejudged += len(js)
+	if _, err := t.exec(ctx, "UPDATE indicator_status SET as_of = ? WHERE plan_id = ? AND as_of <> ?",
+		dateArg(day), planID, dateArg(day)); err != nil {
+		return err
+	}
+	return t.storeJudged(ctx, st, js, day, actor, true)
+}
+
+// judgeDue judges the plan's indicators due on or before the day from
+// their stored inputs, re-reading the reports of those whose counted
+// reports gained a period since.
+func (t *tx) judgeDue(ctx context.Context, st *planState, day duban.Date) ([]judged, error) {
+	var out []judged
+	var reread []duban.Indicator
+	err := t.eachRow(ctx, "SELECT "+indicatorColumns+`, s.period, s.value, s.latest_milestones, s.latest_version,
+		s.reported, s.pending_from FROM indicator_status s JOIN indicators i ON i.id = s.indicator_id
+		JOIN nodes n ON n.id = i.node_id WHERE s.plan_id = ? AND s.next_change_on <= ? ORDER BY i.seq`,
+		[]any{st.plan.ID, dateArg(day)}, func(rows *sql.Rows) error {
+			var obs status.Observation
+			var value sql.NullFloat64
+			var version int
+			var reported []byte
+			var pending duban.Date
+			ind, err := scanIndicator(rows, &obs.Period, &value, &obs.MilestonesDone, &version, &reported, dateCol{&pending})
+			if err != nil {
+				return err
+			}
+			if !pending.IsZero() && !pending.After(day) {
+				reread = append(reread, ind)
+				return nil
+			}
+			in := st.baseInput(ind)
+			if obs.Period != "" {
+				if value.Valid {
+					obs.Value = &value.Float64
+				}
+				in.Latest = &obs
+			}
+			if err := json.Unmarshal(reported, &in.Reported); err != nil {
+				return err
+			}
+			out = append(out, st.judge(ind, in, version, pending, day))
+			return nil
+		})
+	if err != nil || len(reread) == 0 {
+		return out, err
+	}
+	more, err := t.judgeFromReports(ctx, st, reread, day)
+	return append(out, more...), err
+}
+
+// stampUnchanged moves every plan stored as of an earlier day with no
+// indicator due to the day: their stored results hold as they are.
+func (t *tx) stampUnchanged(ctx context.Context, day duban.Date) (int, error) {
+	d := dateArg(day)
+	if _, err := t.exec(ctx, `UPDATE indicator_status SET as_of = ? WHERE as_of <> ? AND plan_id IN
+		(SELECT id FROM plans WHERE status_as_of < ?)`, d, d, d); err != nil {
+		return 0, err
+	}
+	res, err := t.exec(ctx, "UPDATE plans SET status_as_of = ?, status_version = status_version + 1 WHERE status_as_of < ?", d, d)
+	if err != nil {
+		return 0, err
+	}
+	n, err := res.RowsAffected()
+	return int(n), err
+}
+
+// RebuildStatuses judges every plan whole from its reports as of day and
+// replaces its stored state, a few plans per transaction: the step after
+// a bulk load, or to recover from a change of the rules. It returns the
+// number of plans.
+func (db *DB) RebuildStatuses(ctx context.Context, day duban.Date, actor string) (int, error) {
+	var ids []int64
+	err := db.read(ctx, func(t *tx) error {
+		return t.eachRow(ctx, "SELECT id FROM plans ORDER BY id", nil, func(rows *sql.Rows) error {
+			var id int64
+			err := rows.Scan(&id)
+			ids = append(ids, id)
+			return err
+		})
+	})
+	for start := 0; err == nil && start < len(ids); start += advanceChunk {
+		err = db.write(ctx, func(t *tx) error {
+			for _, id := range ids[start:min(start+advanceChunk, len(ids))] {
+				if err := t.rebuildPlan(ctx, id, day, actor); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	return len(ids), wrap(err, "rebuild statuses")
+}

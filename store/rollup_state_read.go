@@ -1,0 +1,103 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/status"
+)
+
+// StatusStamp is the version of a plan's stored status and the day it is
+// judged as of (zero when not stored): one primary-key read, what a cache
+// checks before it trusts what it holds.
+func (db *DB) StatusStamp(ctx context.Context, planID int64) (int64, duban.Date, error) {
+	var version int64
+	var asOf duban.Date
+	err := db.read(ctx, func(t *tx) error {
+		err := t.queryRow(ctx, "SELECT status_version, status_as_of FROM plans WHERE id = ?", planID).Scan(&version, dateCol{&asOf})
+		if isNoRows(err) {
+			return notFound("计划", planID)
+		}
+		return err
+	})
+	return version, asOf, wrap(err, "status stamp of plan %d", planID)
+}
+
+// StoredStatus reads a plan's stored evaluation when it is judged as of
+// asOf: its structure, each indicator's result and the rollups, in one
+// read transaction and without evaluating anything. ok is false when the
+// plan is stored as of another day or not at all.
+func (db *DB) StoredStatus(ctx context.Context, planID int64, asOf duban.Date) (sp *status.StoredPlan, ok bool, err error) {
+	err = db.read(ctx, func(t *tx) error {
+		sp, ok, err = t.storedPlan(ctx, planID, asOf)
+		return err
+	})
+	return sp, ok, wrap(err, "stored status of plan %d", planID)
+}
+
+func (t *tx) storedPlan(ctx context.Context, planID int64, asOf duban.Date) (*status.StoredPlan, bool, error) {
+	sp := &status.StoredPlan{AsOf: asOf}
+	var stored duban.Date
+	err := t.queryRow(ctx, "SELECT status_version, status_as_of FROM plans WHERE id = ?", planID).Scan(&sp.Version, dateCol{&stored})
+	if isNoRows(err) {
+		return nil, false, notFound("计划", planID)
+	}
+	if err != nil || stored != asOf {
+		return nil, false, err
+	}
+	p, err := t.findPlan(ctx, planID)
+	if err != nil {
+		return nil, false, err
+	}
+	sp.Snapshot.Plan = *p
+	if sp.Snapshot.Nodes, err = t.planNodes(ctx, planID); err != nil {
+		return nil, false, err
+	}
+	if sp.Snapshot.Indicators, err = t.planIndicators(ctx, planID); err != nil {
+		return nil, false, err
+	}
+	if sp.Results, err = t.storedResults(ctx, planID, asOf); err != nil {
+		return nil, false, err
+	}
+	sp.Aggregates, err = t.storedAggregates(ctx, planID, sp.Snapshot.Nodes)
+	return sp, err == nil, err
+}
+
+func (t *tx) storedAggregates(ctx context.Context, planID int64, nodes []duban.Node) (status.StoredAggregates, error) {
+	agg := status.StoredAggregates{Nodes: make(map[string]status.Aggregate, len(nodes)), Units: map[string]status.Aggregate{}}
+	code := make(map[int64]string, len(nodes))
+	for _, n := range nodes {
+		code[n.ID] = n.Code
+	}
+	err := t.eachRow(ctx, "SELECT node_id, "+joinColumns(rollupColumns)+" FROM node_rollup WHERE plan_id = ?",
+		[]any{planID}, func(rows *sql.Rows) error {
+			var id int64
+			a, err := scanAggregate(rows, &id)
+			if id == 0 {
+				agg.Plan = a
+			} else {
+				agg.Nodes[code[id]] = a
+			}
+			return err
+		})
+	if err != nil {
+		return agg, err
+	}
+	err = t.eachRow(ctx, "SELECT u.code, "+joinColumns(prefixed("r.", rollupColumns))+
+		" FROM unit_rollup r JOIN units u ON u.id = r.unit_id WHERE r.plan_id = ?", []any{planID}, func(rows *sql.Rows) error {
+		var unit string
+		a, err := scanAggregate(rows, &unit)
+		agg.Units[unit] = a
+		return err
+	})
+	return agg, err
+}
+
+func prefixed(prefix string, cols []string) []string {
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		out[i] = prefix + c
+	}
+	return out
+}

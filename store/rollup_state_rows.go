@@ -1,0 +1,254 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"slices"
+	"strings"
+
+	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/status"
+)
+
+// storedStatusColumns are indicator_status's columns in the order
+// upsertStatuses writes them.
+var storedStatusColumns = []string{"indicator_id", "plan_id", "province", "area", "status", "progress", "as_of",
+	"updated_at", "expected", "gap", "value", "period", "missing", "start_date", "deadline", "explanation_zh",
+	"explanation_en", "latest_version", "latest_milestones", "reported", "pending_from", "next_change_on"}
+
+// upsertSQL is an INSERT of columns that updates every column but the key
+// on conflict; both engines speak ON CONFLICT … DO UPDATE.
+func upsertSQL(table string, columns []string, key ...string) string {
+	var set []string
+	for _, c := range columns {
+		if !slices.Contains(key, c) {
+			set = append(set, c+" = excluded."+c)
+		}
+	}
+	return "INSERT INTO " + table + " (" + joinColumns(columns) + ") VALUES (" + placeholders(len(columns)) +
+		") ON CONFLICT (" + strings.Join(key, ", ") + ") DO UPDATE SET " + strings.Join(set, ", ")
+}
+
+// bulkFrom is how many rows make a write go through the engine's bulk
+// primitive (delete, then COPY or multi-row INSERT) instead of one upsert
+// per row: an approval touches a handful, the daily job and a rebuild
+// whole plans.
+const bulkFrom = 32
+
+func (t *tx) upsertStatuses(ctx context.Context, st *planState, js []judged, day duban.Date) error {
+	rows := make([][]any, len(js))
+	for i := range js {
+		row, err := t.statusValues(st, &js[i], day, len(js) >= bulkFrom)
+		if err != nil {
+			return err
+		}
+		rows[i] = row
+	}
+	if len(js) >= bulkFrom {
+		ids := make([]int64, len(js))
+		for i, j := range js {
+			ids[i] = j.ind.ID
+		}
+		if err := t.deleteStatuses(ctx, ids); err != nil {
+			return err
+		}
+		return t.bulkInsert(ctx, "indicator_status", storedStatusColumns, rows)
+	}
+	stmt, err := t.prepare(ctx, upsertSQL("indicator_status", storedStatusColumns, "indicator_id"))
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, row := range rows {
+		if _, err := stmt.ExecContext(ctx, row...); err != nil {
+			return mapErr(err)
+		}
+	}
+	return nil
+}
+
+// statusValues is a judged indicator's row in storedStatusColumns order,
+// encoded for the bulk primitive when bulk is set.
+func (t *tx) statusValues(st *planState, j *judged, day duban.Date, bulk bool) ([]any, error) {
+	reported := slices.Clone(j.in.Reported)
+	slices.Sort(reported)
+	rep, err := json.Marshal(reported)
+	if err != nil {
+		return nil, err
+	}
+	if reported == nil {
+		rep = []byte("[]")
+	}
+	milestones := 0
+	if j.in.Latest != nil {
+		milestones = j.in.Latest.MilestonesDone
+	}
+	date, at := dateArg, any(t.now)
+	if bulk {
+		date, at = t.dateValue, t.timeValue(t.now)
+	}
+	res := &j.res
+	return []any{j.ind.ID, st.plan.ID, st.plan.Province, st.area[j.ind.NodeCode],
+		string(res.Status), res.Actual, date(day), at, res.Expected, res.Gap, res.Value, res.Period,
+		res.Missing, date(res.Start), date(res.Deadline), res.Explanation.ZH, res.Explanation.EN,
+		j.latestVersion, milestones, string(rep), date(j.pendingFrom), date(j.next)}, nil
+}
+
+// storedResultSelect reads the stored results of a plan's indicators in
+// plan order, as status.Evaluate returns them.
+const storedResultSelect = `SELECT i.id, i.code, n.code, s.status, s.expected, s.progress, s.gap, s.value, s.period,
+	s.missing, s.start_date, s.deadline, s.explanation_zh, s.explanation_en
+	FROM indicators i JOIN nodes n ON n.id = i.node_id JOIN indicator_status s ON s.indicator_id = i.id
+	WHERE i.plan_id = ? ORDER BY i.seq`
+
+// storedResults reads a plan's stored results, days left counted from day.
+func (t *tx) storedResults(ctx context.Context, planID int64, day duban.Date) ([]status.Result, error) {
+	var out []status.Result
+	err := t.eachRow(ctx, storedResultSelect, []any{planID}, func(rows *sql.Rows) error {
+		var id int64
+		var r status.Result
+		var value sql.NullFloat64
+		err := rows.Scan(&id, &r.Indicator, &r.Node, &r.Status, &r.Expected, &r.Actual, &r.Gap, &value, &r.Period,
+			&r.Missing, dateCol{&r.Start}, dateCol{&r.Deadline}, &r.Explanation.ZH, &r.Explanation.EN)
+		if value.Valid {
+			r.Value = &value.Float64
+		}
+		r.DaysLeft = day.DaysUntil(r.Deadline)
+		out = append(out, r)
+		return err
+	})
+	return out, err
+}
+
+var rollupColumns = []string{"items", "progress", "expected", "gap", "worst", "worst_item", "n_overdue", "n_lagging",
+	"n_not_reported", "n_warning", "n_on_track", "n_not_started", "n_done"}
+
+func aggregateArgs(a status.Aggregate) []any {
+	args := []any{a.Items, a.Progress, a.Expected, a.Gap, string(a.Worst), a.WorstItem}
+	for _, n := range a.Counts {
+		args = append(args, n)
+	}
+	return args
+}
+
+// scanAggregate reads rollupColumns after the given leading columns.
+func scanAggregate(rows *sql.Rows, lead ...any) (status.Aggregate, error) {
+	var a status.Aggregate
+	dest := append(lead, &a.Items, &a.Progress, &a.Expected, &a.Gap, &a.Worst, &a.WorstItem)
+	for i := range a.Counts {
+		dest = append(dest, &a.Counts[i])
+	}
+	err := rows.Scan(dest...)
+	return a, err
+}
+
+// writeRollups upserts the aggregates of the named nodes (nil: all) with
+// the plan's (node 0), and of the named units (nil: all).
+func (t *tx) writeRollups(ctx context.Context, st *planState, r *status.Rollup, nodes, units []string) error {
+	if nodes == nil {
+		for _, n := range st.nodes {
+			nodes = append(nodes, n.Code)
+		}
+	}
+	if units == nil {
+		units = r.Units()
+	}
+	if len(nodes)+len(units) >= bulkFrom {
+		return t.replaceRollups(ctx, st, r, nodes, units)
+	}
+	nodeStmt, err := t.prepare(ctx, upsertSQL("node_rollup", append([]string{"plan_id", "node_id"}, rollupColumns...), "plan_id", "node_id"))
+	if err != nil {
+		return err
+	}
+	defer nodeStmt.Close()
+	put := func(stmt *sql.Stmt, id int64, a status.Aggregate) error {
+		_, err := stmt.ExecContext(ctx, append([]any{st.plan.ID, id}, aggregateArgs(a)...)...)
+		return mapErr(err)
+	}
+	if err := put(nodeStmt, 0, r.Plan()); err != nil {
+		return err
+	}
+	for _, code := range nodes {
+		if a, ok := r.Node(code); ok && st.byCode[code] != nil {
+			if err := put(nodeStmt, st.byCode[code].ID, a); err != nil {
+				return err
+			}
+		}
+	}
+	unitIDs, err := t.unitIDs(ctx, units)
+	if err != nil {
+		return err
+	}
+	unitStmt, err := t.prepare(ctx, upsertSQL("unit_rollup", append([]string{"plan_id", "unit_id"}, rollupColumns...), "plan_id", "unit_id"))
+	if err != nil {
+		return err
+	}
+	defer unitStmt.Close()
+	for _, u := range units {
+		if a, ok := r.Unit(u); ok && unitIDs[u] != 0 {
+			if err := put(unitStmt, unitIDs[u], a); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (t *tx) unitIDs(ctx context.Context, codes []string) (map[string]int64, error) {
+	keys := make([]any, len(codes))
+	for i, c := range codes {
+		keys[i] = c
+	}
+	out := make(map[string]int64, len(codes))
+	err := t.queryIn(ctx, "SELECT code, id FROM units WHERE code IN", keys, "", func(rows *sql.Rows) error {
+		var code string
+		var id int64
+		err := rows.Scan(&code, &id)
+		out[code] = id
+		return err
+	})
+	return out, err
+}
+
+// replaceRollups is writeRollups through the bulk primitive: the named
+// rows are deleted, then inserted.
+func (t *tx) replaceRollups(ctx context.Context, st *planState, r *status.Rollup, nodes, units []string) error {
+	nodeRows := [][]any{append([]any{st.plan.ID, int64(0)}, aggregateArgs(r.Plan())...)}
+	ids := []any{int64(0)}
+	for _, code := range nodes {
+		if a, ok := r.Node(code); ok && st.byCode[code] != nil {
+			id := st.byCode[code].ID
+			ids = append(ids, id)
+			nodeRows = append(nodeRows, append([]any{st.plan.ID, id}, aggregateArgs(a)...))
+		}
+	}
+	unitIDs, err := t.unitIDs(ctx, units)
+	if err != nil {
+		return err
+	}
+	var unitRows [][]any
+	var uids []any
+	for _, u := range units {
+		if a, ok := r.Unit(u); ok && unitIDs[u] != 0 {
+			uids = append(uids, unitIDs[u])
+			unitRows = append(unitRows, append([]any{st.plan.ID, unitIDs[u]}, aggregateArgs(a)...))
+		}
+	}
+	for _, del := range []struct {
+		table, key string
+		ids        []any
+	}{{"node_rollup", "node_id", ids}, {"unit_rollup", "unit_id", uids}} {
+		for start := 0; start < len(del.ids); start += lookupChunk {
+			chunk := del.ids[start:min(start+lookupChunk, len(del.ids))]
+			if _, err := t.exec(ctx, "DELETE FROM "+del.table+" WHERE plan_id = ? AND "+del.key+" IN ("+
+				placeholders(len(chunk))+")", append([]any{st.plan.ID}, chunk...)...); err != nil {
+				return err
+			}
+		}
+	}
+	if err := t.bulkInsert(ctx, "node_rollup", append([]string{"plan_id", "node_id"}, rollupColumns...), nodeRows); err != nil {
+		return err
+	}
+	return t.bulkInsert(ctx, "unit_rollup", append([]string{"plan_id", "unit_id"}, rollupColumns...), unitRows)
+}
