@@ -1,6 +1,7 @@
 // Package jobs runs the server's periodic supervision work: escalating
 // notices whose reply is overdue, issuing notices by the rules, and
-// removing expired sessions.
+// removing expired sessions. With several servers on one database only the
+// one holding the leader lock runs them.
 package jobs
 
 import (
@@ -17,25 +18,41 @@ type SessionSweeper interface {
 	DeleteExpiredSessions(ctx context.Context, now time.Time) (int64, error)
 }
 
-// Statuses keeps the indicator statuses the jobs store and names the plans
-// the notice rules must look at; the store implements it.
+// Statuses keeps the indicator statuses the notice rules read and names the
+// plans whose stored statuses are behind the day; the store implements it.
 type Statuses interface {
 	tracker.StatusStore
-	PlansToSupervise(ctx context.Context, asOf duban.Date, statuses []string) ([]int64, error)
+	StaleStatusPlans(ctx context.Context, asOf duban.Date, closedYears bool) ([]int64, error)
+}
+
+// Rules issues one round of the notice rules over the stored statuses,
+// set-based; the store implements it.
+type Rules interface {
+	IssueRuleNotices(ctx context.Context, actor *duban.User, r duban.RuleRound) (duban.RoundResult, error)
+}
+
+// Leader elects the one server that runs the jobs when several share a
+// database; the store implements it (a PostgreSQL advisory lock).
+type Leader interface {
+	TryLead(ctx context.Context, job string) (release func(), ok bool, err error)
 }
 
 // Config wires the runner to its services.
 type Config struct {
-	Plans    duban.PlanService
 	Notices  duban.NoticeService
+	Rules    Rules
 	Sessions SessionSweeper
 	Tracker  *tracker.Service
-	// Statuses, when set, narrows each run to the plans with something new
-	// to act on and keeps the stored statuses current; without it every
-	// plan is judged through the tracker's cache.
 	Statuses Statuses
-	Now      func() time.Time // time.Now when nil
-	Logger   *slog.Logger     // slog.Default when nil
+	// Leader, when set, lets a run go ahead only on the server that leads;
+	// the others skip it.
+	Leader Leader
+	// Policy groups a round's items into notices: one per unit (default)
+	// or one per item. ClosedYears also judges plans whose year ended.
+	Policy      duban.NoticePolicy
+	ClosedYears bool
+	Now         func() time.Time // time.Now when nil
+	Logger      *slog.Logger     // slog.Default when nil
 }
 
 // Runner runs the jobs once or periodically.
@@ -57,47 +74,68 @@ func New(cfg Config) *Runner {
 // Result counts what one run did.
 type Result struct {
 	Escalated, Issued int
+	Listed            int // items the issued notices list
+	Refreshed         int // plans whose stored statuses were brought up to the day
 	SessionsRemoved   int64
-	Judged            int // plans the notice rules looked at
+	Skipped           bool // another server leads
 }
 
-// RunOnce escalates overdue notices of every plan, then runs the notice
-// rules as of today on each plan that needs them (every plan without
-// Config.Statuses), then removes expired sessions. It goes on after a
-// failing step and returns the first error.
+// LeaderJob names the lock the periodic jobs run under.
+const LeaderJob = "jobs"
+
+// RunOnce, on the leading server only, escalates overdue notices, brings
+// stale stored statuses up to the day, runs one round of the notice rules
+// over them and removes expired sessions. It goes on after a failing step
+// and returns the first error.
 func (r *Runner) RunOnce(ctx context.Context) (Result, error) {
+	if r.cfg.Leader != nil {
+		release, ok, err := r.cfg.Leader.TryLead(ctx, LeaderJob)
+		if err != nil || !ok {
+			return Result{Skipped: err == nil}, err
+		}
+		defer release()
+	}
 	var res Result
 	now := r.cfg.Now()
 	today := duban.DateOf(now)
 	escalated, firstErr := r.cfg.Notices.EscalateOverdue(ctx, System, 0, today)
 	res.Escalated = len(escalated)
-	plans, err := r.plansToJudge(ctx, today)
+	var err error
+	res.Refreshed, err = r.refreshStale(ctx, today)
 	firstErr = first(firstErr, err)
-	for _, id := range plans {
-		var issued []duban.Notice
-		if r.cfg.Statuses != nil {
-			issued, err = r.cfg.Tracker.SuperviseAndSave(ctx, r.cfg.Notices, r.cfg.Statuses, System, id, today)
-		} else {
-			issued, err = r.cfg.Tracker.Supervise(ctx, r.cfg.Notices, System, id, today)
-		}
-		res.Issued += len(issued)
-		res.Judged++
+	if err == nil {
+		round := duban.RuleRound{AsOf: today, Policy: r.cfg.Policy, ClosedYears: r.cfg.ClosedYears}
+		var got duban.RoundResult
+		got, err = r.cfg.Rules.IssueRuleNotices(ctx, System, round)
+		res.Issued, res.Listed = got.Notices, got.Items
 		firstErr = first(firstErr, err)
 	}
 	res.SessionsRemoved, err = r.cfg.Sessions.DeleteExpiredSessions(ctx, now)
 	return res, first(firstErr, err)
 }
 
-func (r *Runner) plansToJudge(ctx context.Context, today duban.Date) ([]int64, error) {
-	if r.cfg.Statuses != nil {
-		return r.cfg.Statuses.PlansToSupervise(ctx, today, tracker.RuleStatuses())
+// refreshStale evaluates each plan whose stored statuses are behind the
+// day, without keeping the evaluation in the tracker's cache, and stores
+// its statuses.
+func (r *Runner) refreshStale(ctx context.Context, today duban.Date) (int, error) {
+	plans, err := r.cfg.Statuses.StaleStatusPlans(ctx, today, r.cfg.ClosedYears)
+	if err != nil {
+		return 0, err
 	}
-	plans, err := r.plans(ctx)
-	ids := make([]int64, len(plans))
-	for i, p := range plans {
-		ids[i] = p.ID
+	for i, id := range plans {
+		var rows []duban.IndicatorStatus
+		err := r.cfg.Tracker.ViewOnce(ctx, id, today, func(ps *tracker.PlanStatus) error {
+			rows = ps.StatusRows()
+			return nil
+		})
+		if err == nil {
+			err = r.cfg.Statuses.SaveIndicatorStatuses(ctx, id, rows, "jobs")
+		}
+		if err != nil {
+			return i, err
+		}
 	}
-	return ids, err
+	return len(plans), nil
 }
 
 // Run calls RunOnce now and then every interval until ctx is done, logging
@@ -111,27 +149,16 @@ func (r *Runner) Run(ctx context.Context, every time.Duration) {
 		if err != nil && ctx.Err() == nil {
 			r.cfg.Logger.Error("periodic jobs", "err", err)
 		}
-		r.cfg.Logger.Info("periodic jobs", "escalated", res.Escalated, "judged", res.Judged, "issued", res.Issued,
-			"sessions_removed", res.SessionsRemoved, "took", time.Since(start).Round(time.Millisecond))
+		if res.Skipped {
+			r.cfg.Logger.Info("periodic jobs skipped: another server leads")
+		} else {
+			r.cfg.Logger.Info("periodic jobs", "escalated", res.Escalated, "refreshed", res.Refreshed, "issued", res.Issued,
+				"listed", res.Listed, "sessions_removed", res.SessionsRemoved, "took", time.Since(start).Round(time.Millisecond))
+		}
 		select {
 		case <-ctx.Done():
 			return
 		case <-tick.C:
-		}
-	}
-}
-
-func (r *Runner) plans(ctx context.Context) ([]duban.PlanSummary, error) {
-	var all []duban.PlanSummary
-	for page := 1; ; page++ {
-		p := duban.Page{Page: page, PerPage: duban.MaxPerPage}
-		list, total, err := r.cfg.Plans.ListPlans(ctx, duban.PlanFilter{Page: p})
-		if err != nil {
-			return all, err
-		}
-		all = append(all, list...)
-		if page*p.PerPage >= total {
-			return all, nil
 		}
 	}
 }

@@ -41,23 +41,24 @@ func TestRunOnceWithAClock(t *testing.T) {
 		t.Fatal(err)
 	}
 	tr := tracker.NewService(db)
-	runner := jobs.New(jobs.Config{Plans: db, Notices: db, Sessions: db, Tracker: tr, Statuses: db, Now: clock})
+	runner := jobs.New(jobs.Config{Notices: db, Rules: db, Sessions: db, Tracker: tr, Statuses: db, Leader: db, Now: clock})
 
 	first := mustRun(t, runner)
-	if first.Issued == 0 || first.Escalated != 0 || first.SessionsRemoved != 0 || first.Judged != 1 {
-		t.Fatalf("first run on 2021-07-15: %+v; want the plan judged, notices issued, nothing escalated or removed", first)
+	if first.Issued == 0 || first.Escalated != 0 || first.SessionsRemoved != 0 || first.Refreshed != 1 {
+		t.Fatalf("first run on 2021-07-15: %+v; want the plan refreshed, notices issued, nothing escalated or removed", first)
 	}
+	assertOneNoticePerUnit(t, db, planID, first)
 	if tr.Len() != 0 {
 		t.Errorf("the run left %d evaluations in the cache, want none", tr.Len())
 	}
 	assertStatusesAsOf(t, db, planID, duban.DateOf(now))
 	if again := mustRun(t, runner); again != (jobs.Result{}) {
-		t.Fatalf("second run the same day: %+v, want nothing, not even a plan judged", again)
+		t.Fatalf("second run the same day: %+v, want nothing, not even a plan refreshed", again)
 	}
 	now = now.AddDate(0, 0, tracker.ReplyDays+1) // every reply is now a day overdue
 	later := mustRun(t, runner)
-	if later.Escalated != first.Issued || later.Issued != 0 || later.SessionsRemoved != 1 || later.Judged != 1 {
-		t.Fatalf("run after the reply deadline: %+v; want %d escalated, the plan judged again, none issued, one session removed",
+	if later.Escalated != first.Issued || later.Issued != 0 || later.SessionsRemoved != 1 || later.Refreshed != 1 {
+		t.Fatalf("run after the reply deadline: %+v; want %d escalated, the plan refreshed again, none issued, one session removed",
 			later, first.Issued)
 	}
 	assertStatusesAsOf(t, db, planID, duban.DateOf(now))
@@ -100,31 +101,5 @@ func assertStatusesAsOf(t *testing.T, db *store.DB, planID int64, day duban.Date
 		if r.AsOf != day {
 			t.Fatalf("indicator %d: status as of %s, want %s", r.IndicatorID, r.AsOf, day)
 		}
-	}
-}
-
-// Without Config.Statuses every plan is judged on every run.
-func TestRunOnceWithoutStatusesJudgesEveryPlan(t *testing.T) {
-	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "t.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	now := time.Date(2021, 7, 15, 9, 0, 0, 0, time.UTC)
-	db.Now = func() time.Time { return now }
-	b, err := planfile.Decode("erqi-2021.yaml", bytes.NewReader(demo.ErqiPlan))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.ImportBundle(ctx, b, "test"); err != nil {
-		t.Fatal(err)
-	}
-	runner := jobs.New(jobs.Config{Plans: db, Notices: db, Sessions: db, Tracker: tracker.NewService(db), Now: db.Now})
-	if first := mustRun(t, runner); first.Issued == 0 || first.Judged != 1 {
-		t.Fatalf("first run: %+v", first)
-	}
-	if again := mustRun(t, runner); again.Issued != 0 || again.Judged != 1 {
-		t.Fatalf("second run: %+v, want the plan judged again and nothing issued", again)
 	}
 }

@@ -34,6 +34,13 @@ func (db *DB) ApplyNotice(ctx context.Context, actor *duban.User, id int64, act 
 		if err != nil {
 			return err
 		}
+		if n.State == duban.NoticeClosed {
+			// The items it listed may be issued again by the rules.
+			if _, err := t.exec(ctx, "UPDATE notice_items SET is_open = ? WHERE plan_id = ? AND notice_id = ?",
+				false, n.PlanID, n.ID); err != nil {
+				return err
+			}
+		}
 		return t.recordNotice(ctx, actor.Username, string(act), &before, &n, text)
 	})
 	if err != nil {

@@ -17,13 +17,7 @@ func (t *tx) enqueue(ctx context.Context, msg duban.Message) error {
 	if err != nil {
 		return fmt.Errorf("store: encode message: %w", err)
 	}
-	var hooks []any
-	err = t.eachRow(ctx, "SELECT id FROM webhooks WHERE active = ? ORDER BY id", []any{true}, func(rows *sql.Rows) error {
-		var id int64
-		err := rows.Scan(&id)
-		hooks = append(hooks, id)
-		return err
-	})
+	hooks, err := t.activeHooks(ctx)
 	if err != nil {
 		return err
 	}

@@ -21,8 +21,10 @@ const usage = `duban — 督办：计划任务督查督办系统
 
 用法 (usage):
   duban demo    [--addr 127.0.0.1:8080] [--db FILE] [--as-of YYYY-MM-DD] [--password P] [--seed N] [--data DIR]
-  duban serve   [--db DSN] [--addr ADDR] [--data DIR] [--max-upload-mb N] [--pprof 127.0.0.1:6060]
+  duban serve   [--db DSN] [--read-db REPLICA] [--migrate=false] [--addr ADDR] [--data DIR] [--max-upload-mb N]
+                [--pprof 127.0.0.1:6060] [--notice-policy unit|item] [--notice-closed-years]
   duban migrate [--db DSN]
+  duban jobs    [--db DSN] [--today YYYY-MM-DD] [--notice-policy unit|item] [--notice-closed-years]
   duban plan import [--db DSN] FILE
   duban plan import [--db DSN] --from-text FILE --year YYYY [--code CODE]
   duban extract [--year YYYY] [--format json|yaml|text] FILE|-
@@ -51,6 +53,7 @@ var commands = map[string]command{
 	"demo":    runDemo,
 	"serve":   runServe,
 	"migrate": runMigrate,
+	"jobs":    runJobs,
 	"plan":    runPlan,
 	"version": runVersion,
 	"extract": runExtract,

@@ -23,11 +23,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	data := addDataFlags(fs)
 	readDB := fs.String("read-db", "", "PostgreSQL 只读副本地址：看板、树、公开页和列表从此读取 (postgres:// URL of a streaming replica for reads that may lag)")
 	migrate := fs.Bool("migrate", true, "启动时在主库执行待执行的迁移；设为 false 则有待迁移时拒绝启动 (apply pending migrations at start; false: refuse and ask for duban migrate)")
+	notices := addNoticeFlags(fs)
 	pprofAddr := fs.String("pprof", "", "在此本机地址提供 /debug/pprof/，如 127.0.0.1:6060 (serve pprof on this loopback address)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if err := checkLoopback(*pprofAddr); *pprofAddr != "" && err != nil {
+		return err
+	}
+	jobCfg, err := notices.config()
+	if err != nil {
 		return err
 	}
 	limitMemory(serveMemoryLimit)
@@ -51,7 +56,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 	}
-	return serveUntilDone(ctx, srv, db, stderr, time.Now)
+	return serveWithJobs(ctx, srv, db, jobCfg, stderr, time.Now)
 }
 
 func startServer(db *store.DB, fileStore *files.Store, addr string, stderr io.Writer, now func() time.Time) (*web.Server, error) {
@@ -82,15 +87,20 @@ const jobInterval = time.Hour
 // Meanwhile it delivers the notification outbox to webhooks and runs the
 // periodic jobs.
 func serveUntilDone(ctx context.Context, srv *web.Server, db *store.DB, stderr io.Writer, now func() time.Time) error {
+	return serveWithJobs(ctx, srv, db, jobs.Config{}, stderr, now)
+}
+
+// serveWithJobs is serveUntilDone with the notice-rule settings of the
+// periodic jobs.
+func serveWithJobs(ctx context.Context, srv *web.Server, db *store.DB, jobCfg jobs.Config, stderr io.Writer, now func() time.Time) error {
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve() }()
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 	dispatcher := notify.NewDispatcher(db, logger)
-	go dispatcher.Run(ctx, 5*time.Second)
-	runner := jobs.New(jobs.Config{Plans: db, Notices: db, Sessions: db, Tracker: srv.Tracker(), Statuses: db,
-		Now: now, Logger: logger})
-	go runner.Run(ctx, jobInterval)
-	go runBulletinSchedule(ctx, db, logger, time.Hour, now)
+	go lead(ctx, db, "outbox", logger, func(ctx context.Context) { dispatcher.Run(ctx, 5*time.Second) })
+	fill(&jobCfg, db, srv.Tracker(), logger, now)
+	go jobs.New(jobCfg).Run(ctx, jobInterval) // takes the lead per run
+	go lead(ctx, db, "bulletins", logger, func(ctx context.Context) { runBulletinSchedule(ctx, db, logger, time.Hour, now) })
 	go refreshStatuses(ctx, srv, db, logger)
 	select {
 	case err := <-errc:
@@ -108,6 +118,32 @@ func serveUntilDone(ctx context.Context, srv *web.Server, db *store.DB, stderr i
 // runMigrate is the explicit schema step: it applies pending migrations
 // on the primary and says which. `serve --migrate=false` expects it to
 // have run.
+// leaderRetry is how often a server that does not lead a job asks again,
+// so a job moves to another server this long after its leader goes away.
+const leaderRetry = 30 * time.Second
+
+// lead runs fn, a loop that ends with ctx, on this server only while it
+// holds the job's leader lock: with several servers on one PostgreSQL
+// database, webhook delivery and scheduled bulletins run on one of them.
+func lead(ctx context.Context, db *store.DB, job string, logger *slog.Logger, fn func(context.Context)) {
+	for {
+		release, ok, err := db.TryLead(ctx, job)
+		if ok {
+			defer release()
+			fn(ctx)
+			return
+		}
+		if err != nil && ctx.Err() == nil {
+			logger.Error("leader lock", "job", job, "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(leaderRetry):
+		}
+	}
+}
+
 func runMigrate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, dsn := newFlags("migrate", stderr)
 	if err := fs.Parse(args); err != nil {

@@ -1,0 +1,63 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/store"
+)
+
+// redStatuses stores every indicator of the plan as red, as of the day.
+func redStatuses(t *testing.T, db *store.DB, planID int64, day duban.Date) int {
+	t.Helper()
+	ctx := context.Background()
+	b, err := db.ExportBundle(ctx, planID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []duban.IndicatorStatus
+	for _, ind := range b.Indicators {
+		rows = append(rows, duban.IndicatorStatus{IndicatorID: ind.ID, PlanID: planID, Status: "lagging", Progress: 0.25, AsOf: day})
+	}
+	if err := db.SaveIndicatorStatuses(ctx, planID, rows, "test"); err != nil {
+		t.Fatal(err)
+	}
+	return len(rows)
+}
+
+// A round found by two servers at once: the second to write finds every
+// item listed by the first (the unique open listing) and issues nothing,
+// without an error.
+func TestRuleNoticeConflictIsAlreadyIssued(t *testing.T) {
+	forEachStore(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		planID := mustImport(t, db, richBundle())
+		day := duban.MustDate("2021-07-15")
+		red := redStatuses(t, db, planID, day)
+		round := duban.RuleRound{AsOf: day}
+		items, err := store.RuleItemsFor(ctx, db, round)
+		if err != nil || len(items) == 0 || len(items) > red {
+			t.Fatalf("candidates: %d (%v), want the red items with a lead unit, at most %d", len(items), err, red)
+		}
+		second := duban.GroupRuleItems(duban.PolicyPerUnit, day, items)
+		supervisor := &duban.User{Username: "dc", Role: duban.RoleSupervisor}
+		first, err := db.IssueRuleNotices(ctx, supervisor, round)
+		if err != nil || first.Items != len(items) || first.Notices != len(second) {
+			t.Fatalf("first round: %+v (%v), want %d items in %d notices", first, err, len(items), len(second))
+		}
+		got, err := store.WriteRuleNotices(ctx, db, "server-2", day, second)
+		if err != nil || got != (duban.RoundResult{}) {
+			t.Fatalf("the same round written again: %+v, %v; want nothing and no error", got, err)
+		}
+		if _, total, _ := db.ListNotices(ctx, duban.NoticeFilter{}); total != first.Notices {
+			t.Fatalf("%d notices stored, want %d", total, first.Notices)
+		}
+	})
+}
+
+func TestRuleRoundRefusesReporters(t *testing.T) {
+	db := mustOpen(t, sqliteDSN(t))
+	_, err := db.IssueRuleNotices(context.Background(), &duban.User{Username: "r", Role: duban.RoleReporter}, duban.RuleRound{})
+	wantCode(t, err, duban.EFORBIDDEN)
+}
