@@ -303,20 +303,17 @@ func TestBrowserChangePassword(t *testing.T) {
 	b := newBrowser(t, e)
 	b.login(demo.SupervisorUsername)
 	const next = "browser-new-pw"
-	b.do(chromedp.Click(chromedp.CSS(`header a[href="/account/password"]`)),
-		chromedp.WaitVisible(chromedp.CSS("#current_password")),
-		chromedp.SendKeys(chromedp.CSS("#current_password"), password),
+	b.clickAndWait(`header a[href="/account/password"]`, `document.querySelector("#current_password") !== null`)
+	b.do(chromedp.SendKeys(chromedp.CSS("#current_password"), password),
 		chromedp.SendKeys(chromedp.CSS("#new_password"), next),
-		chromedp.SendKeys(chromedp.CSS("#repeat_password"), next),
-		chromedp.Click(chromedp.CSS("main form button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS("#username")))
+		chromedp.SendKeys(chromedp.CSS("#repeat_password"), next))
+	b.clickAndWait("main form button[type=submit]", `document.querySelector("#username") !== null`)
 	if msg := b.text("main .flash.ok"); !strings.Contains(msg, "密码已修改") {
 		t.Errorf("sign-in page after the change says %q", msg)
 	}
 	b.do(chromedp.SendKeys(chromedp.CSS("#username"), demo.SupervisorUsername),
-		chromedp.SendKeys(chromedp.CSS("#password"), next),
-		chromedp.Click(chromedp.CSS("form.form button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS("header form.inline")))
+		chromedp.SendKeys(chromedp.CSS("#password"), next))
+	b.clickAndWait("form.form button[type=submit]", `document.querySelector("header form.inline") !== null`)
 	if loc := b.location(); strings.Contains(loc, "/login") {
 		t.Errorf("not signed in with the new password: at %s", loc)
 	}

@@ -2,6 +2,7 @@ package ui_test
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -22,6 +23,12 @@ type browser struct {
 }
 
 func newBrowser(t *testing.T, e *env) *browser {
+	t.Helper()
+	return newBrowserFor(t, e, 90*time.Second)
+}
+
+// newBrowserFor is newBrowser for a test that runs up to limit.
+func newBrowserFor(t *testing.T, e *env, limit time.Duration) *browser {
 	t.Helper()
 	if _, err := exec.LookPath(chromiumPath); err != nil {
 		if os.Getenv("CI") != "" {
@@ -49,7 +56,7 @@ func newBrowser(t *testing.T, e *env) *browser {
 	)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
-	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelT := context.WithTimeout(ctx, limit)
 	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
 	return &browser{t: t, ctx: ctx, base: "http://" + e.srv.Addr()}
 }
@@ -86,18 +93,59 @@ func (b *browser) login(username string) {
 	b.t.Helper()
 	b.open("/login")
 	b.do(chromedp.SendKeys(chromedp.CSS("#username"), username),
-		chromedp.SendKeys(chromedp.CSS("#password"), password),
-		chromedp.Click(chromedp.CSS("form.form button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS("header form.inline")))
+		chromedp.SendKeys(chromedp.CSS("#password"), password))
+	b.clickAndWait("form.form button[type=submit]", `document.querySelector("header form.inline") !== null`)
 }
 
 func (b *browser) logout() {
 	b.t.Helper()
-	b.do(chromedp.Click(chromedp.CSS("header form.inline button")), chromedp.WaitVisible(chromedp.CSS("#username")))
+	b.clickAndWait("header form.inline button", `document.querySelector("#username") !== null`)
 }
 
-// screenshot saves a full-page PNG to $DUBAN_ARTIFACTS (default
-// testdata/artifacts).
+// clickAndWait clicks the element sel (a DOM click, so no coordinates to
+// miss while the page settles) and waits until cond holds on a page loaded
+// after the click. A marker on the old page's window tells the pages apart:
+// a navigation drops it.
+func (b *browser) clickAndWait(sel, cond string) {
+	b.t.Helper()
+	js := `(() => { const el = document.querySelector(` + jsString(sel) + `); if (!el) return false; window.__before = true; el.click(); return true; })()`
+	found, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](js))
+	if err != nil || !found {
+		b.t.Fatalf("click %s: not found (err %v)", sel, err)
+	}
+	b.waitFor(`!window.__before && document.readyState === "complete" && (` + cond + `)`)
+}
+
+// waitFor polls a JavaScript condition until it is true, across page
+// loads (an evaluation that fails while a page is replaced is retried).
+func (b *browser) waitFor(cond string) {
+	b.t.Helper()
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	var last error
+	for {
+		ok, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`(() => { try { return !!(`+cond+`); } catch (e) { return false; } })()`))
+		if err == nil && ok {
+			return
+		}
+		if err != nil {
+			last = err
+		}
+		select {
+		case <-b.ctx.Done():
+			b.t.Fatalf("waiting for %s: %v (last error %v)", cond, b.ctx.Err(), last)
+		case <-tick.C:
+		}
+	}
+}
+
+func jsString(s string) string {
+	q, _ := json.Marshal(s)
+	return string(q)
+}
+
+// screenshot saves a full-page PNG to $DUBAN_ARTIFACTS (default a
+// temporary directory of the test).
 func (b *browser) screenshot(name string) {
 	b.t.Helper()
 	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
@@ -106,7 +154,7 @@ func (b *browser) screenshot(name string) {
 	}
 	dir := os.Getenv("DUBAN_ARTIFACTS")
 	if dir == "" {
-		dir = filepath.Join("testdata", "artifacts")
+		dir = artifactDir(b.t)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		b.t.Fatal(err)
@@ -114,4 +162,13 @@ func (b *browser) screenshot(name string) {
 	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
 		b.t.Fatal(err)
 	}
+}
+
+var tempArtifacts string
+
+func artifactDir(t *testing.T) string {
+	if tempArtifacts == "" {
+		tempArtifacts = t.TempDir()
+	}
+	return tempArtifacts
 }

@@ -81,9 +81,8 @@ func TestBrowserReportApprove(t *testing.T) {
 	b.do(chromedp.EmulateViewport(1280, 900),
 		chromedp.SetUploadFiles(chromedp.CSS("#photo"), []string{sitePhoto(t)}),
 		chromedp.SendKeys(chromedp.CSS("#value"), strconv.FormatFloat(target, 'f', -1, 64)),
-		chromedp.SendKeys(chromedp.CSS("#note"), "已全部完成，现场照片见附件。"),
-		chromedp.Click(chromedp.CSS(`button[value="submit"]`)),
-		chromedp.WaitVisible(chromedp.CSS(".flash.ok")))
+		chromedp.SendKeys(chromedp.CSS("#note"), "已全部完成，现场照片见附件。"))
+	b.clickAndWait(`button[value="submit"]`, `document.querySelector(".flash.ok") !== null`)
 	if loc := b.location(); !strings.Contains(loc, "/workspace?saved=submitted") {
 		t.Fatalf("after submitting: at %s", loc)
 	}
@@ -91,8 +90,8 @@ func TestBrowserReportApprove(t *testing.T) {
 
 	b.login("duchashi")
 	b.open("/review")
-	b.do(chromedp.Click(chromedp.CSS(`article:has(a[href="`+item+`"]) form[action$="/approve"] button`)),
-		chromedp.WaitVisible(chromedp.CSS(".flash.ok")))
+	b.clickAndWait(`article:has(a[href="`+item+`"]) form[action$="/approve"] button`,
+		`location.search.includes("done=approve") && document.querySelector(".flash.ok") !== null`)
 	b.open(item)
 	if word := b.text("section.card .light"); !strings.HasSuffix(word, "已完成") {
 		t.Errorf("item light after approval: %q, want 已完成", word)
@@ -169,9 +168,8 @@ func TestBrowserMorePages(t *testing.T) {
 	b.open("/admin")
 	b.screenshot("admin")
 	b.open(plan + "/bulletins")
-	b.do(chromedp.SetValue(chromedp.CSS("#b-period"), "2021-06"),
-		chromedp.Click(chromedp.CSS(`form.form button[type="submit"]`)),
-		chromedp.WaitVisible(chromedp.CSS(".flash.ok")))
+	b.do(chromedp.SetValue(chromedp.CSS("#b-period"), "2021-06"))
+	b.clickAndWait(`form.form button[type="submit"]`, `document.querySelector(".flash.ok") !== null`)
 	if n := b.text("#h-bul + .scroll tbody th a"); !strings.Contains(n, "二七督〔2021〕") {
 		t.Errorf("bulletins page after issuing: first number %q", n)
 	}
@@ -180,15 +178,13 @@ func TestBrowserMorePages(t *testing.T) {
 	b.do(chromedp.WaitVisible(chromedp.CSS("#h-rank")))
 	b.screenshot("dashboard-ranking")
 	b.open("/admin/import-text")
-	b.do(chromedp.SetValue(chromedp.CSS("#text"), "二、主要目标\n今年全区地区生产总值增长7%左右；年底前新建5G基站1100个以上。力争3年内新启动建设10个小微企业园。"),
-		chromedp.Click(chromedp.CSS(`form.form button[type="submit"]`)),
-		chromedp.WaitVisible(chromedp.CSS("fieldset.proposal")))
+	b.do(chromedp.SetValue(chromedp.CSS("#text"), "二、主要目标\n今年全区地区生产总值增长7%左右；年底前新建5G基站1100个以上。力争3年内新启动建设10个小微企业园。"))
+	b.clickAndWait(`form.form button[type="submit"]`, `document.querySelector("fieldset.proposal mark") !== null`)
 	if q := b.text("fieldset.proposal mark"); q == "" {
 		t.Error("text import review: no highlighted quote")
 	}
 	b.screenshot("import-review")
-	b.do(chromedp.Click(chromedp.CSS(`form.review-targets > .buttons button`)),
-		chromedp.WaitVisible(chromedp.CSS(".tree")))
+	b.clickAndWait(`form.review-targets > .buttons button`, `document.querySelector(".tree") !== null`)
 	if loc := b.location(); !strings.Contains(loc, "/tree") {
 		t.Errorf("after creating the draft plan: at %s, want its tree", loc)
 	}
