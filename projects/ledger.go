@@ -112,6 +112,7 @@ type ledgerCtx struct {
 	reports   map[int64][]duban.Report
 	problems  map[int64]int
 	forecasts map[int64]forecast.Result
+	byID      map[int64]*duban.Node
 }
 
 func newContext(in *Input) *ledgerCtx {

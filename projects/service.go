@@ -137,3 +137,39 @@ func (s *Service) openProblems(ctx context.Context, planID int64) ([]duban.Probl
 		}
 	}
 }
+
+// Decisions lists the plan's open dispatch decisions.
+type Decisions interface {
+	ListDecisions(ctx context.Context, f duban.DecisionFilter) ([]duban.Decision, int, error)
+}
+
+// Dispatch builds the dispatch list of the plan's mechanism (by code) as of
+// a day; an unknown mechanism is ENOTFOUND.
+func (s *Service) Dispatch(ctx context.Context, decisions Decisions, planID int64, mechanism string, asOf duban.Date) (*Dispatch, error) {
+	l, in, err := s.Ledger(ctx, planID, asOf)
+	if err != nil {
+		return nil, err
+	}
+	var m *duban.Mechanism
+	for i := range in.Mechanisms {
+		if in.Mechanisms[i].Code == mechanism || (mechanism == "" && m == nil) {
+			m = &in.Mechanisms[i]
+		}
+	}
+	if m == nil {
+		return nil, duban.Errorf(duban.ENOTFOUND, "计划中没有推进机制 %q (no such mechanism in the plan)", mechanism)
+	}
+	var open []duban.Decision
+	for page := 1; ; page++ {
+		list, total, err := decisions.ListDecisions(ctx, duban.DecisionFilter{PlanID: planID, OpenOnly: true,
+			Page: duban.Page{Page: page, PerPage: duban.MaxPerPage}})
+		if err != nil {
+			return nil, err
+		}
+		open = append(open, list...)
+		if page*duban.MaxPerPage >= total {
+			break
+		}
+	}
+	return BuildDispatch(l, in, *m, open), nil
+}
