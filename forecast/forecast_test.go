@@ -62,7 +62,7 @@ func TestProjectWarnsBeforeTheYearEnd(t *testing.T) {
 	if !ok {
 		t.Fatal("no forecast")
 	}
-	if r.Warning != "以当前进度，预计年底完成 201/248个 (81%)" || !r.Miss || !r.SureMiss || r.Points != 7 {
+	if r.Warning != "以当前进度，预计年底完成 201/248个 (81%)" || !r.Short || !r.Miss || r.Points != 7 {
 		t.Fatalf("%+v", r)
 	}
 	// Never below the latest value, even if the line bends down.

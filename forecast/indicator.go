@@ -37,8 +37,8 @@ type Result struct {
 	Ratio       float64    `json:"ratio"` // forecast share of the target (baseline 0 %)
 	Points      int        `json:"points"`
 	Interval    bool       `json:"interval"`
-	Miss        bool       `json:"miss"`       // the forecast falls short of the target
-	SureMiss    bool       `json:"sure_miss"`  // even the interval's top falls short
+	Short       bool       `json:"short"`      // the forecast falls short of the target
+	Miss        bool       `json:"miss"`       // likely to miss: even the interval's top falls short
 	Warning     string     `json:"warning"`    // 以当前进度，预计年底完成 201/248 (81%)
 	WarningEN   string     `json:"warning_en"` // the same in English
 	Method      string     `json:"method"`
@@ -78,8 +78,8 @@ func Project(in Input) (Result, bool) {
 	if r.Target != base {
 		r.Ratio = (r.Value - base) / (r.Target - base)
 	}
-	r.Miss = r.Value < r.Target
-	r.SureMiss = r.High < r.Target
+	r.Short = r.Value < r.Target
+	r.Miss = r.High < r.Target
 	r.Warning = fmt.Sprintf("以当前进度，预计%s完成 %s/%s%s (%.0f%%)", deadlineWord(in), num(r.Value), num(r.Target), ind.Unit, r.Ratio*100)
 	r.WarningEN = fmt.Sprintf("At the current pace, %s/%s %s by %s (%.0f%%)", num(r.Value), num(r.Target), ind.Unit, in.Deadline, r.Ratio*100)
 	return r, true

@@ -189,3 +189,41 @@ func (db *DB) SetPrepSteps(ctx context.Context, actor *duban.User, planID int64,
 }
 
 var _ duban.ProjectService = (*DB)(nil)
+
+// PlanMechanisms returns the mechanisms the plan's document lists, in its
+// order.
+func (db *DB) PlanMechanisms(ctx context.Context, planID int64) ([]duban.Mechanism, error) {
+	var b duban.Bundle
+	b.Plan.ID = planID
+	err := db.read(ctx, func(t *tx) error { return exportMechanisms(ctx, t, &b) })
+	return b.Mechanisms, wrap(err, "mechanisms of plan %d", planID)
+}
+
+// InsertProjectSteps writes the steps of many projects in one transaction
+// (the demo and bulk loads), replacing what those projects had; one audit
+// entry per plan records the count.
+func (db *DB) InsertProjectSteps(ctx context.Context, actor string, planID int64, steps map[int64][]duban.ProjectStep) error {
+	err := db.write(ctx, func(t *tx) error {
+		var rows [][]any
+		var ids []int64
+		for node, list := range steps {
+			ids = append(ids, node)
+			for _, s := range list {
+				rows = append(rows, []any{node, string(s.Kind), s.Name, s.Position, dateArg(s.Planned), dateArg(s.Actual), t.now})
+			}
+		}
+		keys := int64Keys(ids)
+		for start := 0; start < len(keys); start += lookupChunk {
+			chunk := keys[start:min(start+lookupChunk, len(keys))]
+			if _, err := t.exec(ctx, "DELETE FROM project_steps WHERE node_id IN ("+placeholders(len(chunk))+")", chunk...); err != nil {
+				return err
+			}
+		}
+		if err := t.insertRows(ctx, "project_steps", []string{"node_id", "kind", "name", "position", "planned", "actual", "updated_at"},
+			rows, "", nil); err != nil {
+			return err
+		}
+		return t.audit(ctx, actor, "project.steps_load", "plan", planID, nil, map[string]int{"projects": len(ids), "steps": len(rows)})
+	})
+	return wrap(err, "insert project steps")
+}

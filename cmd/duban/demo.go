@@ -14,6 +14,7 @@ import (
 	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/auth"
 	"github.com/duban-dev/duban/demo"
+	"github.com/duban-dev/duban/demo/demodb"
 	"github.com/duban-dev/duban/planfile"
 	"github.com/duban-dev/duban/store"
 	"github.com/duban-dev/duban/tracker"
@@ -101,6 +102,7 @@ func loadDemo(ctx context.Context, db *store.DB, o demoOptions) ([]duban.User, e
 	if err != nil {
 		return nil, fmt.Errorf("embedded demo plan: %w", err)
 	}
+	demo.AddProjects(b, demo.StatedProjects, o.seed)
 	planID, err := db.ImportBundle(ctx, b, "demo")
 	if err != nil {
 		return nil, err
@@ -113,8 +115,12 @@ func loadDemo(ctx context.Context, db *store.DB, o demoOptions) ([]duban.User, e
 	if err != nil {
 		return nil, err
 	}
+	ids, projectIDs := demodb.SplitProjectIDs(ids)
 	reports := demo.SimulateReports(b, ids, o.asOf, o.seed)
 	if err := db.InsertReports(ctx, reports, "demo"); err != nil {
+		return nil, err
+	}
+	if err := loadDemoProjects(ctx, db, b, planID, projectIDs, o); err != nil {
 		return nil, err
 	}
 	if err := issueDemoNotices(ctx, db, planID, users, o.asOf); err != nil {

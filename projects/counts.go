@@ -1,0 +1,149 @@
+package projects
+
+import (
+	"fmt"
+
+	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/status"
+)
+
+// Counts answers "N planned: how many started, how many behind". Every
+// figure is a count of ledger rows, so each can be checked against them.
+type Counts struct {
+	Total        int            `json:"total"`
+	Started      int            `json:"started"`     // at 开工 or beyond
+	NotStarted   int            `json:"not_started"` // before 开工
+	Behind       int            `json:"behind"`      // red: 滞后 or 逾期
+	Warning      int            `json:"warning"`     // yellow
+	ByStage      map[string]int `json:"by_stage"`
+	ByStatus     map[string]int `json:"by_status"`
+	WithProblems int            `json:"with_problems"`
+	LikelyMiss   int            `json:"likely_miss"` // investment forecast short of the year's plan
+	YearPlan     float64        `json:"year_investment"`
+	Completed    float64        `json:"completed_investment"`
+	Rate         float64        `json:"completion_rate"`
+	Expected     float64        `json:"expected"` // 序时进度 weighted by the year's plan
+	Simulated    int            `json:"simulated"`
+}
+
+func count(rows []Row) Counts {
+	c := Counts{ByStage: map[string]int{}, ByStatus: map[string]int{}}
+	var expected float64
+	for i := range rows {
+		r := &rows[i]
+		c.Total++
+		if r.Started() {
+			c.Started++
+		} else {
+			c.NotStarted++
+		}
+		if r.Behind() {
+			c.Behind++
+		}
+		if r.Status == status.Warning {
+			c.Warning++
+		}
+		c.ByStage[string(r.Stage)]++
+		c.ByStatus[string(r.Status)]++
+		if r.OpenProblems > 0 {
+			c.WithProblems++
+		}
+		if r.Forecast != nil && r.Forecast.Miss {
+			c.LikelyMiss++
+		}
+		if r.Simulated {
+			c.Simulated++
+		}
+		c.YearPlan += r.YearPlan
+		if r.Completed != nil {
+			c.Completed += *r.Completed
+		}
+		expected += r.Expected * r.YearPlan
+	}
+	if c.YearPlan > 0 {
+		c.Rate, c.Expected = c.Completed/c.YearPlan, expected/c.YearPlan
+	}
+	return c
+}
+
+// Stated is the number of projects the plan's text promises: the target of
+// a count (个) on a non-project node run by a project mechanism, e.g.
+// 加快推进270个重大项目, and the latest approved value reported on it.
+type Stated struct {
+	NodeCode      string   `json:"node_code"`
+	NodeTitle     string   `json:"node_title"`
+	IndicatorID   int64    `json:"indicator_id"`
+	IndicatorName string   `json:"indicator_name"`
+	Target        float64  `json:"target"`
+	Reported      *float64 `json:"reported,omitempty"`
+}
+
+func stated(in *Input, c *ledgerCtx) *Stated {
+	for i := range in.Nodes {
+		n := &in.Nodes[i]
+		if n.Kind == duban.KindProject || len(n.Mechanisms) == 0 || c.mechanism(n) == nil {
+			continue
+		}
+		for _, ind := range c.byNode[n.Code] {
+			if ind.Kind == duban.Cumulative && ind.Unit == "个" && ind.Target != nil {
+				s := &Stated{NodeCode: n.Code, NodeTitle: n.Title, IndicatorID: ind.ID, IndicatorName: ind.Name, Target: *ind.Target}
+				if res, ok := in.Results[ind.Code]; ok {
+					s.Reported = res.Value
+				}
+				return s
+			}
+		}
+	}
+	return nil
+}
+
+// Check is one consistency finding of the ledger.
+type Check struct {
+	OK bool   `json:"ok"`
+	ZH string `json:"zh"`
+	EN string `json:"en"`
+}
+
+func checks(l *Ledger, in *Input, c *ledgerCtx) []Check {
+	var out []Check
+	n := l.Counts.Total
+	if s := l.Stated; s != nil {
+		want := int(s.Target)
+		out = append(out, Check{n == want,
+			fmt.Sprintf("计划明确 %d 个重大项目（%s），台账共 %d 个%s", want, s.NodeTitle, n, diffZH(n, want)),
+			fmt.Sprintf("The plan states %d major projects (%s); the ledger holds %d", want, s.NodeTitle, n)})
+		if s.Reported != nil {
+			got := int(*s.Reported)
+			out = append(out, Check{got <= n,
+				fmt.Sprintf("「%s」最新报送 %d 个；台账中已开工 %d 个、按期推进（绿灯或已完成）%d 个", s.IndicatorName, got, l.Counts.Started,
+					l.Counts.ByStatus[string(status.OnTrack)]+l.Counts.ByStatus[string(status.Done)]),
+				fmt.Sprintf("%s: latest report %d; the ledger has %d started", s.IndicatorName, got, l.Counts.Started)})
+		}
+	}
+	sum := 0
+	for _, v := range l.Counts.ByStage {
+		sum += v
+	}
+	out = append(out, Check{sum == n && l.Counts.Started+l.Counts.NotStarted == n,
+		fmt.Sprintf("各阶段合计 %d 个 = 已开工 %d + 未开工 %d", sum, l.Counts.Started, l.Counts.NotStarted),
+		fmt.Sprintf("Stages add up to %d = %d started + %d not started", sum, l.Counts.Started, l.Counts.NotStarted)})
+	missing := 0
+	for i := range l.Rows {
+		if l.Rows[i].IndicatorID == 0 {
+			missing++
+		}
+	}
+	out = append(out, Check{missing == 0, fmt.Sprintf("%d 个项目没有年度投资指标（无法按月报送投资）", missing),
+		fmt.Sprintf("%d projects have no investment indicator", missing)})
+	return out
+}
+
+func diffZH(n, want int) string {
+	switch {
+	case n > want:
+		return fmt.Sprintf("，多 %d 个", n-want)
+	case n < want:
+		return fmt.Sprintf("，缺 %d 个", want-n)
+	}
+	return "，一致"
+}

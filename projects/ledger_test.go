@@ -1,0 +1,82 @@
+package projects_test
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/demo"
+	"github.com/duban-dev/duban/demo/demodb"
+	"github.com/duban-dev/duban/projects"
+	"github.com/duban-dev/duban/status"
+	"github.com/duban-dev/duban/store"
+	"github.com/duban-dev/duban/tracker"
+)
+
+var asOf = duban.MustDate("2021-07-15")
+
+func demoStore(t testing.TB) (*store.DB, int64) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "d.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	db.Now = func() time.Time { return asOf.Time().Add(10 * time.Hour) }
+	planID, _, err := demodb.Load(ctx, db, "x", asOf, demo.DefaultSeed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, planID
+}
+
+func TestDemoLedgerAddsUp(t *testing.T) {
+	db, planID := demoStore(t)
+	svc := projects.NewService(db, tracker.NewService(db))
+	l, _, err := svc.Ledger(context.Background(), planID, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := l.Counts
+	if c.Total != 270 || l.Stated == nil || l.Stated.Target != 270 || c.Simulated != 245 {
+		t.Fatalf("counts %+v stated %+v", c, l.Stated)
+	}
+	for _, ch := range l.Checks {
+		if !ch.OK && !strings.Contains(ch.ZH, "最新报送") {
+			t.Errorf("check failed: %s", ch.ZH)
+		}
+	}
+	if c.Started+c.NotStarted != 270 || c.Behind == 0 || c.Warning == 0 || c.Started < 100 || c.WithProblems == 0 {
+		t.Fatalf("the demo lacks variety: %+v", c)
+	}
+	behind, late, staged := 0, 0, 0
+	for _, r := range l.Rows {
+		if r.Behind() {
+			behind++
+		}
+		for _, s := range r.Steps {
+			if s.LateDays > projects.RedAfterDays {
+				late++
+				if !r.Status.Worse(status.Warning) {
+					t.Errorf("%s has a step %d days late but is %s", r.Code, s.LateDays, r.Status)
+				}
+			}
+		}
+		if r.IndicatorID == 0 || r.Pipeline == nil || len(r.Findings) == 0 {
+			t.Fatalf("incomplete row %+v", r)
+		}
+		if r.Completed != nil && r.YearPlan > 0 && r.Rate != *r.Completed/r.YearPlan {
+			t.Fatalf("rate of %s", r.Code)
+		}
+		if r.Stage != r.PlanStage {
+			staged++
+		}
+	}
+	if behind != c.Behind || late == 0 || staged == 0 {
+		t.Fatalf("behind %d/%d, late steps %d, stage moved by reports %d", behind, c.Behind, late, staged)
+	}
+}
