@@ -84,6 +84,19 @@ type Target struct {
 	Path  []string `json:"path"`
 	Start int      `json:"start"`
 	End   int      `json:"end"`
+	// Progress is what the text reports as done towards the target, when
+	// a progress statement is attached to it (截至9月底已完成8所, a 进展情况
+	// column); nil when it reports none.
+	Progress *Progress `json:"progress,omitempty"`
+}
+
+// Progress is a reported state of a target: a number the text states as
+// reached, not as committed.
+type Progress struct {
+	Value float64     `json:"value"`
+	Unit  string      `json:"unit"`
+	AsOf  *duban.Date `json:"as_of"` // 截至9月底; nil when not stated
+	Quote string      `json:"quote"`
 }
 
 // Decision records why a number in the text was or was not taken.
