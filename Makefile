@@ -16,6 +16,7 @@ test: assets
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 	$(GO) test -count=1 -run '^$$' -fuzz '^FuzzExtract$$' -fuzztime 15s ./extract/
+	$(GO) test -count=1 -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime 10s ./extract/
 
 # ECharts for the pages, pinned in ui/package.json and ui/package-lock.json;
 # copied into the embedded assets, never committed.

@@ -36,7 +36,7 @@ func (sc *scan) classify(n number, ctx context) verdict {
 	if sc.afterSession(n) {
 		return skip(skipWords(t, n.end, "次"), reasonSession)
 	}
-	if code(t, n) {
+	if code(t, n) && !asciiUnit(t, n) {
 		return skip(n.end, reasonCode)
 	}
 	if sc.rangeHighs[n.start] {
@@ -73,7 +73,8 @@ func (sc *scan) classify(n number, ctx context) verdict {
 	v.post = postNoun(t, v.end)
 	v.subj = sc.subject(n, v, before(sc.clauses, n.start))
 	if r := sc.notATarget(n, v); r != "" {
-		return skip(v.end, r)
+		v.reason = r // the unit stays known: progress is matched to its target by it
+		return v
 	}
 	v.taken, v.reason = true, reasonTaken
 	return v
@@ -91,10 +92,19 @@ func (sc *scan) unitOf(n number) (string, int) {
 		}
 	}
 	u := matchUnit(sc.s.t, at)
-	if u == "" {
+	if u == "" || n.chinese && arabicOnlyUnits[u] || hasPrefixAt(sc.s.t, at, "周年") {
 		return "", n.end
 	}
 	return u, at + len([]rune(u))
+}
+
+// asciiUnit reports a unit in Latin letters right after n: 100MW, 35kV.
+func asciiUnit(t []rune, n number) bool {
+	if n.start > 0 && isASCIILetter(t[n.start-1]) {
+		return false
+	}
+	u := matchUnit(t, n.end)
+	return u != "" && isASCIILetter([]rune(u)[0]) && (n.end+len(u) == len(t) || !isASCIIAlnum(t[n.end+len(u)]))
 }
 
 // code reports a number glued to Latin letters: 4A级, 5G, G107, U2.
@@ -127,13 +137,95 @@ func (sc *scan) notATarget(n number, v verdict) string {
 	if sc.areaCount(n, v) {
 		return reasonAreaCount
 	}
-	if v.unit == "所" && !institution(v.subj) {
+	past, progress := sc.past(n)
+	if progress {
+		return reasonProgress
+	}
+	if v.unit == "所" && !institution(v.subj) && !sc.listBefore(n) {
 		return reasonName
 	}
-	if sc.past(n) {
+	if v.unit == "年" && !sc.valueOf(n) {
+		return reasonDuration // 连续3年开展; but 受教育年限达到11年 is a value
+	}
+	if sc.sizeClass(n, v) {
+		if sc.classes == nil {
+			sc.classes = map[int]bool{}
+		}
+		sc.classes[n.start] = true
+		return reasonClass
+	}
+	if past {
 		return reasonPast
 	}
 	return ""
+}
+
+// listBefore reports a 、-list or 等 right before n in its clause: N所
+// then counts the institutions listed (实验小学、育才中学等3所).
+func (sc *scan) listBefore(n number) bool {
+	t := sc.s.t
+	from := max(before(sc.clauses, n.start), n.start-maxPre)
+	pre := t[from:n.start]
+	return containsAny(pre, "、") || n.start > 0 && t[n.start-1] == '等'
+}
+
+// valueWords before a number make it the value an indicator reaches.
+var valueWords = []string{"达到", "达", "为", "到", "至", "提高", "延长", "不少于", "不低于", "超过", "保持"}
+
+func (sc *scan) valueOf(n number) bool {
+	t := sc.s.t
+	for _, w := range valueWords {
+		if hasSuffixAt(t, n.start, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSuffixAt reports whether t[:i] ends with w.
+func hasSuffixAt(t []rune, i int, w string) bool {
+	k := i - len([]rune(w))
+	return k >= 0 && hasPrefixAt(t, k, w)
+}
+
+// countUnits count things; other units measure them.
+var countUnits = map[string]bool{
+	"个": true, "条": true, "所": true, "项": true, "家": true, "座": true, "户": true, "套": true,
+	"处": true, "栋": true, "台": true, "辆": true, "名": true, "人": true, "位": true, "张": true,
+	"间": true, "件": true, "场": true, "只": true, "部": true, "艘": true, "架": true, "根": true,
+	"盏": true, "棵": true, "株": true, "口": true, "眼": true, "宗": true, "笔": true, "例": true,
+	"穴": true, "份": true, "起": true, "班": true, "头": true,
+}
+
+// maxClassGap is the longest noun between a size class and the count it
+// qualifies: 10亿元以上[项目]15个.
+const maxClassGap = 8
+
+// sizeClass reports a number that grades what a later count in its clause
+// counts rather than being a target itself: 市值1000亿元以上的企业2家,
+// 10亿元以上项目15个, 110千伏变电站2座.
+func (sc *scan) sizeClass(n number, v verdict) bool {
+	t := sc.s.t
+	k := lastBefore(len(sc.nums), func(k int) int { return sc.nums[k].start }, v.end) + 1
+	if k >= len(sc.nums) {
+		return false
+	}
+	next := sc.nums[k]
+	ce := after(sc.clauses, v.end, len(t))
+	if next.start >= ce || next.start-v.end > maxClassGap || next.chinese && next.value == 1 {
+		return false
+	}
+	unit, _ := sc.unitOf(next)
+	if !countUnits[unit] || countUnits[v.unit] && v.cmp == "" {
+		return false
+	}
+	gap := string(t[v.end:next.start])
+	for _, verb := range []string{"建设", "实施", "完成", "新建", "推进", "打造", "改造", "带动", "，"} {
+		if strings.Contains(gap, verb) {
+			return false
+		}
+	}
+	return true
 }
 
 // areaCount reports a count of the plan's own sections: 6个方面, 八项重点工作,

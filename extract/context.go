@@ -39,30 +39,63 @@ func hasKind(k timeKind, kinds []timeKind) bool {
 }
 
 // past reports a number that states a result already reached: the nearest
-// time word in its segment is a past one (去年, 2020年, 已完成), or it is a
-// 累计 total with no deadline near it.
-func (sc *scan) past(n number) bool {
+// time word in its segment is a past one (去年, 2020年, 已完成, 截至), or it
+// is a 累计 total with no deadline near it. progress is set when the word
+// reports work in progress rather than an earlier year.
+func (sc *scan) past(n number) (past, progress bool) {
 	t := sc.s.t
 	segStart := before(sc.segs, n.start)
 	ce := after(sc.clauses, n.end, len(t))
 	if e, ok := sc.nearestTime(segStart, n.start, timePast, timeDeadline); ok {
-		return e.kind == timePast
+		if e.kind == timePast && sc.committedRate(e, n) {
+			return false, false // 年底前项目完成率达到95%: a rate to reach
+		}
+		return e.kind == timePast, e.kind == timePast && progressWords[string(t[e.start:e.end])]
 	}
 	if e, ok := sc.firstTime(n.end, ce, timePast, timeDeadline); ok {
-		return e.kind == timePast
+		return e.kind == timePast, false
 	}
-	return sc.nearestMark(segStart, n.start, markPastWeak) >= 0
+	return sc.nearestMark(segStart, n.start, markPastWeak) >= 0, false
 }
 
-// deadline resolves the deadline of number n: in its clause, in its
-// segment, in a lead-in before a colon, then from the context.
-func (sc *scan) deadline(n number, ctx context) duban.Date {
-	t := sc.s.t
+// committedRate reports 完成率 in a clause that commits to it: a deadline
+// or 确保/力争 in the segment, or 达到/不低于 before the number.
+func (sc *scan) committedRate(e timeExpr, n number) bool {
+	if string(sc.s.t[e.start:e.end]) != "完成率" {
+		return false
+	}
 	segStart := before(sc.segs, n.start)
-	if e, ok := sc.nearestTime(segStart, n.start, timeDeadline); ok {
+	if _, ok := sc.nearestTime(segStart, n.start, timeDeadline); ok {
+		return true
+	}
+	return sc.nearestMark(segStart, n.start, markAspire, markFirm) >= 0 || sc.valueOf(n) && !hasSuffixAt(sc.s.t, n.start, "完成率")
+}
+
+// asOf returns the as-of date (截至9月底) before pos in its segment.
+func (sc *scan) asOf(pos int) (duban.Date, bool) {
+	if e, ok := sc.nearestTime(before(sc.segs, pos), pos, timeAsOf); ok && !e.date.IsZero() {
+		return e.date, true
+	}
+	return duban.Date{}, false
+}
+
+// deadline resolves the deadline of number n: before it in its clause
+// (unless only a generic 今年), after it in its clause, written after it
+// for its clause or row (trailing.go), before it in its segment, in a
+// lead-in before a colon, then from the context.
+func (sc *scan) deadline(n number, td trailingDeadline, hasTrailing bool, ctx context) duban.Date {
+	t := sc.s.t
+	cs := before(sc.clauses, n.start)
+	if e, ok := sc.nearestTime(cs, n.start, timeDeadline); ok && !(hasTrailing && sc.isGeneric(e)) {
 		return e.date
 	}
 	if e, ok := sc.firstTime(n.end, after(sc.clauses, n.end, len(t)), timeDeadline); ok {
+		return e.date
+	}
+	if hasTrailing {
+		return td.e.date
+	}
+	if e, ok := sc.nearestTime(before(sc.segs, n.start), n.start, timeDeadline); ok {
 		return e.date
 	}
 	if from, colon, ok := sc.leadIn(n.start); ok {

@@ -195,7 +195,7 @@ var corpus = []corpusCase{
 func (w want) parse(t *testing.T) (subject, value, unit, cmp, deadline, commit string) {
 	t.Helper()
 	p := strings.Split(string(w), "|")
-	if len(p) != 6 {
+	if len(p) != 6 && len(p) != 7 {
 		t.Fatalf("bad want %q", w)
 	}
 	return p[0], p[1], p[2], p[3], p[4], p[5]
@@ -210,11 +210,18 @@ func describe(tg Target) string {
 	if tg.Commitment == "aspirational" {
 		c = "a"
 	}
-	return fmt.Sprintf("%s|%s|%s|%s|%s|%s", tg.Subject, formatValue(tg.Value), tg.Unit, tg.Comparator, dl, c)
+	s := fmt.Sprintf("%s|%s|%s|%s|%s|%s", tg.Subject, formatValue(tg.Value), tg.Unit, tg.Comparator, dl, c)
+	if p := tg.Progress; p != nil {
+		s += "|progress " + formatValue(p.Value) + p.Unit
+		if p.AsOf != nil {
+			s += " as of " + p.AsOf.String()
+		}
+	}
+	return s
 }
 
 func TestCorpus(t *testing.T) {
-	for _, c := range corpus {
+	for _, c := range append(corpus[:len(corpus):len(corpus)], corpus2...) {
 		t.Run(c.name, func(t *testing.T) {
 			r := Extract(c.text, Options{Year: c.year})
 			var got []string

@@ -13,6 +13,7 @@ const (
 	timeDeadline timeKind = iota // 年底前, 6月底前, 3年内: a deadline
 	timeDate                     // 1月15日, 2021年是…: a date, not a deadline
 	timePast                     // 2020年, 去年, “十三五”期间: before the plan
+	timeAsOf                     // 9月底 of 截至9月底: the date a progress figure stands at
 )
 
 // timeExpr is a time expression found in the text.
@@ -73,7 +74,19 @@ var relativeYears = []struct {
 	{"上一年", -1, 0}, {"已建成", -1, 0}, {"已完成", -1, 0}, {"已累计", -1, 0},
 	{"已有", -1, 0}, {"已达", -1, 0}, {"完成了", -1, 0}, {"实现了", -1, 0},
 	{"建成了", -1, 0}, {"增长了", -1, 0}, {"达到了", -1, 0},
+	// progress: what is done so far, not what is committed
+	{"截至", -1, 0}, {"截止到", -1, 0}, {"截止", -1, 0}, {"目前", -1, 0}, {"现已", -1, 0},
+	{"完成率", -1, 0}, {"已", -1, 0},
 }
+
+// progressWords mark a progress statement among the past markers.
+var progressWords = map[string]bool{
+	"截至": true, "截止到": true, "截止": true, "目前": true, "现已": true, "完成率": true, "已": true,
+	"已经": true, "已建成": true, "已完成": true, "已累计": true, "已有": true, "已达": true,
+}
+
+// asOfWords make the date after them an as-of date: 截至9月底.
+var asOfWords = map[string]bool{"截至": true, "截止到": true, "截止": true}
 
 var quarterWords = []struct {
 	word  string
@@ -219,7 +232,7 @@ func parseAfterMonth(t []rune, start, i, y, m int, yearGiven bool) timeExpr {
 func parseYearSpan(t []rune, start, i, n, year int) (timeExpr, bool) {
 	after := skipWords(t, i, "内", "时间", "左右时间", "之内")
 	if after == i || n < 1 || n > 30 {
-		return timeExpr{start: start, end: i, kind: timeDate}, true
+		return timeExpr{}, false // a duration or a count of years: the number reads it
 	}
 	return timeExpr{start: start, end: after, kind: timeDeadline, date: monthEnd(year+n-1, 12, year)}, true
 }

@@ -16,10 +16,17 @@
 // is a target unless it is an ordinal, a code or rating (4A级, 5G), inside
 // quotation or title marks, a count of the plan's own sections (6个方面,
 // 四大, 八项重点工作), a name (713所, 57中), a generic 一, or a past result
-// (the closest time word before it is 去年, 2020年, 已建成 …). The deadline is
-// the closest time expression before it in its segment, else after it in
-// its clause, else in a lead-in before a colon ("今年主要目标是："), else in
-// an enclosing heading, else the end of the plan year.
+// (the closest time word before it is 去年, 2020年, 已建成 …), reported
+// progress (截至9月底, 目前, 已…, 完成率, a 进展情况 column: kept as the
+// Progress of the target before it with its unit), a size class
+// (1000亿元以上的企业2家) or a restatement of a figure already taken. The
+// deadline is the closest time expression before it in its clause (unless
+// only 今年), else after it in its clause, else written after it for its
+// clause or table row (（11月底前完成）, …，11月底前完成, 完成时限：11月底, a
+// deadline cell), else before it in its segment, else in a lead-in before a
+// colon ("今年主要目标是："), else in an enclosing heading, else the end of
+// the plan year. Stretches no plan is written like (dense.go) are reported
+// whole.
 package extract
 
 import "github.com/duban-dev/duban"
@@ -84,6 +91,19 @@ type Target struct {
 	Path  []string `json:"path"`
 	Start int      `json:"start"`
 	End   int      `json:"end"`
+	// Progress is what the text reports as done towards the target, when
+	// a progress statement is attached to it (截至9月底已完成8所, a 进展情况
+	// column); nil when it reports none.
+	Progress *Progress `json:"progress,omitempty"`
+}
+
+// Progress is a reported state of a target: a number the text states as
+// reached, not as committed.
+type Progress struct {
+	Value float64     `json:"value"`
+	Unit  string      `json:"unit"`
+	AsOf  *duban.Date `json:"as_of"` // 截至9月底; nil when not stated
+	Quote string      `json:"quote"`
 }
 
 // Decision records why a number in the text was or was not taken.

@@ -38,7 +38,13 @@ func (d *document) heading(ln line) []block {
 	if lv := markdownLevel(t); lv > 0 {
 		style, n = "md"+strconv.Itoa(lv), lv
 	} else if n, style = numberedPrefixStyle(t); n == 0 {
-		return nil
+		if n = d.gluedItemNumber(t); n == 0 {
+			return nil
+		}
+		style = styleNumber
+	}
+	if style == styleNumber {
+		d.lastItem = leadingInt(t)
 	}
 	from := d.skipHeadingMarks(ln, ln.from+n)
 	if style[:2] == "md" {
@@ -52,7 +58,7 @@ func (d *document) heading(ln line) []block {
 	}
 	end := ln.to
 	for i := from; i < ln.to-1; i++ {
-		if isSentenceEnd(d.folded[i]) {
+		if isSentenceEnd(d.folded[i]) && !labelsDeadline(d.folded[i+1:ln.to]) {
 			end = i
 			break
 		}
@@ -66,6 +72,39 @@ func (d *document) heading(ln line) []block {
 		out = append(out, p)
 	}
 	return out
+}
+
+// gluedItemNumber reads "2.50个小区…" as item 2 followed by 50个 when the
+// item before was 1: a list number with no space before its first
+// quantity, which would read as 2.5. It returns the length of "2.".
+func (d *document) gluedItemNumber(t []rune) int {
+	n := runOf(t, isDigit)
+	if n == 0 || n > 2 || n+1 >= len(t) || t[n] != '.' || !isDigit(t[n+1]) || d.lastItem == 0 {
+		return 0
+	}
+	if leadingInt(t) != d.lastItem+1 {
+		return 0
+	}
+	return n + 1
+}
+
+func leadingInt(t []rune) int {
+	v := 0
+	for _, r := range t[:min(len(t), runOf(t, isDigit), 4)] {
+		v = v*10 + int(r-'0')
+	}
+	return v
+}
+
+// labelsDeadline reports text opening with a deadline label: a heading's
+// "时间节点：9月底前" belongs with it, not to a paragraph of its own.
+func labelsDeadline(t []rune) bool {
+	for _, w := range deadlineLabels {
+		if hasPrefixAt(t, 0, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *document) skipHeadingMarks(ln line, from int) int {

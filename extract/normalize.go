@@ -15,6 +15,9 @@ type document struct {
 	// checkpoints holds the byte offset of every checkpointStride-th rune,
 	// so a rune offset finds its byte offset in a few steps.
 	checkpoints []int32
+	// lastItem is the number of the last "1." item heading, so "2.50个"
+	// after item 1 reads as item 2.
+	lastItem int
 }
 
 const checkpointStride = 32

@@ -54,6 +54,9 @@ func (b *builder) planLevel() bool { return b.general }
 // attachPlan records targets as the plan's own, with an empty path.
 func (b *builder) attachPlan(found []found) {
 	for _, f := range found {
+		if b.restated(&f, true) {
+			continue
+		}
 		f.target.Path = []string{}
 		b.res.Plan.Targets = append(b.res.Plan.Targets, len(b.res.Targets))
 		b.res.Targets = appendDoubling(b.res.Targets, f.target)

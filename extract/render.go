@@ -91,6 +91,18 @@ func (j *jsonWriter) target(t *Target) {
 	j.strings("path", t.Path)
 	j.int("start", t.Start)
 	j.int("end", t.End)
+	if p := t.Progress; p != nil {
+		j.open("progress", '{')
+		j.float("value", p.Value)
+		j.str("unit", p.Unit)
+		if p.AsOf == nil {
+			j.null("as_of")
+		} else {
+			j.str("as_of", p.AsOf.String())
+		}
+		j.str("quote", p.Quote)
+		j.close('}')
+	}
 	j.close('}')
 }
 

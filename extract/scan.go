@@ -44,6 +44,8 @@ type scan struct {
 	quotes  [][2]int
 	// rangeHighs marks the upper ends of ranges, by position.
 	rangeHighs map[int]bool
+	// classes marks the numbers read as size classes, by position.
+	classes map[int]bool
 	// dates shares one pointer among the targets with the same deadline.
 	dates map[duban.Date]*duban.Date
 	// skipped holds the stretches not read number by number (dense.go).
@@ -57,8 +59,10 @@ func (sc *scan) read(s *span, year int) {
 		s: s, year: year, times: sc.times[:0], marks: sc.marks[:0], nums: sc.nums[:0],
 		clauses: sc.clauses[:0], segs: sc.segs[:0], sents: sc.sents[:0], colons: sc.colons[:0],
 		quotes: sc.quotes[:0], rangeHighs: sc.rangeHighs, skipped: sc.skipped[:0], dates: sc.dates,
+		classes: sc.classes,
 	}
 	clear(sc.rangeHighs)
+	clear(sc.classes)
 	t := s.t
 	sc.prepare(t)
 	skip := 0 // index into sc.skipped
@@ -73,6 +77,10 @@ func (sc *scan) read(s *span, year int) {
 		}
 		if mayStartTime(t[i]) {
 			if e, ok := parseTime(t, i, year); ok {
+				if k := len(sc.times) - 1; k >= 0 && e.kind == timeDeadline && sc.times[k].end == e.start &&
+					asOfWords[string(t[sc.times[k].start:sc.times[k].end])] {
+					e.kind = timeAsOf // 截至9月底: keeps its date, binds nothing
+				}
 				sc.times = appendDoubling(sc.times, e)
 				i = e.end
 				continue

@@ -20,8 +20,10 @@ type builder struct {
 	taskDue    duban.Date
 	lead       duban.Date
 	leadAsp    bool
-	sc         scan    // reused for every block
-	found      []found // likewise
+	sc         scan                // reused for every block
+	found      []found             // likewise
+	columns    []columnKind        // of the table being read, from its header row
+	seen       map[targetKey][]int // targets taken, by figure (restate.go)
 	// general is set inside a general section (总体要求, 主要目标): its
 	// targets belong to the plan, not to an area.
 	general bool
@@ -56,7 +58,8 @@ func (b *builder) fallback() duban.Date {
 func (b *builder) add(bl *block) {
 	b.sc.read(&bl.span, b.year)
 	sc := &b.sc
-	ctx := context{fallback: b.fallback(), lead: b.lead, leadAsp: b.leadAsp, slogans: b.framework(sc)}
+	b.trackColumns(bl)
+	ctx := context{fallback: b.fallback(), lead: b.lead, leadAsp: b.leadAsp, slogans: b.framework(sc), columns: b.columns}
 	switch bl.kind {
 	case titleBlock:
 		b.res.Plan.Title = b.text(&bl.span)
@@ -201,6 +204,9 @@ func (b *builder) attach(area, task int, found []found) {
 	tk := &a.Tasks[task]
 	path := []string{a.Title, tk.Title} // shared by the task's targets
 	for _, f := range found {
+		if b.restated(&f, false) {
+			continue
+		}
 		f.target.Path = path
 		tk.Targets = append(tk.Targets, len(b.res.Targets))
 		b.res.Targets = appendDoubling(b.res.Targets, f.target)
@@ -286,4 +292,14 @@ func arabicNumbers(t []rune) int {
 		}
 	}
 	return n
+}
+
+// trackColumns keeps the columns of a table's header row for its rows.
+func (b *builder) trackColumns(bl *block) {
+	switch {
+	case bl.kind != paragraphBlock || !isTableRow(bl.t):
+		b.columns = nil
+	case headerColumns(bl.t) != nil:
+		b.columns = headerColumns(bl.t)
+	}
 }

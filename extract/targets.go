@@ -13,6 +13,7 @@ type found struct {
 	sentStart   int // block positions of the sentence holding it
 	sentEnd     int
 	clauseStart int // and of its clause
+	numStart    int // input offset of the number, as its decision has it
 }
 
 // context is what a block inherits from around it.
@@ -22,6 +23,7 @@ type context struct {
 	heading  duban.Date // deadline written in the enclosing headings
 	fallback duban.Date // end of the plan year
 	slogans  map[int]bool
+	columns  []columnKind // of the table a row belongs to, from its header
 }
 
 // reasons for skipping a number.
@@ -40,6 +42,10 @@ const (
 	reasonTaken     = "采用：目标 (taken: a target)"
 	reasonSession   = "会议届次 (a meeting's number)"
 	reasonRangeHigh = "区间上限，随下限一并判断 (upper end of a range, judged with its lower end)"
+	reasonDuration  = "时长，不是目标 (a duration, not a target)"
+	reasonClass     = "规模档次或规格，不是目标 (a size class or rating of what is counted, not a target)"
+	reasonProgress  = "进展情况，不是目标 (reported progress, not a target)"
+	reasonRestated  = "重复前文的目标 (restates an earlier target)"
 )
 
 // targets classifies every number of a scanned block, appending what it
@@ -71,6 +77,12 @@ func (sc *scan) targets(d *document, ctx context, out []found, decisions []Decis
 		if v.silent {
 			continue
 		}
+		if v.taken && ctx.column(sc.s.t, n.start) == columnProgress {
+			v.taken, v.reason = false, reasonProgress
+		}
+		if v.reason == reasonProgress {
+			sc.attachProgress(d, out, n, v)
+		}
 		decisions = appendDoubling(decisions, sc.decision(d, n.start, v.end, v.taken, v.reason))
 		if !v.taken {
 			continue
@@ -78,7 +90,7 @@ func (sc *scan) targets(d *document, ctx context, out []found, decisions []Decis
 		tg := sc.target(d, n, v, ctx, &carried)
 		out = appendDoubling(out, found{
 			target: tg, sentStart: before(sc.sents, n.start), sentEnd: after(sc.sents, n.end, len(sc.s.t)),
-			clauseStart: max(before(sc.clauses, n.start), n.start-maxQuoteSide),
+			clauseStart: max(before(sc.clauses, n.start), n.start-maxQuoteSide), numStart: sc.s.at(n.start),
 		})
 	}
 	sortDecisions(decisions[first:])
@@ -112,7 +124,8 @@ func (sc *scan) target(d *document, n number, v verdict, ctx context, carried *s
 		ce = v.end
 	}
 	cmp := v.cmp
-	for i := n.start; cmp == "" && i > max(cs, n.start-maxLookBack); i-- {
+	from := max(cs, n.start-maxLookBack, sc.prevNumberEnd(n))
+	for i := n.start; cmp == "" && i > from; i-- {
 		cmp = comparatorBefore(t, i) // 不少于3处, 至少新建3处
 	}
 	value := n.written()
@@ -127,6 +140,9 @@ func (sc *scan) target(d *document, n number, v verdict, ctx context, carried *s
 		cmp = duban.Equal
 	}
 	subject := v.subj
+	if name := ctx.rowName(t); name != "" && ctx.column(t, n.start) != columnName {
+		subject = cleanSubject(name) // | 老旧小区改造 | 改造86个 |
+	}
 	if subject == "" {
 		subject = *carried
 	}
@@ -140,7 +156,11 @@ func (sc *scan) target(d *document, n number, v verdict, ctx context, carried *s
 		Commitment: sc.commitment(n.start, ctx), Quote: d.original(sc.s, cs, ce),
 		Start: start, End: end,
 	}
-	if dl := sc.deadline(n, ctx); !dl.IsZero() {
+	td, hasTrailing := sc.trailing(n)
+	if hasTrailing && sc.trailingAspires(td) {
+		tg.Commitment = duban.Aspirational
+	}
+	if dl := sc.deadline(n, td, hasTrailing, ctx); !dl.IsZero() {
 		tg.Deadline = sc.date(dl)
 	}
 	return tg
@@ -170,16 +190,18 @@ func (sc *scan) subject(n number, v verdict, cs int) string {
 		}
 	}
 	if k := lastBefore(len(sc.nums), func(k int) int { return sc.nums[k].start }, n.start); k >= 0 {
-		// a list: 36个重大项目、15项重点工作
-		if prev := sc.nums[k]; prev.start >= cs {
+		// a list: 36个重大项目、15项重点工作; but not after a size class,
+		// which is part of the subject: 110千伏变电站2座
+		if prev := sc.nums[k]; prev.start >= cs && !sc.classes[prev.start] {
 			if u := matchUnit(t, prev.end); u != "" && labelUnits[u] == "" {
 				from = max(from, prev.end+len([]rune(u)))
 			}
 		}
 	}
 	pre := string(t[max(from, n.start-maxPre):n.start])
-	if strings.ContainsRune(pre, '、') || strings.HasSuffix(pre, "等") {
-		pre = "" // names given as examples: 袁河社区、曹洼社区等4个示范村
+	if strings.HasSuffix(pre, "等") || strings.ContainsRune(pre, '、') && v.post != "" && !strings.HasPrefix(v.post, "完成") {
+		// names given as examples, then what they are: 袁河社区、曹洼社区等4个示范村
+		pre = ""
 	}
 	pre = trimPre(pre)
 	subject := cleanSubject(pre + v.post)
@@ -200,7 +222,7 @@ var leadingFillers = []string{
 var trailingFillers = []string{
 	"目标是", "目标为", "目标", "压缩至", "压缩到", "缩短至", "缩短到", "降至", "降到",
 	"控制在", "保持在", "稳定在", "达到", "达", "为", "到", "至", "在", "不少于",
-	"不低于", "不超过", "不高于", "至少", "超过", "高于", "低于", "多于", "少于",
+	"不低于", "不超过", "不高于", "至少", "超过", "突破", "超", "高于", "低于", "多于", "少于",
 }
 
 func trimPre(s string) string {
@@ -270,4 +292,35 @@ func (sc *scan) skippedDecision(d *document, iv interval) Decision {
 		dec.Text += "…"
 	}
 	return dec
+}
+
+// prevNumberEnd returns where the number before n ends, or 0.
+func (sc *scan) prevNumberEnd(n number) int {
+	if k := lastBefore(len(sc.nums), func(k int) int { return sc.nums[k].start }, n.start); k >= 0 {
+		return sc.nums[k].end
+	}
+	return 0
+}
+
+// attachProgress records progress number n as the reported progress of the
+// target before it in its sentence (or table row) with the same unit:
+// 全年新建公办幼儿园12所，截至9月底已完成8所.
+func (sc *scan) attachProgress(d *document, out []found, n number, v verdict) {
+	sentStart := before(sc.sents, n.start)
+	for k := len(out) - 1; k >= 0; k-- {
+		f := &out[k]
+		if f.sentStart < sentStart && !isTableRow(sc.s.t) {
+			return
+		}
+		if f.target.Unit != v.unit || f.target.Progress != nil {
+			continue
+		}
+		cs := before(sc.clauses, n.start)
+		p := &Progress{Value: n.written(), Unit: v.unit, Quote: d.original(sc.s, cs, v.end)}
+		if date, ok := sc.asOf(n.start); ok {
+			p.AsOf = sc.date(date)
+		}
+		f.target.Progress = p
+		return
+	}
 }

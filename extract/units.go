@@ -6,12 +6,18 @@ import "github.com/duban-dev/duban"
 var unitWords = []string{
 	"微克/立方米", "个百分点", "个工作日", "万平方米", "平方公里", "万立方米", "吨标准煤",
 	"平方米", "立方米", "千瓦时", "工作日", "万千瓦", "万人次", "万标箱",
-	"公里", "千米", "公顷", "千瓦", "兆瓦", "人次", "小时", "分钟", "床位",
+	"个月", "公里", "公斤", "千米", "公顷", "千瓦", "千伏", "兆瓦", "人次", "小时", "分钟", "床位",
+	"MWh", "MW", "GW", "kWh", "kW", "kV", "KV",
 	"%", "‰", "个", "条", "所", "项", "家", "座", "户", "套", "处", "栋", "台",
 	"辆", "名", "人", "位", "张", "间", "件", "场", "次", "亩", "吨", "米",
 	"元", "倍", "天", "斤", "只", "部", "块", "片", "支", "艘", "架", "根",
 	"盏", "棵", "株", "口", "眼", "宗", "笔", "期", "轮", "届", "批",
+	"头", "例", "穴", "岁", "份", "起", "度", "分", "周", "班", "年",
 }
+
+// Units read only after Arabic digits: after a Chinese numeral they are
+// words (十分重要, 一度, 三周年).
+var arabicOnlyUnits = map[string]bool{"分": true, "度": true, "周": true, "起": true, "班": true, "年": true}
 
 // unitIndex maps a first rune to the unit words starting with it, longest
 // first.
@@ -92,7 +98,8 @@ var comparatorsAfter = comparatorWords(
 // Longer words first: 不超过 before 超过.
 var comparatorsBefore = comparatorWords(
 	"不少于", duban.AtLeast, "不低于", duban.AtLeast, "不超过", duban.AtMost,
-	"不高于", duban.AtMost, "至少", duban.AtLeast, "超过", duban.AtLeast,
+	"不高于", duban.AtMost, "至少", duban.AtLeast, "超过", duban.AtLeast, "突破", duban.AtLeast,
+	"超", duban.AtLeast,
 	"高于", duban.AtLeast, "多于", duban.AtLeast, "低于", duban.AtMost,
 	"少于", duban.AtMost, "控制在", duban.AtMost, "压缩到", duban.AtMost,
 	"压缩至", duban.AtMost, "缩短至", duban.AtMost, "缩短到", duban.AtMost,

@@ -65,6 +65,17 @@ func (y *yamlWriter) target(t *Target) {
 	y.list(1, "path", t.Path)
 	y.field(1, "start", strconv.Itoa(t.Start))
 	y.field(1, "end", strconv.Itoa(t.End))
+	if p := t.Progress; p != nil {
+		y.line(1, "progress:")
+		y.field(2, "value", formatValue(p.Value))
+		y.field(2, "unit", quoteYAML(p.Unit))
+		if p.AsOf == nil {
+			y.field(2, "as_of", "null")
+		} else {
+			y.field(2, "as_of", quoteYAML(p.AsOf.String()))
+		}
+		y.field(2, "quote", quoteYAML(p.Quote))
+	}
 }
 
 func (y *yamlWriter) line(indent int, s string) {

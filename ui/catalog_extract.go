@@ -11,6 +11,7 @@ func init() {
 		"import.year_from.heading":       {"读自标题行", "read from a heading"},
 		"import.year_from.lead-in":       {"读自导语", "read from the lead-in"},
 		"import.year_from.document date": {"读自成文日期", "read from the document's date"},
+		"import.year_from.today":         {"原文未写明，按当前年度，可返回填写", "the text states none: this year is used; go back to give one"},
 	} {
 		catalog[k] = v
 	}

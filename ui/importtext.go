@@ -80,30 +80,30 @@ func (h *Handler) readPlanText(r *http.Request) (*importTextView, error) {
 	return v, nil
 }
 
-// extractPlan extracts the view's text and records the year used; a text
-// that states no year needs one from the form.
-func (v *importTextView) extractPlan() (*extract.Result, error) {
+// yearFromToday marks a year taken from the calendar: the text states none
+// and the form gave none. The review page says so.
+const yearFromToday = "today"
+
+// extractPlan extracts the view's text and records the year used: the
+// form's, else the text's, else this year's.
+func (v *importTextView) extractPlan(thisYear int) *extract.Result {
 	res := extract.Extract(v.Text, extract.Options{Year: v.Year})
-	v.Year, v.YearFrom, v.YearEvidence = res.Plan.Year, res.Plan.YearFrom, res.Plan.YearEvidence
-	if v.Year == 0 {
-		return res, duban.Invalid("计划原文有误 (invalid plan text)", duban.FieldError{
-			Field: "year", Message: "原文未写明计划年度，请填写 (the text states no plan year: please give it)",
-		})
+	if res.Plan.Year == 0 {
+		res = extract.Extract(v.Text, extract.Options{Year: thisYear})
+		res.Plan.YearFrom = yearFromToday
 	}
-	return res, nil
+	v.Year, v.YearFrom, v.YearEvidence = res.Plan.Year, res.Plan.YearFrom, res.Plan.YearEvidence
+	return res
 }
 
 func (h *Handler) importText(w http.ResponseWriter, r *http.Request) {
 	v, err := h.readPlanText(r)
-	var res *extract.Result
-	if err == nil {
-		res, err = v.extractPlan()
-	}
 	if err != nil {
 		v.Error, v.Fields = duban.ErrorMessage(err), duban.ErrorFields(err)
 		h.render(w, r, http.StatusBadRequest, "importtext", v)
 		return
 	}
+	res := v.extractPlan(h.today().Year())
 	runes := []rune(v.Text)
 	for i, t := range res.Targets {
 		v.Targets = append(v.Targets, newProposal(runes, i, t))
@@ -133,14 +133,11 @@ func newProposal(text []rune, i int, t extract.Target) proposal {
 // the reviewer's edits, drops what was dropped and imports the draft plan.
 func (h *Handler) importTextCreate(w http.ResponseWriter, r *http.Request) {
 	v, err := h.readPlanText(r)
-	var res *extract.Result
-	if err == nil {
-		res, err = v.extractPlan()
-	}
 	if err != nil {
 		h.fail(w, r, err)
 		return
 	}
+	res := v.extractPlan(h.today().Year())
 	if err = applyReview(r, res); err == nil {
 		code := v.Code
 		if code == "" {

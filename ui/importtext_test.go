@@ -30,8 +30,8 @@ func TestImportTextUploadChecksTheFile(t *testing.T) {
 		t.Errorf("PDF upload: %d, want 400 naming the file with advice", res.status)
 	}
 	res = c.post("/admin/import-text", "/admin/import-text", url.Values{"text": {"新建停车场5个。"}, "year": {""}})
-	if res.status != http.StatusBadRequest || !strings.Contains(res.body, "原文未写明计划年度") {
-		t.Errorf("no year anywhere: %d, want 400 asking for the year", res.status)
+	if res.status != http.StatusOK || !strings.Contains(res.body, "原文未写明，按当前年度") {
+		t.Errorf("no year anywhere: %d, want the review saying this year is used", res.status)
 	}
 	res = c.post("/admin/import-text", "/admin/import-text", url.Values{"text": {"新建停车场5个。"}, "year": {"2200"}})
 	if res.status != http.StatusBadRequest || !strings.Contains(res.body, "1949") {
