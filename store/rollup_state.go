@@ -261,7 +261,11 @@ func (t *tx) storeJudged(ctx context.Context, st *planState, js []judged, day du
 	if err := t.auditStatusChanges(ctx, before, statusRowsOf(st, js, day), actor); err != nil {
 		return err
 	}
-	results, err := t.storedResults(ctx, st.plan.ID, day)
+	keys, err := t.planIndicatorKeys(ctx, st.plan.ID)
+	if err != nil {
+		return err
+	}
+	results, err := t.storedResults(ctx, st.plan.ID, day, keys)
 	if err != nil {
 		return err
 	}
