@@ -44,6 +44,13 @@ type Config struct {
 	MaxRequests int          // hard cap whatever the duration and rate
 	MaxInFlight int          // requests beyond it are counted as dropped
 	Seed        uint64
+	// AnyDistrict makes every dashboard and tree read a district picked at
+	// random among all Dataset.Districts, not the signed-in user's own:
+	// what a national office reading the whole country does.
+	AnyDistrict bool
+	// Today reads dashboards and trees without as_of, as of the server's
+	// day (what it stores), instead of as of the dataset's last day.
+	Today bool
 }
 
 // ParseMix reads "submit=50,batch=5,dashboard=25".

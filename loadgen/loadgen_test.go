@@ -4,9 +4,11 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -25,6 +27,12 @@ var dataset = synth.Config{Districts: 3, Items: 20, Months: 2, Seed: 5}
 
 func newServer(t *testing.T) *httptest.Server {
 	t.Helper()
+	return newServerWith(t, nil)
+}
+
+// newServerWith serves the dataset, calling seen with each request first.
+func newServerWith(t *testing.T, seen func(*http.Request)) *httptest.Server {
+	t.Helper()
 	ctx := context.Background()
 	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "t.db"))
 	if err != nil {
@@ -38,9 +46,46 @@ func newServer(t *testing.T) *httptest.Server {
 	srv := web.NewServer(web.Config{Plans: db, Users: db, Sessions: db, Reports: db, Notices: db,
 		Tracker: tracker.NewService(db), Directory: db, Audit: db, Rollup: db,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	ts := httptest.NewServer(srv)
+	var h http.Handler = srv
+	if seen != nil {
+		h = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { seen(r); srv.ServeHTTP(w, r) })
+	}
+	ts := httptest.NewServer(h)
 	t.Cleanup(ts.Close)
 	return ts
+}
+
+// With AnyDistrict one signed-in user's dashboards and trees cover every
+// district, and with Today they carry no as_of.
+func TestAnyDistrictReadsEveryDistrict(t *testing.T) {
+	var mu sync.Mutex
+	plans, dated := map[string]bool{}, 0
+	ts := newServerWith(t, func(r *http.Request) {
+		if !strings.HasPrefix(r.URL.Path, "/api/v1/plans/") {
+			return
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		plans[strings.Split(r.URL.Path, "/")[4]] = true
+		if r.URL.Query().Has("as_of") {
+			dated++
+		}
+	})
+	mix, _ := loadgen.ParseMix("dashboard=1,tree=1")
+	c := loadgen.Config{Addr: strings.TrimPrefix(ts.URL, "http://"), Duration: time.Minute, Rate: 200, Mix: mix,
+		Users: 1, Password: password, Dataset: dataset, MaxRequests: 60, Seed: 1, AnyDistrict: true, Today: true}
+	res, err := loadgen.Run(context.Background(), c, ts.Client())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for op, s := range res.Ops {
+		if s.Errors() != 0 {
+			t.Errorf("%s: errors %v", op, s.Status)
+		}
+	}
+	if len(plans) != dataset.Districts || dated != 0 {
+		t.Fatalf("one user read plans %v (%d with as_of), want all %d districts as of today", plans, dated, dataset.Districts)
+	}
 }
 
 func TestRunSendsTheMixWithoutErrors(t *testing.T) {

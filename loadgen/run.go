@@ -167,8 +167,14 @@ func (s *sender) do(ctx context.Context, op string, u *user, rng *rand.Rand) int
 }
 
 func (s *sender) request(op string, u *user, rng *rand.Rand) (method, path string, body any) {
-	asOf := s.c.Dataset.AsOf().String()
+	asOf := "?as_of=" + s.c.Dataset.AsOf().String()
+	if s.c.Today {
+		asOf = "?"
+	}
 	plan := strconv.FormatInt(u.plan, 10)
+	if s.c.AnyDistrict && (op == OpDashboard || op == OpTree) {
+		plan = strconv.FormatInt(synth.PlanID(rng.IntN(s.c.Dataset.Districts)), 10)
+	}
 	switch op {
 	case OpSubmit:
 		return "POST", "/api/v1/indicators/" + strconv.FormatInt(u.indicators[rng.IntN(len(u.indicators))], 10) + "/reports",
@@ -180,9 +186,9 @@ func (s *sender) request(op string, u *user, rng *rand.Rand) (method, path strin
 		}
 		return "POST", "/api/v1/reports/batch", map[string]any{"reports": reports}
 	case OpDashboard:
-		return "GET", "/api/v1/plans/" + plan + "/dashboard?as_of=" + asOf, nil
+		return "GET", "/api/v1/plans/" + plan + "/dashboard" + asOf, nil
 	case OpTree:
-		return "GET", "/api/v1/plans/" + plan + "/nodes?view=tree&as_of=" + asOf, nil
+		return "GET", "/api/v1/plans/" + plan + "/nodes" + asOf + "&view=tree", nil
 	default:
 		return "GET", "/api/v1/reports?per_page=50&page=" + strconv.Itoa(1+rng.IntN(3)), nil
 	}

@@ -11,11 +11,10 @@ import (
 
 // Advance is what one run of AdvanceStatuses did.
 type Advance struct {
-	Plans      int // plans moved to the day
-	Rejudged   int // indicators judged again (next_change_on on or before the day)
-	Rebuilt    int // plans judged whole because nothing was stored of them
-	Unchanged  int // plans moved by a stamp alone
-	Indicators int // of those re-judged, the ones whose light changed
+	Plans     int // plans moved to the day
+	Rejudged  int // indicators judged again (next_change_on on or before the day)
+	Rebuilt   int // plans judged whole because nothing was stored of them
+	Unchanged int // plans moved by a stamp alone
 }
 
 // advanceChunk is how many plans one transaction of AdvanceStatuses moves:

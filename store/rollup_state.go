@@ -41,7 +41,11 @@ func (t *tx) loadPlanState(ctx context.Context, planID int64) (*planState, error
 		return nil, err
 	}
 	st := &planState{plan: p}
-	if err := t.queryRow(ctx, "SELECT status_as_of FROM plans WHERE id = ?", planID).Scan(dateCol{&st.asOf}); err != nil {
+	// Writers of one plan's state take its row first: two approvals on one
+	// plan each recompute the rollups from the stored results, and without
+	// this each would miss the other's uncommitted row (on SQLite the
+	// single writer already orders them).
+	if err := t.queryRow(ctx, "SELECT status_as_of FROM plans p WHERE p.id = ?"+t.lockRows("p"), planID).Scan(dateCol{&st.asOf}); err != nil {
 		return nil, err
 	}
 	st.profile, err = status.ProfileByName(p.Profile)
@@ -261,7 +265,11 @@ func (t *tx) storeJudged(ctx context.Context, st *planState, js []judged, day du
 	if err := t.auditStatusChanges(ctx, before, statusRowsOf(st, js, day), actor); err != nil {
 		return err
 	}
-	results, err := t.storedResults(ctx, st.plan.ID, day)
+	keys, err := t.planIndicatorKeys(ctx, st.plan.ID)
+	if err != nil {
+		return err
+	}
+	results, err := t.storedResults(ctx, st.plan.ID, day, keys)
 	if err != nil {
 		return err
 	}

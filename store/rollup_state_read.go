@@ -14,13 +14,12 @@ import (
 func (db *DB) StatusStamp(ctx context.Context, planID int64) (int64, duban.Date, error) {
 	var version int64
 	var asOf duban.Date
-	err := db.read(ctx, func(t *tx) error {
-		err := t.queryRow(ctx, "SELECT status_version, status_as_of FROM plans WHERE id = ?", planID).Scan(&version, dateCol{&asOf})
-		if isNoRows(err) {
-			return notFound("计划", planID)
-		}
-		return err
-	})
+	// One statement, outside a transaction: one round trip.
+	err := db.sql.QueryRowContext(ctx, db.rebind("SELECT status_version, status_as_of FROM plans WHERE id = ?"), planID).
+		Scan(&version, dateCol{&asOf})
+	if isNoRows(err) {
+		err = notFound("计划", planID)
+	}
 	return version, asOf, wrap(err, "status stamp of plan %d", planID)
 }
 
@@ -57,7 +56,7 @@ func (t *tx) storedPlan(ctx context.Context, planID int64, asOf duban.Date) (*st
 	if sp.Snapshot.Indicators, err = t.planIndicators(ctx, planID); err != nil {
 		return nil, false, err
 	}
-	if sp.Results, err = t.storedResults(ctx, planID, asOf); err != nil {
+	if sp.Results, err = t.storedResults(ctx, planID, asOf, keysOf(sp.Snapshot.Indicators)); err != nil {
 		return nil, false, err
 	}
 	sp.Aggregates, err = t.storedAggregates(ctx, planID, sp.Snapshot.Nodes)

@@ -95,29 +95,60 @@ func (t *tx) statusValues(st *planState, j *judged, day duban.Date, bulk bool) (
 		j.latestVersion, milestones, string(rep), date(j.pendingFrom), date(j.next)}, nil
 }
 
-// storedResultSelect reads the stored results of a plan's indicators in
-// plan order, as status.Evaluate returns them.
-const storedResultSelect = `SELECT i.id, i.code, n.code, s.status, s.expected, s.progress, s.gap, s.value, s.period,
-	s.missing, s.start_date, s.deadline, s.explanation_zh, s.explanation_en
-	FROM indicators i JOIN nodes n ON n.id = i.node_id JOIN indicator_status s ON s.indicator_id = i.id
-	WHERE i.plan_id = ? ORDER BY i.seq`
+// indicatorKey is what a stored result needs of its indicator.
+type indicatorKey struct {
+	id         int64
+	code, node string
+}
 
-// storedResults reads a plan's stored results, days left counted from day.
-func (t *tx) storedResults(ctx context.Context, planID int64, day duban.Date) ([]status.Result, error) {
-	var out []status.Result
-	err := t.eachRow(ctx, storedResultSelect, []any{planID}, func(rows *sql.Rows) error {
+// planIndicatorKeys lists a plan's indicators in plan order, lightly.
+func (t *tx) planIndicatorKeys(ctx context.Context, planID int64) ([]indicatorKey, error) {
+	var out []indicatorKey
+	err := t.eachRow(ctx, "SELECT i.id, i.code, n.code FROM indicators i JOIN nodes n ON n.id = i.node_id WHERE i.plan_id = ? ORDER BY i.seq",
+		[]any{planID}, func(rows *sql.Rows) error {
+			var k indicatorKey
+			err := rows.Scan(&k.id, &k.code, &k.node)
+			out = append(out, k)
+			return err
+		})
+	return out, err
+}
+
+func keysOf(inds []duban.Indicator) []indicatorKey {
+	out := make([]indicatorKey, len(inds))
+	for i, in := range inds {
+		out[i] = indicatorKey{in.ID, in.Code, in.NodeCode}
+	}
+	return out
+}
+
+// storedResults reads a plan's stored results in the order of its
+// indicators (keys), as status.Evaluate returns them, days left counted
+// from day: one range of indicator_status by plan, no join. An indicator
+// with no stored row is left out.
+func (t *tx) storedResults(ctx context.Context, planID int64, day duban.Date, keys []indicatorKey) ([]status.Result, error) {
+	byID := make(map[int64]status.Result, len(keys))
+	err := t.eachRow(ctx, `SELECT indicator_id, status, expected, progress, gap, value, period, missing, start_date, deadline,
+		explanation_zh, explanation_en FROM indicator_status WHERE plan_id = ?`, []any{planID}, func(rows *sql.Rows) error {
 		var id int64
 		var r status.Result
 		var value sql.NullFloat64
-		err := rows.Scan(&id, &r.Indicator, &r.Node, &r.Status, &r.Expected, &r.Actual, &r.Gap, &value, &r.Period,
+		err := rows.Scan(&id, &r.Status, &r.Expected, &r.Actual, &r.Gap, &value, &r.Period,
 			&r.Missing, dateCol{&r.Start}, dateCol{&r.Deadline}, &r.Explanation.ZH, &r.Explanation.EN)
 		if value.Valid {
 			r.Value = &value.Float64
 		}
 		r.DaysLeft = day.DaysUntil(r.Deadline)
-		out = append(out, r)
+		byID[id] = r
 		return err
 	})
+	out := make([]status.Result, 0, len(keys))
+	for _, k := range keys {
+		if r, ok := byID[k.id]; ok {
+			r.Indicator, r.Node = k.code, k.node
+			out = append(out, r)
+		}
+	}
 	return out, err
 }
 

@@ -244,3 +244,36 @@ func TestOlderVersionCannotBeApprovedOverANewerOne(t *testing.T) {
 		}
 	})
 }
+
+// Approvals on one plan running side by side leave its stored state equal
+// to a full recomputation: each writer takes the plan's row before it
+// recomputes the rollups, so none works from a view missing another's.
+func TestConcurrentApprovalsKeepTheRollupWhole(t *testing.T) {
+	forEachStore(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		w := newStatusWorld(t, db)
+		period := fmt.Sprintf("%d-%02d", synth.Year, 3)
+		var ids []int64
+		for i := range w.c.Items {
+			v := float64(1000 + i)
+			r, err := db.SubmitReport(ctx, w.supervisor, duban.ReportInput{IndicatorID: w.c.IndicatorID(0, i), Period: period, Value: &v}, w.day)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, r.ID)
+		}
+		errs := make(chan error, len(ids))
+		for _, id := range ids {
+			go func() {
+				_, err := db.ReviewReport(ctx, w.supervisor, id, true, "")
+				errs <- err
+			}()
+		}
+		for range ids {
+			if err := <-errs; err != nil {
+				t.Fatal(err)
+			}
+		}
+		w.assertStoredEqualsRecompute(t, 1)
+	})
+}

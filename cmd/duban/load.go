@@ -26,6 +26,8 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.IntVar(&c.Dataset.Months, "months", 12, "duban gen 的月数 (months given to duban gen)")
 	fs.IntVar(&c.MaxRequests, "max-requests", 1_000_000, "请求总数上限 (hard cap on requests)")
 	fs.Uint64Var(&c.Seed, "seed", 1, "随机种子 (seed)")
+	fs.BoolVar(&c.AnyDistrict, "any-district", false, "驾驶舱和计划树随机读取所有区县，而非登录用户本区 (dashboards and trees of random districts among all --districts)")
+	fs.BoolVar(&c.Today, "today", false, "按服务器当日读取（不带 as_of） (read dashboards and trees as of the server's day, without as_of)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
