@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"slices"
@@ -53,29 +54,35 @@ func (db *DB) IssueRuleNotices(ctx context.Context, actor *duban.User, r duban.R
 	return res, nil
 }
 
-// ruleItems is the one query of a round, ordered by plan, unit and node.
+// ruleItems is the one query of a round; it returns the items ordered by
+// plan, unit, node and indicator.
 func (db *DB) ruleItems(ctx context.Context, r duban.RuleRound) ([]duban.RuleItem, error) {
 	statuses := duban.RuleStatuses()
 	args := make([]any, 0, len(statuses)+3)
 	for _, s := range statuses {
 		args = append(args, s)
 	}
-	query := `SELECT s.plan_id, s.indicator_id, i.node_id, u.id, u.code, u.name, nd.title, i.name, s.status, s.progress
-		FROM indicator_status s
-		JOIN plans p ON p.id = s.plan_id
-		JOIN indicators i ON i.plan_id = s.plan_id AND i.id = s.indicator_id
+	// The anti-joins run first, over the statuses alone: on a day with
+	// nothing new they leave nothing to join to indicators and nodes. The
+	// join to indicators is on the id alone (adding plan_id made
+	// PostgreSQL expect a few rows and loop over index lookups), and the
+	// items are put in order here, not in a sort that spills to disk.
+	query := `WITH c AS MATERIALIZED (SELECT s.plan_id, s.indicator_id, s.status, s.progress FROM indicator_status s
+		WHERE s.status IN (` + placeholders(len(statuses)) + `)
+		AND NOT EXISTS (SELECT 1 FROM notice_items x
+			WHERE x.plan_id = s.plan_id AND x.indicator_id = s.indicator_id AND x.is_open)
+		AND NOT EXISTS (SELECT 1 FROM notices n WHERE n.indicator_id = s.indicator_id AND n.state <> ?))
+		SELECT c.plan_id, c.indicator_id, i.node_id, u.id, u.code, u.name, nd.title, i.name, c.status, c.progress
+		FROM c
+		JOIN plans p ON p.id = c.plan_id
+		JOIN indicators i ON i.id = c.indicator_id
 		JOIN nodes nd ON nd.id = i.node_id
-		JOIN units u ON u.id = nd.lead_unit_id
-		WHERE s.status IN (` + placeholders(len(statuses)) + `)`
+		JOIN units u ON u.id = nd.lead_unit_id`
+	args = append(args, string(duban.NoticeClosed))
 	if !r.ClosedYears {
-		query += " AND p.period_end >= ?"
+		query += " WHERE p.period_end >= ?"
 		args = append(args, dateArg(r.AsOf))
 	}
-	query += ` AND NOT EXISTS (SELECT 1 FROM notice_items x
-			WHERE x.plan_id = s.plan_id AND x.indicator_id = s.indicator_id AND x.is_open)
-		AND NOT EXISTS (SELECT 1 FROM notices n WHERE n.indicator_id = s.indicator_id AND n.state <> ?)
-		ORDER BY s.plan_id, u.id, nd.code, i.seq`
-	args = append(args, string(duban.NoticeClosed))
 	var items []duban.RuleItem
 	err := db.read(ctx, func(t *tx) error {
 		return t.eachRow(ctx, query, args, func(rows *sql.Rows) error {
@@ -85,6 +92,10 @@ func (db *DB) ruleItems(ctx context.Context, r duban.RuleRound) ([]duban.RuleIte
 			items = append(items, it)
 			return err
 		})
+	})
+	slices.SortFunc(items, func(a, b duban.RuleItem) int {
+		return cmp.Or(cmp.Compare(a.PlanID, b.PlanID), cmp.Compare(a.UnitID, b.UnitID), cmp.Compare(a.NodeID, b.NodeID),
+			cmp.Compare(a.IndicatorID, b.IndicatorID))
 	})
 	return items, err
 }

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/store"
@@ -33,6 +34,10 @@ func TestRuleNoticeConflictIsAlreadyIssued(t *testing.T) {
 	forEachStore(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		planID := mustImport(t, db, richBundle())
+		hook := duban.Webhook{Name: "json", Kind: duban.WebhookJSON, URL: "https://example.org/hook", Active: true}
+		if err := db.CreateWebhook(ctx, &hook); err != nil {
+			t.Fatal(err)
+		}
 		day := duban.MustDate("2021-07-15")
 		red := redStatuses(t, db, planID, day)
 		round := duban.RuleRound{AsOf: day}
@@ -50,8 +55,17 @@ func TestRuleNoticeConflictIsAlreadyIssued(t *testing.T) {
 		if err != nil || got != (duban.RoundResult{}) {
 			t.Fatalf("the same round written again: %+v, %v; want nothing and no error", got, err)
 		}
-		if _, total, _ := db.ListNotices(ctx, duban.NoticeFilter{}); total != first.Notices {
+		list, total, _ := db.ListNotices(ctx, duban.NoticeFilter{})
+		if total != first.Notices {
 			t.Fatalf("%d notices stored, want %d", total, first.Notices)
+		}
+		due, err := db.DueDeliveries(ctx, clock.Add(time.Hour), 100)
+		if err != nil || len(due) != first.Notices {
+			t.Fatalf("%d webhook messages due (%v), want one per notice: %d", len(due), err, first.Notices)
+		}
+		events, err := db.ListNoticeEvents(ctx, list[0].ID)
+		if err != nil || len(events) != 1 || events[0].Action != "issue" || list[0].ReplyDue != day.AddDays(duban.RuleReplyDays) {
+			t.Fatalf("events of %s: %+v (%v); reply due %s", list[0].Number(), events, err, list[0].ReplyDue)
 		}
 	})
 }

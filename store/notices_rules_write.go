@@ -11,7 +11,7 @@ import (
 
 // writeRuleNotices writes numbered notices with, for each, its issue
 // event, one audit row (not one per item) and a message to every active
-// webhook, each table in multi-row inserts.
+// webhook, each table in one bulk insert (COPY on PostgreSQL).
 func (t *tx) writeRuleNotices(ctx context.Context, actor string, notices []duban.RuleNotice) error {
 	if len(notices) == 0 {
 		return nil
@@ -24,20 +24,21 @@ func (t *tx) writeRuleNotices(ctx context.Context, actor string, notices []duban
 	for i := range notices {
 		n := &notices[i].Notice
 		n.CreatedBy, n.CreatedAt, n.UpdatedAt = actor, t.now, t.now
+		due := t.copyDate(n.ReplyDue)
 		rows = append(rows, []any{n.ID, n.PlanID, n.Year, n.Seq, n.NodeID, nullID(n.IndicatorID), notices[i].UnitID,
-			string(n.Trigger), int(n.Level), string(n.State), n.Issue, n.Action, dateArg(n.ReplyDue), "", actor, t.now, t.now})
-		events = append(events, []any{n.ID, t.now, actor, "issue", "", string(n.State), int(n.Level), dateArg(n.ReplyDue), n.Issue})
-		audit, err := auditArgs(t.now, actor, "notice.issue", "notice", n.ID, nil, n)
+			string(n.Trigger), int(n.Level), string(n.State), n.Issue, n.Action, due, "", actor, t.now, t.now})
+		events = append(events, []any{n.ID, t.now, actor, "issue", "", string(n.State), int(n.Level), due, n.Issue})
+		after, err := json.Marshal(n)
 		if err != nil {
-			return err
+			return fmt.Errorf("store: encode audit: %w", err)
 		}
-		audits = append(audits, audit)
+		audits = append(audits, []any{t.now, actor, "notice.issue", "notice", n.ID, nil, t.copyJSON(after)})
 		body, err := json.Marshal(ruleMessage(&notices[i]))
 		if err != nil {
 			return fmt.Errorf("store: encode message: %w", err)
 		}
 		for _, h := range hooks {
-			outbox = append(outbox, []any{h, string(body), 0, timeArg(t.now), t.now})
+			outbox = append(outbox, []any{h, t.copyJSON(body), 0, timeArg(t.now), t.now})
 		}
 	}
 	inserts := []struct {
@@ -52,11 +53,27 @@ func (t *tx) writeRuleNotices(ctx context.Context, actor string, notices []duban
 		{"outbox", []string{"webhook_id", "message", "attempts", "next_attempt", "created_at"}, outbox},
 	}
 	for _, in := range inserts {
-		if err := t.insertRows(ctx, in.table, in.columns, in.rows, "", nil); err != nil {
+		if err := t.bulkInsert(ctx, in.table, in.columns, in.rows); err != nil {
 			return fmt.Errorf("write %s: %w", in.table, err)
 		}
 	}
 	return nil
+}
+
+// copyDate and copyJSON give a date and a JSON document as bulkInsert
+// wants them: COPY takes dates as time and JSON as bytes.
+func (t *tx) copyDate(d duban.Date) any {
+	if t.conn != nil {
+		return d.Time()
+	}
+	return dateArg(d)
+}
+
+func (t *tx) copyJSON(b []byte) any {
+	if t.conn != nil {
+		return json.RawMessage(b)
+	}
+	return string(b)
 }
 
 func (t *tx) activeHooks(ctx context.Context) ([]int64, error) {
