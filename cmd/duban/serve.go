@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"time"
 
 	"github.com/duban-dev/duban/files"
@@ -22,6 +23,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	addr := fs.String("addr", "127.0.0.1:8080", "监听地址 (listen address)")
 	data := addDataFlags(fs)
 	pprofAddr := fs.String("pprof", "", "在此本机地址提供 /debug/pprof/，如 127.0.0.1:6060 (serve pprof on this loopback address)")
+	webhookAllow := fs.String("webhook-allow", os.Getenv("DUBAN_WEBHOOK_ALLOW"),
+		"允许推送的内网主机，逗号分隔 (hosts webhooks may reach although loopback or private; comma-separated)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -42,6 +45,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	srv.SetWebhookPolicy(notify.ParseAllow(*webhookAllow))
 	fmt.Fprintf(stdout, "duban 已启动 (listening): http://%s/\n", srv.Addr())
 	warnWithoutAdmin(ctx, db, stderr)
 	if *pprofAddr != "" {
@@ -84,6 +88,7 @@ func serveUntilDone(ctx context.Context, srv *web.Server, db *store.DB, stderr i
 	go func() { errc <- srv.Serve() }()
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 	dispatcher := notify.NewDispatcher(db, logger)
+	dispatcher.Sender = notify.NewSenderWith(srv.WebhookPolicy())
 	go dispatcher.Run(ctx, 5*time.Second)
 	runner := jobs.New(jobs.Config{Plans: db, Notices: db, Sessions: db, Tracker: srv.Tracker(), Statuses: db,
 		Now: now, Logger: logger})
