@@ -2,7 +2,10 @@ package notify
 
 import (
 	"context"
+	"errors"
 	"log/slog"
+	"net/url"
+	"sync"
 	"time"
 
 	"github.com/duban-dev/duban"
@@ -19,6 +22,11 @@ type Dispatcher struct {
 	MaxBackoff  time.Duration
 	MaxAttempts int // after this many failures an item is given up
 	Batch       int
+	// HookTimeout bounds each delivery; the hooks of a round are served
+	// concurrently (at most Parallel at once), each in its items' order,
+	// so one stuck receiver delays only its own messages.
+	HookTimeout time.Duration
+	Parallel    int
 }
 
 // NewDispatcher returns a dispatcher with production defaults.
@@ -26,6 +34,7 @@ func NewDispatcher(outbox duban.OutboxService, logger *slog.Logger) *Dispatcher 
 	return &Dispatcher{
 		Outbox: outbox, Sender: NewSender(), Logger: logger, Now: time.Now,
 		BaseBackoff: 30 * time.Second, MaxBackoff: time.Hour, MaxAttempts: 10, Batch: 100,
+		HookTimeout: SendTimeout, Parallel: 8,
 	}
 }
 
@@ -44,6 +53,40 @@ func (d *Dispatcher) RunOnce(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	var order []int64
+	byHook := map[int64][]duban.OutboxItem{}
+	for _, it := range items {
+		if _, seen := byHook[it.Webhook.ID]; !seen {
+			order = append(order, it.Webhook.ID)
+		}
+		byHook[it.Webhook.ID] = append(byHook[it.Webhook.ID], it)
+	}
+	var (
+		mu        sync.Mutex
+		delivered int
+		firstErr  error
+		wg        sync.WaitGroup
+		slots     = make(chan struct{}, max(1, d.Parallel))
+	)
+	for _, id := range order {
+		wg.Go(func() {
+			slots <- struct{}{}
+			defer func() { <-slots }()
+			n, err := d.deliverAll(ctx, byHook[id])
+			mu.Lock()
+			defer mu.Unlock()
+			delivered += n
+			if firstErr == nil {
+				firstErr = err
+			}
+		})
+	}
+	wg.Wait()
+	return delivered, firstErr
+}
+
+// deliverAll delivers one hook's items in order.
+func (d *Dispatcher) deliverAll(ctx context.Context, items []duban.OutboxItem) (int, error) {
 	delivered := 0
 	for _, it := range items {
 		ok, err := d.deliver(ctx, it)
@@ -59,17 +102,36 @@ func (d *Dispatcher) RunOnce(ctx context.Context) (int, error) {
 
 func (d *Dispatcher) deliver(ctx context.Context, it duban.OutboxItem) (bool, error) {
 	attempt := it.Attempts + 1
-	status, sendErr := d.Sender.Send(ctx, it.Webhook, it.Message)
+	sendCtx, cancel := context.WithTimeout(ctx, d.hookTimeout())
+	status, sendErr := d.Sender.Send(sendCtx, it.Webhook, it.Message)
+	cancel()
 	rec := duban.Delivery{OutboxID: it.ID, WebhookID: it.Webhook.ID, Attempt: attempt, At: d.Now(), Status: status}
 	var next time.Time
 	if sendErr != nil {
-		rec.Error = sendErr.Error()
+		rec.Error = describe(sendErr)
 		if attempt < d.MaxAttempts {
 			next = rec.At.Add(d.Backoff(attempt))
 		}
-		d.Logger.Warn("webhook delivery failed", "webhook", it.Webhook.Name, "attempt", attempt, "err", sendErr)
+		d.Logger.Warn("webhook delivery failed", "webhook", it.Webhook.Name, "attempt", attempt, "err", rec.Error)
 	}
 	return sendErr == nil, d.Outbox.RecordDelivery(ctx, rec, sendErr == nil, next)
+}
+
+// describe is the short, redacted outcome kept of a failed delivery: the
+// HTTP client's errors quote the URL, robot key and all.
+func describe(err error) string {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return Short(ue.Op + " " + duban.RedactURL(ue.URL) + ": " + ue.Err.Error())
+	}
+	return Short(err.Error())
+}
+
+func (d *Dispatcher) hookTimeout() time.Duration {
+	if d.HookTimeout > 0 {
+		return d.HookTimeout
+	}
+	return SendTimeout
 }
 
 // Run delivers every interval until ctx ends.

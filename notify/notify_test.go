@@ -58,7 +58,7 @@ var notice = duban.Message{
 
 func TestWeComMarkdownFormat(t *testing.T) {
 	rcv := newReceiver(t, reply{200, `{"errcode":0,"errmsg":"ok"}`})
-	status, err := NewSender().Send(context.Background(), duban.Webhook{Kind: duban.WebhookWeCom, URL: rcv.srv.URL}, notice)
+	status, err := loopbackSender().Send(context.Background(), duban.Webhook{Kind: duban.WebhookWeCom, URL: rcv.srv.URL}, notice)
 	if err != nil || status != 200 {
 		t.Fatalf("send: %d %v", status, err)
 	}
@@ -72,7 +72,7 @@ func TestWeComMarkdownFormat(t *testing.T) {
 
 func TestDingTalkSignedMarkdown(t *testing.T) {
 	rcv := newReceiver(t, reply{200, `{"errcode":0,"errmsg":"ok"}`})
-	s := NewSender()
+	s := loopbackSender()
 	s.Now = func() time.Time { return time.UnixMilli(1626300000000) }
 	hook := duban.Webhook{Kind: duban.WebhookDingTalk, URL: rcv.srv.URL + "/robot/send?access_token=abc", Secret: "SECtest"}
 	if _, err := s.Send(context.Background(), hook, notice); err != nil {
@@ -100,7 +100,7 @@ func TestDingTalkSignKnownValue(t *testing.T) {
 
 func TestRobotErrcodeIsFailure(t *testing.T) {
 	rcv := newReceiver(t, reply{200, `{"errcode":310000,"errmsg":"sign not match"}`})
-	_, err := NewSender().Send(context.Background(), duban.Webhook{Kind: duban.WebhookDingTalk, URL: rcv.srv.URL}, notice)
+	_, err := loopbackSender().Send(context.Background(), duban.Webhook{Kind: duban.WebhookDingTalk, URL: rcv.srv.URL}, notice)
 	if err == nil || !strings.Contains(err.Error(), "310000") {
 		t.Fatalf("err = %v, want errcode 310000", err)
 	}
@@ -108,7 +108,7 @@ func TestRobotErrcodeIsFailure(t *testing.T) {
 
 func TestGenericJSONCarriesEventAndData(t *testing.T) {
 	rcv := newReceiver(t, reply{204, ""})
-	if _, err := NewSender().Send(context.Background(), duban.Webhook{Kind: duban.WebhookJSON, URL: rcv.srv.URL}, notice); err != nil {
+	if _, err := loopbackSender().Send(context.Background(), duban.Webhook{Kind: duban.WebhookJSON, URL: rcv.srv.URL}, notice); err != nil {
 		t.Fatal(err)
 	}
 	got := rcv.bodies[0]
@@ -120,6 +120,7 @@ func TestGenericJSONCarriesEventAndData(t *testing.T) {
 
 // memOutbox is an in-memory OutboxService for the dispatcher's tests.
 type memOutbox struct {
+	mu    sync.Mutex // the dispatcher records hooks' deliveries concurrently
 	items []duban.OutboxItem
 	log   []duban.Delivery
 }
@@ -135,6 +136,8 @@ func (m *memOutbox) DueDeliveries(ctx context.Context, now time.Time, limit int)
 }
 
 func (m *memOutbox) RecordDelivery(ctx context.Context, d duban.Delivery, delivered bool, next time.Time) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	m.log = append(m.log, d)
 	for i := range m.items {
 		if m.items[i].ID == d.OutboxID {
@@ -154,6 +157,7 @@ func TestDispatcherRetriesWithBackoff(t *testing.T) {
 	ob := &memOutbox{items: []duban.OutboxItem{{ID: 1, NextAttempt: now,
 		Webhook: duban.Webhook{ID: 7, Kind: duban.WebhookWeCom, URL: rcv.srv.URL}, Message: notice}}}
 	d := NewDispatcher(ob, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	d.Sender = loopbackSender()
 	d.Now = func() time.Time { return now }
 
 	for round, wantDelivered := range []int{0, 0, 1} {
@@ -190,9 +194,14 @@ func TestGivesUpAfterMaxAttempts(t *testing.T) {
 	ob := &memOutbox{items: []duban.OutboxItem{{ID: 1, Attempts: 2, NextAttempt: now,
 		Webhook: duban.Webhook{Kind: duban.WebhookJSON, URL: rcv.srv.URL}, Message: notice}}}
 	d := NewDispatcher(ob, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	d.Sender = loopbackSender()
 	d.Now, d.MaxAttempts = func() time.Time { return now }, 3
 	d.RunOnce(context.Background())
 	if !ob.items[0].NextAttempt.IsZero() {
 		t.Fatalf("item rescheduled at %v after its last attempt", ob.items[0].NextAttempt)
 	}
 }
+
+// loopbackSender reaches the tests' local receivers: only an allow-list
+// lets a sender reach loopback.
+func loopbackSender() *Sender { return NewSenderWith(Policy{Allow: []string{"127.0.0.1"}}) }

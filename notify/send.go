@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/duban-dev/duban"
 )
@@ -23,9 +24,28 @@ type Sender struct {
 	Now    func() time.Time
 }
 
-// NewSender returns a sender with a bounded HTTP client.
-func NewSender() *Sender {
-	return &Sender{Client: &http.Client{Timeout: 10 * time.Second}, Now: time.Now}
+// SendTimeout bounds one delivery, connection to last byte.
+const SendTimeout = 10 * time.Second
+
+// maxReply is how much of a receiver's answer is read: enough for a
+// robot's {"errcode":…,"errmsg":…}.
+const maxReply = 4 << 10
+
+// NewSender returns a sender that refuses loopback, private and metadata
+// targets (see Policy).
+func NewSender() *Sender { return NewSenderWith(Policy{}) }
+
+// NewSenderWith returns a sender reaching what p allows. It follows no
+// redirect (a 3xx is a failed delivery: a redirect could lead anywhere)
+// and ignores proxy settings, so the dial-time check sees the real target.
+func NewSenderWith(p Policy) *Sender {
+	transport := &http.Transport{
+		Proxy: nil, DialContext: p.dialContext(5 * time.Second), ForceAttemptHTTP2: true,
+		TLSHandshakeTimeout: 5 * time.Second, ResponseHeaderTimeout: SendTimeout, MaxIdleConnsPerHost: 2,
+	}
+	client := &http.Client{Transport: transport, Timeout: SendTimeout,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	return &Sender{Client: client, Now: time.Now}
 }
 
 // Send delivers m and returns the HTTP status (0 when no answer came) and
@@ -50,7 +70,7 @@ func (s *Sender) Send(ctx context.Context, hook duban.Webhook, m duban.Message) 
 		return 0, err
 	}
 	defer resp.Body.Close()
-	reply, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+	reply, _ := io.ReadAll(io.LimitReader(resp.Body, maxReply))
 	if resp.StatusCode/100 != 2 {
 		return resp.StatusCode, fmt.Errorf("webhook answered %s", resp.Status)
 	}
@@ -66,10 +86,10 @@ func robotError(reply []byte) error {
 		ErrMsg  string `json:"errmsg"`
 	}
 	if err := json.Unmarshal(reply, &r); err != nil {
-		return fmt.Errorf("robot reply is not JSON: %q", reply)
+		return fmt.Errorf("robot reply is not JSON: %q", Short(string(reply)))
 	}
 	if r.ErrCode != 0 {
-		return fmt.Errorf("robot errcode %d: %s", r.ErrCode, r.ErrMsg)
+		return fmt.Errorf("robot errcode %d: %s", r.ErrCode, Short(r.ErrMsg))
 	}
 	return nil
 }
@@ -96,4 +116,19 @@ func DingTalkSign(secret, timestamp string) string {
 	mac := hmac.New(sha256.New, []byte(secret))
 	mac.Write([]byte(timestamp + "\n" + secret))
 	return base64.StdEncoding.EncodeToString(mac.Sum(nil))
+}
+
+// MaxStatusBytes is the most of a delivery's outcome that is kept.
+const MaxStatusBytes = 200
+
+// Short cuts s to MaxStatusBytes at a character boundary.
+func Short(s string) string {
+	if len(s) <= MaxStatusBytes {
+		return s
+	}
+	cut := MaxStatusBytes
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }

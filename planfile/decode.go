@@ -2,7 +2,9 @@ package planfile
 
 import (
 	"bytes"
+	"context"
 	"errors"
+	"fmt"
 	"io"
 
 	"go.yaml.in/yaml/v3"
@@ -11,6 +13,7 @@ import (
 )
 
 type decoder struct {
+	ctx   context.Context
 	name  string
 	b     *duban.Bundle
 	errs  []duban.FieldError
@@ -23,17 +26,36 @@ type decoder struct {
 // them at once, as an *Error wrapping an EINVALID *duban.Error. A failure to
 // read r is returned as it is.
 func Decode(name string, r io.Reader) (*duban.Bundle, error) {
-	data, err := io.ReadAll(r)
+	return DecodeContext(context.Background(), name, r)
+}
+
+// DecodeContext is Decode that stops when ctx ends (ctx.Err() is
+// returned) and refuses a file past the bounds in limits.go.
+func DecodeContext(ctx context.Context, name string, r io.Reader) (*duban.Bundle, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxDocumentBytes+1))
 	if err != nil {
 		return nil, err
 	}
-	d := &decoder{name: name, b: &duban.Bundle{}, index: lineIndex{}}
+	d := &decoder{ctx: ctx, name: name, b: &duban.Bundle{}, index: lineIndex{}}
+	if len(data) > MaxDocumentBytes {
+		d.add(duban.FieldError{Field: "plan", Message: fmt.Sprintf("文件超过 %d MB (file larger than %d MB)", MaxDocumentBytes>>20, MaxDocumentBytes>>20)})
+		return nil, d.result()
+	}
 	doc, syntax := parse(data)
+	if syntax == nil {
+		syntax = checkLimits(ctx, doc)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if syntax != nil {
 		d.add(*syntax)
 		return nil, d.result()
 	}
 	d.top(doc)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if err := d.b.Validate(); err != nil {
 		d.addValidation(err)
 	}

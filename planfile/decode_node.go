@@ -11,6 +11,9 @@ import (
 // node reads a node, its indicators and then its children, so that
 // Bundle.Nodes and Bundle.Indicators come out in tree pre-order.
 func (d *decoder) node(n *yaml.Node, parent string, order int) {
+	if d.ctx.Err() != nil {
+		return // DecodeContext answers ctx.Err()
+	}
 	r := d.record("node", n, nodeKeys, "")
 	if r == nil {
 		return

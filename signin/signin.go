@@ -8,6 +8,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"log/slog"
 	"strings"
 	"sync"
 	"time"
@@ -24,6 +25,7 @@ type Service struct {
 	Users    duban.UserService
 	Sessions duban.SessionService
 	Now      func() time.Time
+	Logger   *slog.Logger // failed sign-ins are logged here; slog.Default() when nil
 	throttle *Throttle
 }
 
@@ -50,18 +52,29 @@ func TokenHash(token string) []byte {
 }
 
 // SignIn checks the password (argon2id), throttled per username and client
-// address, and opens a session.
+// address, and opens a session. The try is counted before the password is
+// hashed, hashing waits for one of a few process-wide slots, and every
+// failure is logged with the address.
 func (s *Service) SignIn(ctx context.Context, username, password, addr string) (*Session, error) {
 	key := strings.ToLower(username) + "|" + addr
-	if !s.throttle.Allow(key, s.Now()) {
+	try := s.throttle.Reserve(key, s.Now())
+	if try == nil {
+		s.logFailure(ctx, username, addr, "throttled")
 		return nil, duban.Errorf(duban.ETOOMANY, "登录失败次数过多，请 15 分钟后再试 (too many failed sign-ins)")
 	}
 	u, err := s.check(ctx, username, password)
-	if err != nil {
-		s.throttle.Fail(key, s.Now())
+	switch code := duban.ErrorCode(err); {
+	case err == nil:
+		try.Succeed()
+	case code == duban.EUNAUTHORIZED || code == duban.EFORBIDDEN:
+		try.Fail(s.Now())
+		s.logFailure(ctx, username, addr, code)
+		return nil, err
+	default: // busy, cancelled or a database error: no password was judged
+		try.Release()
+		s.logFailure(ctx, username, addr, code)
 		return nil, err
 	}
-	s.throttle.Reset(key)
 	raw := make([]byte, 32)
 	if _, err := rand.Read(raw); err != nil {
 		return nil, err
@@ -73,23 +86,47 @@ func (s *Service) SignIn(ctx context.Context, username, password, addr string) (
 	return sess, nil
 }
 
+// logFailure writes a failed sign-in to the security log.
+func (s *Service) logFailure(ctx context.Context, username, addr, reason string) {
+	s.logger().WarnContext(ctx, "sign-in failed", "security", true, "username", username, "addr", addr, "reason", reason)
+}
+
+func (s *Service) logger() *slog.Logger {
+	if s.Logger != nil {
+		return s.Logger
+	}
+	return slog.Default()
+}
+
 func (s *Service) check(ctx context.Context, username, password string) (*duban.User, error) {
 	wrong := duban.Errorf(duban.EUNAUTHORIZED, "用户名或密码错误 (wrong username or password)")
 	u, err := s.Users.FindUserByUsername(ctx, username)
 	if duban.ErrorCode(err) == duban.ENOTFOUND {
-		auth.CheckPassword(dummyHash(), password) // same cost whether or not the user exists
+		// Same cost whether or not the user exists.
+		if err := checkPassword(ctx, dummyHash(), password, new(bool)); err != nil {
+			return nil, err
+		}
 		return nil, wrong
 	}
 	if err != nil {
 		return nil, err
 	}
-	if !auth.CheckPassword(u.PasswordHash, password) {
+	var ok bool
+	if err := checkPassword(ctx, u.PasswordHash, password, &ok); err != nil {
+		return nil, err
+	}
+	if !ok {
 		return nil, wrong
 	}
 	if u.Disabled {
 		return nil, duban.Errorf(duban.EFORBIDDEN, "账号已停用，请联系管理员 (account disabled)")
 	}
 	return u, nil
+}
+
+// checkPassword checks password against hash inside a hashing slot.
+func checkPassword(ctx context.Context, hash, password string, ok *bool) error {
+	return withHashSlot(ctx, func() { *ok = auth.CheckPassword(hash, password) })
 }
 
 // dummyHash is checked for unknown users so timing does not tell which

@@ -10,13 +10,59 @@ import (
 type Throttle struct {
 	mu       sync.Mutex
 	failures map[string][]time.Time
+	inFlight map[string]int // reserved tries not yet decided
 	max      int
 	window   time.Duration
 }
 
 // NewThrottle allows max failures per key within window.
 func NewThrottle(max int, window time.Duration) *Throttle {
-	return &Throttle{failures: map[string][]time.Time{}, max: max, window: window}
+	return &Throttle{failures: map[string][]time.Time{}, inFlight: map[string]int{}, max: max, window: window}
+}
+
+// Reserve takes a slot for one try before its password is checked: a try
+// in flight counts as a failure until it is decided, so many parallel
+// guesses cannot all pass the check before the first failure is recorded.
+// It returns nil when the key has no slot left; otherwise the caller must
+// end the try once (Succeed, Fail or Release).
+func (t *Throttle) Reserve(key string, now time.Time) *Try {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if len(t.recent(key, now))+t.inFlight[key] >= t.max {
+		return nil
+	}
+	t.inFlight[key]++
+	return &Try{t: t, key: key}
+}
+
+// Try is a reserved sign-in attempt.
+type Try struct {
+	t    *Throttle
+	key  string
+	once sync.Once
+}
+
+// Succeed forgets the key's failures.
+func (r *Try) Succeed() { r.end(func() { delete(r.t.failures, r.key) }) }
+
+// Fail records a failed try at now.
+func (r *Try) Fail(now time.Time) {
+	r.end(func() { r.t.failures[r.key] = append(r.t.recent(r.key, now), now) })
+}
+
+// Release gives the slot back without an outcome (the server was busy or
+// the request ended): no password was judged.
+func (r *Try) Release() { r.end(func() {}) }
+
+func (r *Try) end(fn func()) {
+	r.once.Do(func() {
+		r.t.mu.Lock()
+		defer r.t.mu.Unlock()
+		if r.t.inFlight[r.key]--; r.t.inFlight[r.key] <= 0 {
+			delete(r.t.inFlight, r.key)
+		}
+		fn()
+	})
 }
 
 func (t *Throttle) recent(key string, now time.Time) []time.Time {

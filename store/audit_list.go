@@ -30,6 +30,9 @@ func (db *DB) ListAuditEntries(ctx context.Context, f duban.AuditFilter) ([]duba
 				var before, after []byte
 				err := rows.Scan(&e.ID, timeCol{&e.At}, &e.Actor, &e.Action, &e.Entity, &e.EntityID, &before, &after)
 				e.Before, e.After = rawJSON(before), rawJSON(after)
+				if e.Entity == "webhook" { // entries written before URLs were redacted
+					e.Before, e.After = duban.RedactJSON(e.Before), duban.RedactJSON(e.After)
+				}
 				list = append(list, e)
 				return err
 			})

@@ -119,7 +119,7 @@ func noticeMarkdown(action string, n *duban.Notice, unit, actor, text string) st
 	}
 	s += fmt.Sprintf("\n\n**当前状态**：%s（%s %s）", n.State.Label(), actor, noticeActionLabels[action])
 	if text != "" {
-		s += "\n\n**说明**：" + text
+		s += "\n\n**说明**：" + duban.EscapeMarkdown(text) // a unit's own words: no markup
 	}
 	return s
 }

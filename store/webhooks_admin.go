@@ -90,7 +90,9 @@ func patched(w duban.Webhook, p duban.WebhookPatch) duban.Webhook {
 	if p.Name != nil {
 		w.Name = *p.Name
 	}
-	if p.URL != nil {
+	// A client that sends back the redacted URL it was shown keeps the
+	// stored one rather than saving the asterisks.
+	if p.URL != nil && *p.URL != duban.RedactURL(w.URL) {
 		w.URL = *p.URL
 	}
 	if p.Secret != nil {

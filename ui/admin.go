@@ -122,7 +122,7 @@ func (h *Handler) importPlan(w http.ResponseWriter, r *http.Request) {
 	data, name, err := uploaded(r, "file")
 	var b *duban.Bundle
 	if err == nil {
-		b, err = planfile.Decode(name, bytes.NewReader(data))
+		b, err = planfile.DecodeContext(r.Context(), name, bytes.NewReader(data))
 	}
 	var id int64
 	if err == nil {

@@ -19,6 +19,10 @@ func (h *Handler) file(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer rc.Close()
+	if err := h.mayReadFile(r, f); err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	files.Serve(w, r, f, rc)
 }
 
@@ -43,4 +47,20 @@ func attachmentsOf(reps []duban.Report) []attachmentRow {
 		}
 	}
 	return out
+}
+
+// mayReadFile is the API's rule: the uploader, or whoever may read a
+// report that lists the file; anyone else is told it does not exist.
+func (h *Handler) mayReadFile(r *http.Request, f *duban.File) error {
+	var units []string
+	if fa, ok := h.cfg.Reports.(duban.FileAccess); ok {
+		var err error
+		if units, err = fa.FileReportUnits(r.Context(), f.ID); err != nil {
+			return err
+		}
+	}
+	if !duban.CanReadFile(userFrom(r), f, units) {
+		return duban.Errorf(duban.ENOTFOUND, "文件不存在 (file not found)")
+	}
+	return nil
 }

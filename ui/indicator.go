@@ -70,10 +70,15 @@ func (h *Handler) loadIndicator(r *http.Request) (*indicatorView, error) {
 func (h *Handler) loadHistory(r *http.Request, v *indicatorView) error {
 	ctx, id := r.Context(), v.Target.Indicator.ID
 	page := duban.Page{PerPage: maxHistory}.Normalize()
-	reps, _, err := h.cfg.Reports.ListReportsFiltered(ctx, duban.ReportFilter{IndicatorID: id, Page: page})
+	f := duban.ReportFilter{IndicatorID: id, Page: page}
+	if !duban.SeesUnit(v.User, v.Target.Node.LeadUnit) {
+		f.State = duban.Approved // another unit's working data stays with it
+	}
+	reps, _, err := h.cfg.Reports.ListReportsFiltered(ctx, f)
 	if err != nil {
 		return err
 	}
+	reps = duban.ViewReports(v.User, reps)
 	v.Reports = reps
 	if v.User != nil {
 		v.Files = attachmentsOf(reps) // files are for signed-in users, as in the API

@@ -17,6 +17,7 @@ import (
 	"github.com/duban-dev/duban/auth"
 	"github.com/duban-dev/duban/demo"
 	"github.com/duban-dev/duban/files"
+	"github.com/duban-dev/duban/notify"
 	"github.com/duban-dev/duban/planfile"
 	"github.com/duban-dev/duban/store"
 	"github.com/duban-dev/duban/tracker"
@@ -71,7 +72,8 @@ func newEnv(t testing.TB) *env {
 	}
 	srv := web.NewServer(web.Config{Plans: db, Users: db, Sessions: db, Reports: db, Notices: db,
 		Tracker: tracker.NewService(db), Directory: db, Audit: db, Bulletins: db, Files: fileStore, Webhooks: db, MaxUpload: maxUpload,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: func() time.Time { return demoNow }})
+		WebhookPolicy: notify.Policy{Allow: []string{"127.0.0.1"}},
+		Logger:        slog.New(slog.NewTextHandler(io.Discard, nil)), Now: func() time.Time { return demoNow }})
 	return &env{t: t, db: db, srv: srv, bundle: b, planID: planID, tokens: map[string]string{}}
 }
 

@@ -26,3 +26,18 @@ func TestAbsurdValuesRefused(t *testing.T) {
 		t.Fatal("an absurd value was written")
 	}
 }
+
+// TestCommonPasswordRefusedForNewAccounts: the API refuses a password on
+// the common-password list, naming the field, and creates nothing.
+func TestCommonPasswordRefusedForNewAccounts(t *testing.T) {
+	e := newEnv(t)
+	for _, pw := range []string{"12345678", "woaini1314", "Password123"} {
+		res := e.do("POST", "/api/v1/users", "admin", map[string]any{"username": "weak" + pw, "role": "leader", "password": pw})
+		if res.status != 400 || !strings.Contains(res.raw, `"password"`) || !strings.Contains(res.raw, "常见") {
+			t.Errorf("%s: %d %s", pw, res.status, res.raw)
+		}
+	}
+	if res := e.do("GET", "/api/v1/users?per_page=500", "admin", nil); strings.Contains(res.raw, "weak") {
+		t.Error("an account with a common password was created")
+	}
+}

@@ -67,14 +67,36 @@ func filePart(r *http.Request) (string, io.Reader, error) {
 // handleDownloadFile serves a file to signed-in users with its stored type,
 // never a sniffed one. The id is the content hash, so the ETag never changes.
 func (s *Server) handleDownloadFile(w http.ResponseWriter, r *http.Request) {
-	if s.requireUser(w, r) == nil {
+	u := s.requireUser(w, r)
+	if u == nil {
 		return
 	}
 	f, rc, err := s.cfg.Files.OpenFile(r.Context(), r.PathValue("id"))
+	if err == nil {
+		if err = s.mayReadFile(r, u, f); err != nil {
+			rc.Close()
+		}
+	}
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
 	defer rc.Close()
 	files.Serve(w, r, f, rc)
+}
+
+// mayReadFile answers ENOTFOUND, as for a missing file, unless u may read
+// f: its uploader, or whoever may read a report that lists it.
+func (s *Server) mayReadFile(r *http.Request, u *duban.User, f *duban.File) error {
+	var units []string
+	if fa, ok := s.cfg.Reports.(duban.FileAccess); ok {
+		var err error
+		if units, err = fa.FileReportUnits(r.Context(), f.ID); err != nil {
+			return err
+		}
+	}
+	if !duban.CanReadFile(u, f, units) {
+		return duban.Errorf(duban.ENOTFOUND, "文件不存在 (file not found): %s", f.ID)
+	}
+	return nil
 }

@@ -105,7 +105,11 @@ func (s *Server) handleReportHistory(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	s.listReports(w, r, duban.ReportFilter{IndicatorID: id})
+	f := duban.ReportFilter{IndicatorID: id}
+	if !duban.SeesUnit(userFrom(r), target.Node.LeadUnit) {
+		f.State = duban.Approved // the public and other units: approved values only
+	}
+	s.listReports(w, r, f)
 }
 
 func (s *Server) handleListReports(w http.ResponseWriter, r *http.Request) {
@@ -137,7 +141,7 @@ func (s *Server) listReports(w http.ResponseWriter, r *http.Request, f duban.Rep
 		s.writeError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, newList(reps, total, page))
+	writeJSON(w, http.StatusOK, newList(duban.ViewReports(userFrom(r), reps), total, page))
 }
 
 func (s *Server) handleGetReport(w http.ResponseWriter, r *http.Request) {

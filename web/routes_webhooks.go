@@ -40,6 +40,10 @@ func (s *Server) handleCreateWebhook(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	if err := s.cfg.WebhookPolicy.CheckURL(r.Context(), in.URL); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
 	hook, err := s.cfg.Webhooks.AddWebhook(r.Context(), u, in)
 	if err != nil {
 		s.writeError(w, r, err)
@@ -56,6 +60,10 @@ func (s *Server) handleUpdateWebhook(w http.ResponseWriter, r *http.Request) {
 	var p duban.WebhookPatch
 	id, ok := s.idAndJSON(w, r, &p)
 	if !ok {
+		return
+	}
+	if err := s.checkNewURL(r, id, p.URL); err != nil {
+		s.writeError(w, r, err)
 		return
 	}
 	hook, err := s.cfg.Webhooks.UpdateWebhook(r.Context(), u, id, p)
@@ -86,4 +94,16 @@ func (s *Server) handleWebhookDeliveries(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	writeJSON(w, http.StatusOK, newList(list, total, page))
+}
+
+// checkNewURL checks a patched URL unless it is the redacted form of the
+// stored one, which the store keeps as it is.
+func (s *Server) checkNewURL(r *http.Request, id int64, url *string) error {
+	if url == nil {
+		return nil
+	}
+	if old, err := s.cfg.Webhooks.FindWebhook(r.Context(), id); err == nil && *url == duban.RedactURL(old.URL) {
+		return nil
+	}
+	return s.cfg.WebhookPolicy.CheckURL(r.Context(), *url)
 }

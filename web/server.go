@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/notify"
 	"github.com/duban-dev/duban/signin"
 	"github.com/duban-dev/duban/tracker"
 )
@@ -30,10 +31,13 @@ type Config struct {
 	Bulletins BulletinStore       // nil: bulletin routes answer 404
 	Rollup    duban.RollupService // national rollup; nil answers 404
 	Webhooks  duban.WebhookService
-	Logger    *slog.Logger
-	Now       func() time.Time // the clock; time.Now when nil
-	SignIn    *signin.Service  // shared with the pages; made from Users and Sessions when nil
-	Pages     http.Handler     // the HTML pages: every path the API does not own
+	// WebhookPolicy is checked when a webhook URL is saved; the zero
+	// policy refuses loopback, private and metadata targets.
+	WebhookPolicy notify.Policy
+	Logger        *slog.Logger
+	Now           func() time.Time // the clock; time.Now when nil
+	SignIn        *signin.Service  // shared with the pages; made from Users and Sessions when nil
+	Pages         http.Handler     // the HTML pages: every path the API does not own
 }
 
 // Server owns the HTTP handler and listener.

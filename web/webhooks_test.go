@@ -56,6 +56,7 @@ func TestInactiveWebhookReceivesNothing(t *testing.T) {
 	}
 	e.notice(e.indicatorOf("zjj"), false)
 	d := notify.NewDispatcher(e.db, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	d.Sender = notify.NewSenderWith(notify.Policy{Allow: []string{"127.0.0.1"}})
 	if _, err := d.RunOnce(context.Background()); err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -25,7 +26,7 @@ type ImportResult struct {
 // and column; with any error, or with dryRun, nothing is written. The plan
 // is re-imported in one transaction through PlanService.ImportBundle.
 func (s Services) ImportPlan(ctx context.Context, r io.Reader, dryRun bool, actor string) (*ImportResult, error) {
-	f, err := openBook(r)
+	f, err := openBook(r, MaxPlanUnzipped)
 	if err != nil {
 		return nil, err
 	}
@@ -100,12 +101,18 @@ func applySheet(f *excelize.File, base *duban.Bundle) (*duban.Bundle, *Changes, 
 	return merged, changes, nil
 }
 
-// maxUnzipped bounds what an uploaded workbook may unpack to (a 16 MB
-// upload of well-compressed XML), so a zip bomb cannot exhaust memory.
-const maxUnzipped = 512 << 20
-
-func openBook(r io.Reader) (*excelize.File, error) {
-	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: maxUnzipped})
+// openBook opens an uploaded workbook after checking its zip directory
+// against the bounds (see limits.go), so a zip bomb is refused before a
+// byte of it is unpacked.
+func openBook(r io.Reader, maxUnzipped int64) (*excelize.File, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxUploadBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if err := checkZip(data, maxUnzipped); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: 16 << 20})
 	if err != nil {
 		return nil, duban.Invalid("无法读取工作簿，请上传 .xlsx 文件 (cannot read the workbook; upload an .xlsx file)",
 			duban.FieldError{Field: "file", Message: err.Error()})

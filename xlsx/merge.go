@@ -28,9 +28,11 @@ func (c *Changes) Empty() bool { return len(c.Added) == 0 && len(c.Changed) == 0
 type merger struct {
 	base    *duban.Bundle
 	out     *duban.Bundle
-	nodes   map[string]*duban.Node // base nodes by code
-	inds    map[string]int         // node code → index in out.Indicators of its first indicator
-	rowOf   map[string]int         // node code → sheet row
+	nodes   map[string]*duban.Node    // base nodes by code
+	inds    map[string]int            // node code → index in out.Indicators of its first indicator
+	rowOf   map[string]int            // node code → sheet row
+	kinds   map[string]duban.NodeKind // node code → kind, for nodes written to out
+	codes   map[string]bool           // indicator codes in out
 	changes Changes
 	errs    []duban.FieldError
 }
@@ -40,7 +42,7 @@ type merger struct {
 // The sheet's order and 层级 give each listed node its parent.
 func merge(base *duban.Bundle, rows []sheetRow) (*duban.Bundle, *Changes, []duban.FieldError) {
 	m := &merger{base: base, nodes: map[string]*duban.Node{}, inds: map[string]int{},
-		rowOf: map[string]int{}}
+		rowOf: map[string]int{}, kinds: map[string]duban.NodeKind{}, codes: map[string]bool{}}
 	out := *base
 	out.Nodes = make([]duban.Node, 0, len(base.Nodes)+len(rows))
 	out.Indicators = slices.Clone(base.Indicators)
@@ -49,6 +51,7 @@ func merge(base *duban.Bundle, rows []sheetRow) (*duban.Bundle, *Changes, []duba
 		m.nodes[base.Nodes[i].Code] = &base.Nodes[i]
 	}
 	for i := range out.Indicators {
+		m.codes[out.Indicators[i].Code] = true
 		if _, ok := m.inds[out.Indicators[i].NodeCode]; !ok {
 			m.inds[out.Indicators[i].NodeCode] = i
 		}
@@ -86,6 +89,7 @@ func (m *merger) applyRows(rows []sheetRow) {
 		m.rowOf[r.code] = r.row
 		n := m.applyNode(r, parent, lastChild[parent])
 		m.out.Nodes = append(m.out.Nodes, n)
+		m.kinds[n.Code] = n.Kind
 		lastChild[parent] = &m.out.Nodes[len(m.out.Nodes)-1]
 	}
 }
@@ -127,18 +131,19 @@ func (m *merger) newKind(r *sheetRow, parent string) duban.NodeKind {
 	if r.target != nil {
 		return duban.KindItem
 	}
-	p := m.nodes[parent]
-	if p == nil {
-		for i := range m.out.Nodes {
-			if m.out.Nodes[i].Code == parent {
-				p = &m.out.Nodes[i]
-			}
+	// The parent was written to out already (the sheet lists parents
+	// first); a map, not a scan of out, or a sheet of new nodes costs the
+	// square of its rows.
+	kind, ok := m.kinds[parent]
+	if !ok {
+		if p := m.nodes[parent]; p != nil {
+			kind, ok = p.Kind, true
 		}
 	}
-	if p == nil {
+	if !ok {
 		return duban.KindGoal
 	}
-	i := slices.Index(duban.NodeKinds, p.Kind)
+	i := slices.Index(duban.NodeKinds, kind)
 	return duban.NodeKinds[min(i+1, len(duban.NodeKinds)-1)]
 }
 
@@ -197,16 +202,10 @@ func (m *merger) addIndicator(r *sheetRow, n *duban.Node) {
 		Unit: r.unit, Target: r.target, Comparator: cmp, Direction: duban.DefaultDirection(cmp),
 		Kind: duban.Cumulative, Cadence: duban.Monthly})
 	m.inds[n.Code] = len(m.out.Indicators) - 1
+	m.codes[code] = true
 }
 
-func (m *merger) indicatorCodeUsed(code string) bool {
-	for _, in := range m.out.Indicators {
-		if in.Code == code {
-			return true
-		}
-	}
-	return false
-}
+func (m *merger) indicatorCodeUsed(code string) bool { return m.codes[code] }
 
 func sameTarget(a, b *float64) bool {
 	if a == nil || b == nil {

@@ -23,7 +23,7 @@ type filled struct {
 // transaction, all or nothing. Rows whose input columns are all empty are
 // skipped. Errors name the sheet row and column ("第5行 本期值: …").
 func (s Services) UploadReports(ctx context.Context, r io.Reader, actor *duban.User, today duban.Date) ([]duban.Report, error) {
-	f, err := openBook(r)
+	f, err := openBook(r, MaxReportUnzipped)
 	if err != nil {
 		return nil, err
 	}
@@ -51,7 +51,10 @@ func (s Services) UploadReports(ctx context.Context, r io.Reader, actor *duban.U
 }
 
 func (s Services) readTemplate(ctx context.Context, f *excelize.File) ([]filled, error) {
-	all, err := f.GetRows(SheetTemplate, excelize.Options{RawCellValue: true})
+	all, err := boundedRows(f, SheetTemplate, MaxUploadRows+1)
+	if duban.ErrorCode(err) == duban.ETOOLARGE {
+		return nil, err
+	}
 	if err != nil || len(all) == 0 {
 		return nil, duban.Invalid("不是 duban 的填报表 (not a duban report template)",
 			duban.FieldError{Field: SheetTemplate, Message: "缺少「填报」表 (no 填报 sheet)"})

@@ -50,7 +50,7 @@ func runPlanImport(ctx context.Context, args []string, stdout, stderr io.Writer)
 		}
 		b, err = importFromText(*fromText, *year, *code)
 	case *fromText == "" && fs.NArg() == 1:
-		b, err = readPlanFile(fs.Arg(0))
+		b, err = readPlanFile(ctx, fs.Arg(0))
 	default:
 		return fmt.Errorf("用法 (usage): duban plan import [--db DSN] FILE | --from-text FILE [--year YYYY]")
 	}
@@ -71,12 +71,12 @@ func runPlanImport(ctx context.Context, args []string, stdout, stderr io.Writer)
 	return nil
 }
 
-func readPlanFile(path string) (*duban.Bundle, error) {
+func readPlanFile(ctx context.Context, path string) (*duban.Bundle, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	return planfile.Decode(filepath.Base(path), bytes.NewReader(data))
+	return planfile.DecodeContext(ctx, filepath.Base(path), bytes.NewReader(data))
 }
 
 func runPlanExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"time"
 
 	"github.com/duban-dev/duban/files"
@@ -25,6 +26,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	migrate := fs.Bool("migrate", true, "启动时在主库执行待执行的迁移；设为 false 则有待迁移时拒绝启动 (apply pending migrations at start; false: refuse and ask for duban migrate)")
 	notices := addNoticeFlags(fs)
 	pprofAddr := fs.String("pprof", "", "在此本机地址提供 /debug/pprof/，如 127.0.0.1:6060 (serve pprof on this loopback address)")
+	webhookAllow := fs.String("webhook-allow", os.Getenv("DUBAN_WEBHOOK_ALLOW"),
+		"允许推送的内网主机，逗号分隔 (hosts webhooks may reach although loopback or private; comma-separated)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -49,6 +52,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	srv.SetWebhookPolicy(notify.ParseAllow(*webhookAllow))
 	fmt.Fprintf(stdout, "duban 已启动 (listening): http://%s/\n", srv.Addr())
 	warnWithoutAdmin(ctx, db, stderr)
 	if *pprofAddr != "" {
@@ -97,6 +101,7 @@ func serveWithJobs(ctx context.Context, srv *web.Server, db *store.DB, jobCfg jo
 	go func() { errc <- srv.Serve() }()
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 	dispatcher := notify.NewDispatcher(db, logger)
+	dispatcher.Sender = notify.NewSenderWith(srv.WebhookPolicy())
 	go lead(ctx, db, "outbox", logger, func(ctx context.Context) { dispatcher.Run(ctx, 5*time.Second) })
 	fill(&jobCfg, db, srv.Tracker(), logger, now)
 	go jobs.New(jobCfg).Run(ctx, jobInterval) // takes the lead per run
