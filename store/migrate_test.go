@@ -15,7 +15,7 @@ func TestMigrationsAreIdempotent(t *testing.T) {
 		if err != nil {
 			t.Fatalf("AppliedMigrations: %v", err)
 		}
-		assertEqual(t, "applied migrations", applied, []string{"0001_init", "0002_tracking", "0003_files_ingest", "0004_bulletins", "0005_scale", "0006_ingest_indexes", "0007_notice_history", "0008_user_admin", "0009_audit_filters"})
+		assertEqual(t, "applied migrations", applied, []string{"0001_init", "0002_tracking", "0003_files_ingest", "0004_bulletins", "0005_scale", "0006_ingest_indexes", "0007_notice_history", "0008_user_admin", "0009_audit_filters", "0025_display_links"})
 		mustImport(t, db, richBundle())
 		counts := mustCounts(t, db)
 
@@ -25,7 +25,7 @@ func TestMigrationsAreIdempotent(t *testing.T) {
 		again := mustOpen(t, dsn)
 		assertEqual(t, "row counts after re-migrating", mustCounts(t, again), counts)
 		applied, _ = again.AppliedMigrations(ctx)
-		assertEqual(t, "applied migrations after reopening", applied, []string{"0001_init", "0002_tracking", "0003_files_ingest", "0004_bulletins", "0005_scale", "0006_ingest_indexes", "0007_notice_history", "0008_user_admin", "0009_audit_filters"})
+		assertEqual(t, "applied migrations after reopening", applied, []string{"0001_init", "0002_tracking", "0003_files_ingest", "0004_bulletins", "0005_scale", "0006_ingest_indexes", "0007_notice_history", "0008_user_admin", "0009_audit_filters", "0025_display_links"})
 	})
 }
 
