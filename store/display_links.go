@@ -77,7 +77,6 @@ func (db *DB) RevokeDisplayLink(ctx context.Context, id int64) error {
 	return wrap(err, "revoke display link")
 }
 
-
 func scanDisplayLink(s scanner, l *duban.DisplayLink) error {
 	var revoked time.Time
 	if err := s.Scan(&l.ID, &l.PlanID, &l.Label, &l.CreatedBy, timeCol{&l.CreatedAt}, timeCol{&revoked}); err != nil {
