@@ -24,7 +24,7 @@ type browser struct {
 
 func newBrowser(t *testing.T, e *env) *browser {
 	t.Helper()
-	return newBrowserFor(t, e, 90*time.Second)
+	return newBrowserFor(t, e, 5*time.Minute) // generous: the machine is shared; tests wait on conditions, not on time
 }
 
 // newBrowserFor is newBrowser for a test that runs up to limit.

@@ -74,8 +74,11 @@ type lineChart struct {
 }
 
 func (h *Handler) dashboard(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Query().Get("screen") == "1" {
+		h.memberScreen(w, r)
+		return
+	}
 	v := dashboardView{page: h.newPage(r, "dash.title"), Statuses: status.Statuses}
-	v.Screen = r.URL.Query().Get("screen") == "1"
 	names := h.unitNames(r)
 	v.Names = names
 	var trendCode string

@@ -92,7 +92,7 @@ func newEnv(t *testing.T) *env {
 	}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	tr, sign := tracker.NewService(db), signin.New(db, db, now)
-	pages, err := ui.New(ui.Config{Plans: db, Users: db, Reports: db, Notices: db, Tracker: tr,
+	pages, err := ui.New(ui.Config{Displays: db, Plans: db, Users: db, Reports: db, Notices: db, Tracker: tr,
 		Directory: db, Audit: db, UserList: db, Files: fileStore, SignIn: sign, Logger: logger, Now: now, Bulletins: db})
 	if err != nil {
 		t.Fatal(err)

@@ -103,7 +103,7 @@ func (h *Handler) redirectToLogin(w http.ResponseWriter, r *http.Request) {
 }
 
 func isPublicPath(p string) bool {
-	return p == "/login" || strings.HasPrefix(p, "/public/") || strings.HasPrefix(p, "/static/")
+	return p == "/login" || strings.HasPrefix(p, "/public/") || strings.HasPrefix(p, "/static/") || strings.HasPrefix(p, "/display/")
 }
 
 type loginView struct {

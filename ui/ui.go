@@ -42,7 +42,8 @@ type Config struct {
 	UserList  UserList          // the admin page lists accounts when set
 	Files     duban.FileService // report photos; the form has no photo field when nil
 	SignIn    *signin.Service
-	Bulletins bulletin.Store // the bulletin and ranking pages when set
+	Bulletins bulletin.Store           // the bulletin and ranking pages when set
+	Displays  duban.DisplayLinkService // wall-screen display links when set
 	Logger    *slog.Logger
 	Now       func() time.Time // the clock; time.Now when nil
 }
@@ -101,6 +102,7 @@ func (h *Handler) routes() {
 	h.routesBulletins()
 	h.routesExcel()
 	h.routesAudit()
+	h.routesScreen()
 	h.mux.HandleFunc("/", h.notFound)
 }
 

@@ -87,6 +87,16 @@ func (h *Handler) loadWorkspace(r *http.Request, v *workspaceView) error {
 	if v.Returned, _, err = h.cfg.Reports.ListReportsFiltered(ctx, f); err != nil {
 		return err
 	}
+	var later []duban.Report
+	for _, st := range []duban.ReportState{duban.Submitted, duban.Approved} {
+		f.State = st
+		reps, _, err := h.cfg.Reports.ListReportsFiltered(ctx, f)
+		if err != nil {
+			return err
+		}
+		later = append(later, reps...)
+	}
+	v.Returned = uncorrected(v.Returned, later)
 	f.State = duban.Draft
 	v.Drafts, _, err = h.cfg.Reports.ListReportsFiltered(ctx, f)
 	return err
@@ -129,6 +139,27 @@ func dueItems(ps *tracker.PlanStatus, unit string, today duban.Date) []dueItem {
 		}
 		d.Label = status.PeriodLabel(ind.Cadence, d.Period)
 		out = append(out, d)
+	}
+	return out
+}
+
+// uncorrected keeps the returned reports that no later version of the same
+// item and period (submitted or approved) has corrected yet.
+func uncorrected(returned, later []duban.Report) []duban.Report {
+	type key struct {
+		ind    int64
+		period string
+	}
+	newest := map[key]int{}
+	for _, r := range later {
+		k := key{r.IndicatorID, r.Period}
+		newest[k] = max(newest[k], r.Version)
+	}
+	out := returned[:0:0]
+	for _, r := range returned {
+		if newest[key{r.IndicatorID, r.Period}] <= r.Version {
+			out = append(out, r)
+		}
 	}
 	return out
 }

@@ -37,11 +37,17 @@ func WritePlan(w io.Writer, pb PlanBook) error {
 	if err := f.SetSheetName("Sheet1", SheetPlan); err != nil {
 		return err
 	}
+	if err := printSetup(f, SheetPlan, 1); err != nil {
+		return err
+	}
 	if err := writeNodeSheet(f, st, SheetPlan, rows, len(nm.unitList)); err != nil {
 		return err
 	}
 	for _, area := range areaSheets(rows) {
 		if _, err := f.NewSheet(area.name); err != nil {
+			return err
+		}
+		if err := printSetup(f, area.name, 1); err != nil {
 			return err
 		}
 		if err := writeNodeSheet(f, st, area.name, area.rows, len(nm.unitList)); err != nil {

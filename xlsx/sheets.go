@@ -25,8 +25,9 @@ func writeNodeSheet(f *excelize.File, st *styles, sheet string, rows []nodeRow, 
 	}
 	// After AutoFilter, which replaces the sheet properties: a group's
 	// summary row (the parent) sits above its children.
-	below := false
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{OutlineSummaryBelow: &below}); err != nil {
+	// FitToPage belongs here for the same reason (printSetup sets the rest).
+	below, fit := false, true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{OutlineSummaryBelow: &below, FitToPage: &fit}); err != nil {
 		return err
 	}
 	if err := addDropDowns(f, sheet, last, units); err != nil {

@@ -68,7 +68,9 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
-		fmt.Fprintln(os.Stderr, "duban:", err)
+		if !errors.Is(err, flag.ErrHelp) { // the flag set has printed the usage
+			fmt.Fprintln(os.Stderr, "duban:", err)
+		}
 		os.Exit(exitCode(err))
 	}
 }
@@ -77,6 +79,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprint(stdout, usage)
 		return nil
+	}
+	if args[0] == "--version" || args[0] == "-version" || args[0] == "-v" {
+		return runVersion(ctx, nil, stdout, stderr)
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {

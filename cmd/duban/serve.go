@@ -66,7 +66,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 func startServer(db *store.DB, fileStore *files.Store, addr string, stderr io.Writer, now func() time.Time) (*web.Server, error) {
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 	tr, sign := tracker.NewService(db), signin.New(db, db, now)
-	pages, err := ui.New(ui.Config{Plans: db, Users: db, Reports: db, Notices: db, Tracker: tr,
+	pages, err := ui.New(ui.Config{Displays: db, Plans: db, Users: db, Reports: db, Notices: db, Tracker: tr,
 		Directory: db, Audit: db, UserList: db, Files: fileStore, SignIn: sign, Logger: logger, Now: now, Bulletins: db})
 	if err != nil {
 		return nil, err

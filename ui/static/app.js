@@ -3,6 +3,8 @@
 (function () {
   "use strict";
   var block = document.getElementById("chart-data");
+  var wall = document.querySelector(".wall[data-src]");
+  if (wall) refreshWall(wall);
   if (!block || !window.echarts) return;
   var data = JSON.parse(block.textContent);
   var dark = document.body.classList.contains("screen");
@@ -46,8 +48,60 @@
     c.setOption(options(el.dataset.kind, d));
     if (dark) c.setOption({ backgroundColor: "transparent" });
     charts.push(c);
+    if (wall) wall.chart = function (d) { c.setOption(options(el.dataset.kind, d), { replaceMerge: ["series", "xAxis"] }); };
     var table = el.parentNode.querySelector("details.data");
     if (table) table.open = false; // the chart shows it; the table stays one click away
   });
   window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
+
+  // The wall screen fetches its data every minute and redraws in place:
+  // no reload, no jump to the top, and the last data stays up when the
+  // network fails (marked stale).
+  function refreshWall(el) {
+    var every = (parseInt(el.dataset.refresh, 10) || 60) * 1000;
+    function set(id, v) { var n = document.getElementById(id); if (n) n.textContent = v == null ? "" : v; }
+    function cell(tr, tag, text) { var c = document.createElement(tag); c.textContent = text; if (tag === "th") c.scope = "row"; tr.appendChild(c); return c; }
+    function bar(p, e) {
+      var b = document.createElement("span"); b.className = "bar";
+      var f = document.createElement("span"); f.className = "fill"; f.style.width = Math.max(0, Math.min(1, p)) * 100 + "%"; b.appendChild(f);
+      if (e) { var m = document.createElement("span"); m.className = "mark"; m.style.left = Math.max(0, Math.min(1, e)) * 100 + "%"; b.appendChild(m); }
+      return b;
+    }
+    function draw(d) {
+      set("s-title", d.title); set("s-asof", d.as_of); set("s-updated", d.updated);
+      d.counts.forEach(function (c) { set("s-n-" + c.status, c.n); });
+      set("s-items", d.items); set("s-progress", d.progress); set("s-expected", d.expected); set("s-sum", d.progress);
+      set("s-sentence", d.sentence); set("s-formula", d.formula); set("s-parts-more", d.parts_more); set("s-more", d.more);
+      var parts = document.getElementById("s-parts");
+      if (parts) {
+        parts.textContent = "";
+        (d.parts || []).forEach(function (p) {
+          var tr = document.createElement("tr"); if (p.behind) tr.className = "behind";
+          cell(tr, "th", p.title); cell(tr, "td", p.weight); cell(tr, "td", p.share);
+          var td = cell(tr, "td", ""); td.appendChild(bar(p.p, p.e)); var s = document.createElement("span"); s.textContent = p.progress + " / " + p.expected; td.appendChild(s);
+          cell(tr, "td", p.contribution); parts.appendChild(tr);
+        });
+      }
+      var att = document.getElementById("s-attention");
+      if (att) {
+        att.textContent = "";
+        (d.attention || []).forEach(function (a) {
+          var li = document.createElement("li"), t = document.createElement("strong"), w = document.createElement("span"), u = document.createElement("span"), y = document.createElement("span");
+          t.textContent = a.title; w.className = "w"; w.style.color = a.text; w.textContent = a.word; u.className = "muted"; u.textContent = a.unit; y.className = "why"; y.textContent = a.why;
+          li.appendChild(t); li.append(" "); li.appendChild(w); li.append(" "); li.appendChild(u); li.appendChild(document.createElement("br")); li.appendChild(y);
+          att.appendChild(li);
+        });
+      }
+      if (el.chart) el.chart(d.chart);
+      el.dataset.loaded = String((parseInt(el.dataset.loaded, 10) || 0) + 1);
+    }
+    function load() {
+      fetch(el.dataset.src, { credentials: "same-origin", cache: "no-store" })
+        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+        .then(function (d) { draw(d); document.getElementById("s-stale").hidden = true; })
+        .catch(function () { document.getElementById("s-stale").hidden = false; });
+    }
+    el.refreshNow = load; // for tests and for a keyboard-less screen's devtools
+    setInterval(load, every);
+  }
 })();
