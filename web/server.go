@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/projects"
 	"github.com/duban-dev/duban/signin"
 	"github.com/duban-dev/duban/tracker"
 )
@@ -30,6 +31,12 @@ type Config struct {
 	Bulletins BulletinStore       // nil: bulletin routes answer 404
 	Rollup    duban.RollupService // national rollup; nil answers 404
 	Webhooks  duban.WebhookService
+	// Projects stores project steps, problems and dispatch decisions;
+	// ProjectLedger builds the ledger, map, forecast and dispatch list (made
+	// from Projects and Tracker when nil). Without Projects the project
+	// routes answer 404.
+	Projects      duban.ProjectService
+	ProjectLedger *projects.Service
 	Logger    *slog.Logger
 	Now       func() time.Time // the clock; time.Now when nil
 	SignIn    *signin.Service  // shared with the pages; made from Users and Sessions when nil
@@ -90,6 +97,7 @@ func (s *Server) routes() {
 	s.routesRollup()
 	s.routesWebhooks()
 	s.routesUsers()
+	s.routesProjects()
 	s.routesOpenAPI()
 	if s.cfg.Pages != nil {
 		s.mux.Handle("/", s.cfg.Pages)

@@ -62,7 +62,7 @@ func startServer(db *store.DB, fileStore *files.Store, addr string, stderr io.Wr
 	}
 	srv := web.NewServer(web.Config{
 		Plans: db, Users: db, Sessions: db, Reports: db, Notices: db,
-		Directory: db, Audit: db, Tracker: tr, Bulletins: db, Rollup: db, Webhooks: db,
+		Directory: db, Audit: db, Tracker: tr, Bulletins: db, Rollup: db, Webhooks: db, Projects: db,
 		Files: fileStore, MaxUpload: fileStore.MaxSize(),
 		Logger: logger, Now: now, SignIn: sign, Pages: pages,
 	})
