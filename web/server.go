@@ -37,10 +37,10 @@ type Config struct {
 	// routes answer 404.
 	Projects      duban.ProjectService
 	ProjectLedger *projects.Service
-	Logger    *slog.Logger
-	Now       func() time.Time // the clock; time.Now when nil
-	SignIn    *signin.Service  // shared with the pages; made from Users and Sessions when nil
-	Pages     http.Handler     // the HTML pages: every path the API does not own
+	Logger        *slog.Logger
+	Now           func() time.Time // the clock; time.Now when nil
+	SignIn        *signin.Service  // shared with the pages; made from Users and Sessions when nil
+	Pages         http.Handler     // the HTML pages: every path the API does not own
 }
 
 // Server owns the HTTP handler and listener.
