@@ -31,16 +31,17 @@ type Config struct {
 	Bulletins BulletinStore       // nil: bulletin routes answer 404
 	Rollup    duban.RollupService // national rollup; nil answers 404
 	Webhooks  duban.WebhookService
+	Logger    *slog.Logger
+	Now       func() time.Time // the clock; time.Now when nil
+	SignIn    *signin.Service  // shared with the pages; made from Users and Sessions when nil
+	Pages     http.Handler     // the HTML pages: every path the API does not own
+
 	// Projects stores project steps, problems and dispatch decisions;
 	// ProjectLedger builds the ledger, map, forecast and dispatch list (made
 	// from Projects and Tracker when nil). Without Projects the project
 	// routes answer 404.
 	Projects      duban.ProjectService
 	ProjectLedger *projects.Service
-	Logger        *slog.Logger
-	Now           func() time.Time // the clock; time.Now when nil
-	SignIn        *signin.Service  // shared with the pages; made from Users and Sessions when nil
-	Pages         http.Handler     // the HTML pages: every path the API does not own
 }
 
 // Server owns the HTTP handler and listener.
