@@ -15,6 +15,7 @@ import (
 
 	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/bulletin"
+	"github.com/duban-dev/duban/projects"
 	"github.com/duban-dev/duban/signin"
 	"github.com/duban-dev/duban/tracker"
 )
@@ -45,6 +46,11 @@ type Config struct {
 	Bulletins bulletin.Store // the bulletin and ranking pages when set
 	Logger    *slog.Logger
 	Now       func() time.Time // the clock; time.Now when nil
+
+	// Projects and ProjectLedger serve the project pages (ledger, project,
+	// problems, dispatch list, map); without Projects they are absent.
+	Projects      duban.ProjectService
+	ProjectLedger *projects.Service
 }
 
 // Handler serves the pages.
@@ -101,6 +107,7 @@ func (h *Handler) routes() {
 	h.routesBulletins()
 	h.routesExcel()
 	h.routesAudit()
+	h.routesProjects()
 	h.mux.HandleFunc("/", h.notFound)
 }
 
