@@ -60,6 +60,7 @@ func init() {
 		"pj.map_summary":        {"%d 个项目有坐标（%d 个没有）；红灯 %d 个。点击点位打开项目。", "%d projects placed (%d without coordinates); %d red. Click a point to open the project."},
 		"pj.map_note":           {"按经纬度平面绘制，不加载任何在线底图；坐标为示意。", "Plotted on plain longitude and latitude, no online base map; positions are indicative."},
 		"pj.card":               {"重大项目", "Major projects"},
+		"pj.risks_more":         {"另有 %d 项，见台账", "%d more in the ledger"},
 		"pj.risks":              {"可能完不成（按当前进度预测）", "Likely to miss (forecast at the current pace)"},
 		"pb.title":              {"问题清单", "Problem ledger"},
 		"pb.summary":            {"未解决 %d 个，其中超期 %d 个", "%d open, %d past their deadline"},
