@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/forecast"
 	"github.com/duban-dev/duban/projects"
 )
 
@@ -44,4 +45,21 @@ func (h *Handler) projectsCard(r *http.Request, p *page, planID int64, asOf duba
 	risks := projects.ForecastOf(in).LikelyMiss
 	c.Risks, c.More = risks[:min(riskRows, len(risks))], max(0, len(risks)-riskRows)
 	return c
+}
+
+// forecastOf is the year-end forecast of one indicator, nil when there is
+// none (no project service, not a cumulative count, nothing approved).
+func (h *Handler) forecastOf(r *http.Request, planID int64, asOf duban.Date, indicatorID int64) *forecast.Result {
+	if h.cfg.ProjectLedger == nil {
+		return nil
+	}
+	_, in, err := h.cfg.ProjectLedger.Ledger(r.Context(), planID, asOf)
+	if err != nil {
+		h.cfg.Logger.Error("forecast", "plan", planID, "err", err)
+		return nil
+	}
+	if f, ok := projects.Forecasts(in)[indicatorID]; ok {
+		return &f
+	}
+	return nil
 }
