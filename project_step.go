@@ -60,6 +60,9 @@ func (in *ProjectStepInput) Check(u *User, row int) []FieldError {
 	if in.Kind == StepPrep && (in.Name == "" || utf8.RuneCountInString(in.Name) > 20) {
 		add("name", "必填，最多 20 字 (required; at most 20 characters)")
 	}
+	if in.Kind == StepStage && (in.Actual != nil || in.Clear) {
+		add("actual", "阶段变化须填报并经审核 (a stage is reached by an approved report)")
+	}
 	if in.Planned != nil && u.Role == RoleReporter {
 		add("planned", "计划日期由督查室确定 (planned dates are set by the supervision office)")
 	}

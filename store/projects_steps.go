@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"slices"
 
 	"github.com/duban-dev/duban"
@@ -48,38 +49,92 @@ func (t *tx) nodeSteps(ctx context.Context, nodeID int64) ([]duban.ProjectStep, 
 func (db *DB) SaveProjectSteps(ctx context.Context, actor *duban.User, nodeID int64, ins []duban.ProjectStepInput) ([]duban.ProjectStep, error) {
 	var after []duban.ProjectStep
 	err := db.write(ctx, func(t *tx) error {
-		n, err := t.projectNode(ctx, nodeID)
-		if err != nil {
-			return err
-		}
-		if !duban.CanReport(actor, n) {
-			return duban.Errorf(duban.EFORBIDDEN, "无权修改「%s」的节点：该项目由 %s 牵头 (not your unit's project)", n.Title, n.LeadUnit)
-		}
-		var errs []duban.FieldError
-		for i := range ins {
-			errs = append(errs, ins[i].Check(actor, i+1)...)
-		}
-		if len(errs) > 0 {
-			return duban.Invalid("节点内容有误 (invalid steps)", errs...)
-		}
-		before, err := t.nodeSteps(ctx, nodeID)
-		if err != nil {
-			return err
-		}
-		for _, in := range ins {
-			if err := t.saveStep(ctx, nodeID, before, in); err != nil {
-				return err
-			}
-		}
-		if after, err = t.nodeSteps(ctx, nodeID); err != nil {
-			return err
-		}
-		return t.audit(ctx, actor.Username, "project.steps", "node", nodeID, before, after)
+		var err error
+		after, _, err = t.saveSteps(ctx, actor, nodeID, ins, 0)
+		return err
 	})
 	if err != nil {
 		return nil, wrap(err, "save steps of node %d", nodeID)
 	}
 	return after, nil
+}
+
+// ImportProjectSteps applies the step dates of many projects of a plan
+// (by node code) in one transaction, all or nothing, and reports how many
+// projects changed; with dryRun it writes nothing. Field errors carry the
+// 1-based position of the project in the list as Row.
+func (db *DB) ImportProjectSteps(ctx context.Context, actor *duban.User, planID int64, byCode map[string][]duban.ProjectStepInput, dryRun bool) (int, error) {
+	changed := 0
+	errDry := errors.New("dry run")
+	err := db.write(ctx, func(t *tx) error {
+		nodes, err := t.nodes(ctx, "WHERE n.plan_id = ? AND n.kind = ?", planID, string(duban.KindProject))
+		if err != nil {
+			return err
+		}
+		ids := map[string]int64{}
+		for _, n := range nodes {
+			ids[n.Code] = n.ID
+		}
+		var errs []duban.FieldError
+		for code, ins := range byCode {
+			id, ok := ids[code]
+			if !ok {
+				errs = append(errs, duban.FieldError{Field: "编号", Message: "计划中没有项目 " + code + " (no such project)"})
+				continue
+			}
+			after, before, err := t.saveSteps(ctx, actor, id, ins, 0)
+			if err != nil {
+				return err
+			}
+			if !slices.Equal(after, before) {
+				changed++
+			}
+		}
+		if len(errs) > 0 {
+			return duban.Invalid("工作簿有误 (invalid workbook)", errs...)
+		}
+		if dryRun {
+			return errDry
+		}
+		return nil
+	})
+	if errors.Is(err, errDry) {
+		err = nil
+	}
+	return changed, wrap(err, "import project steps of plan %d", planID)
+}
+
+// saveSteps checks and writes one project's steps and audits them when
+// they changed; it returns the steps after and before.
+func (t *tx) saveSteps(ctx context.Context, actor *duban.User, nodeID int64, ins []duban.ProjectStepInput, row int) ([]duban.ProjectStep, []duban.ProjectStep, error) {
+	n, err := t.projectNode(ctx, nodeID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !duban.CanReport(actor, n) {
+		return nil, nil, duban.Errorf(duban.EFORBIDDEN, "无权修改「%s」的节点：该项目由 %s 牵头 (not your unit's project)", n.Title, n.LeadUnit)
+	}
+	var errs []duban.FieldError
+	for i := range ins {
+		errs = append(errs, ins[i].Check(actor, row+i+1)...)
+	}
+	if len(errs) > 0 {
+		return nil, nil, duban.Invalid("节点内容有误 (invalid steps)", errs...)
+	}
+	before, err := t.nodeSteps(ctx, nodeID)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, in := range ins {
+		if err := t.saveStep(ctx, nodeID, before, in); err != nil {
+			return nil, nil, err
+		}
+	}
+	after, err := t.nodeSteps(ctx, nodeID)
+	if err != nil || slices.Equal(after, before) {
+		return after, before, err
+	}
+	return after, before, t.audit(ctx, actor.Username, "project.steps", "node", nodeID, before, after)
 }
 
 func (t *tx) saveStep(ctx context.Context, nodeID int64, existing []duban.ProjectStep, in duban.ProjectStepInput) error {
@@ -93,6 +148,9 @@ func (t *tx) saveStep(ctx context.Context, nodeID int64, existing []duban.Projec
 		}
 		s := duban.ProjectStep{Kind: in.Kind, Name: in.Name, Position: pos}
 		applyStepInput(&s, in)
+		if s.Planned.IsZero() && s.Actual.IsZero() {
+			return nil // nothing to keep
+		}
 		_, err := t.exec(ctx, `INSERT INTO project_steps (node_id, kind, name, position, planned, actual, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, nodeID, string(s.Kind), s.Name, s.Position, dateArg(s.Planned), dateArg(s.Actual), t.now)
 		return mapErr(err)

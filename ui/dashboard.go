@@ -24,6 +24,7 @@ type dashboardView struct {
 	Charts     chartData
 	Names      map[string]string // unit code → name
 	Rank       *rankCard         // 争先排名; nil without bulletins
+	Projects   *projectsCard     // 重大项目 and likely to miss; nil without projects
 }
 
 type unitRow struct {
@@ -105,6 +106,7 @@ func (h *Handler) dashboard(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
+	v.Projects = h.projectsCard(r, &v.page, v.Plan.ID, v.AsOf)
 	if v.Rank != nil {
 		v.Charts.Ranking = v.Rank.scoreChart(v.T("rank.score"))
 	}

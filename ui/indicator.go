@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/forecast"
 	"github.com/duban-dev/duban/status"
 	"github.com/duban-dev/duban/tracker"
 )
@@ -22,6 +23,7 @@ type indicatorView struct {
 	Files     []attachmentRow
 	CanReport bool
 	Charts    map[string]lineChart
+	Forecast  *forecast.Result // year-end forecast; nil without the project service or a forecast
 }
 
 // maxHistory bounds the reports, notices and audit entries an item page
@@ -62,6 +64,7 @@ func (h *Handler) loadIndicator(r *http.Request) (*indicatorView, error) {
 	if err != nil {
 		return nil, err
 	}
+	v.Forecast = h.forecastOf(r, t.Plan.ID, v.AsOf, id)
 	return v, h.loadHistory(r, v)
 }
 

@@ -15,6 +15,7 @@ import (
 
 	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/bulletin"
+	"github.com/duban-dev/duban/projects"
 	"github.com/duban-dev/duban/signin"
 	"github.com/duban-dev/duban/tracker"
 )
@@ -46,6 +47,11 @@ type Config struct {
 	Displays  duban.DisplayLinkService // wall-screen display links when set
 	Logger    *slog.Logger
 	Now       func() time.Time // the clock; time.Now when nil
+
+	// Projects and ProjectLedger serve the project pages (ledger, project,
+	// problems, dispatch list, map); without Projects they are absent.
+	Projects      duban.ProjectService
+	ProjectLedger *projects.Service
 }
 
 // Handler serves the pages.
@@ -103,6 +109,7 @@ func (h *Handler) routes() {
 	h.routesExcel()
 	h.routesAudit()
 	h.routesScreen()
+	h.routesProjects()
 	h.mux.HandleFunc("/", h.notFound)
 }
 

@@ -71,7 +71,7 @@ func newEnv(t testing.TB) *env {
 		t.Fatal(err)
 	}
 	srv := web.NewServer(web.Config{Plans: db, Users: db, Sessions: db, Reports: db, Notices: db,
-		Tracker: tracker.NewService(db), Directory: db, Audit: db, Bulletins: db, Files: fileStore, Webhooks: db, MaxUpload: maxUpload,
+		Tracker: tracker.NewService(db), Directory: db, Audit: db, Bulletins: db, Files: fileStore, Webhooks: db, MaxUpload: maxUpload, Projects: db,
 		WebhookPolicy: notify.Policy{Allow: []string{"127.0.0.1"}},
 		Logger:        slog.New(slog.NewTextHandler(io.Discard, nil)), Now: func() time.Time { return demoNow }})
 	return &env{t: t, db: db, srv: srv, bundle: b, planID: planID, tokens: map[string]string{}}

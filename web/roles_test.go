@@ -116,7 +116,7 @@ func TestEveryWriteEndpointForEveryRole(t *testing.T) {
 			return "/api/v1/users/" + e.account(), map[string]any{"display_name": "王五", "disabled": true}
 		}, []int{401, 403, 403, 403, 403, 200}},
 	}
-	e.tryEveryRole("POST", cases)
+	e.tryEveryRole("POST", append(cases, projectWriteCases()...))
 	e.tryEveryRole("PATCH", patches)
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/notify"
+	"github.com/duban-dev/duban/projects"
 	"github.com/duban-dev/duban/signin"
 	"github.com/duban-dev/duban/tracker"
 )
@@ -38,6 +39,13 @@ type Config struct {
 	Now           func() time.Time // the clock; time.Now when nil
 	SignIn        *signin.Service  // shared with the pages; made from Users and Sessions when nil
 	Pages         http.Handler     // the HTML pages: every path the API does not own
+
+	// Projects stores project steps, problems and dispatch decisions;
+	// ProjectLedger builds the ledger, map, forecast and dispatch list (made
+	// from Projects and Tracker when nil). Without Projects the project
+	// routes answer 404.
+	Projects      duban.ProjectService
+	ProjectLedger *projects.Service
 }
 
 // Server owns the HTTP handler and listener.
@@ -94,6 +102,7 @@ func (s *Server) routes() {
 	s.routesRollup()
 	s.routesWebhooks()
 	s.routesUsers()
+	s.routesProjects()
 	s.routesOpenAPI()
 	if s.cfg.Pages != nil {
 		s.mux.Handle("/", s.cfg.Pages)

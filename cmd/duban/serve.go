@@ -11,6 +11,7 @@ import (
 	"github.com/duban-dev/duban/files"
 	"github.com/duban-dev/duban/jobs"
 	"github.com/duban-dev/duban/notify"
+	"github.com/duban-dev/duban/projects"
 	"github.com/duban-dev/duban/signin"
 	"github.com/duban-dev/duban/store"
 	"github.com/duban-dev/duban/tracker"
@@ -66,14 +67,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 func startServer(db *store.DB, fileStore *files.Store, addr string, stderr io.Writer, now func() time.Time) (*web.Server, error) {
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 	tr, sign := tracker.NewService(db), signin.New(db, db, now)
+	ledger := projects.NewService(db, tr)
 	pages, err := ui.New(ui.Config{Displays: db, Plans: db, Users: db, Reports: db, Notices: db, Tracker: tr,
-		Directory: db, Audit: db, UserList: db, Files: fileStore, SignIn: sign, Logger: logger, Now: now, Bulletins: db})
+		Directory: db, Audit: db, UserList: db, Files: fileStore, SignIn: sign, Logger: logger, Now: now, Bulletins: db,
+		Projects: db, ProjectLedger: ledger})
 	if err != nil {
 		return nil, err
 	}
 	srv := web.NewServer(web.Config{
 		Plans: db, Users: db, Sessions: db, Reports: db, Notices: db,
-		Directory: db, Audit: db, Tracker: tr, Bulletins: db, Rollup: db, Webhooks: db,
+		Directory: db, Audit: db, Tracker: tr, Bulletins: db, Rollup: db, Webhooks: db, Projects: db, ProjectLedger: ledger,
 		Files: fileStore, MaxUpload: fileStore.MaxSize(),
 		Logger: logger, Now: now, SignIn: sign, Pages: pages,
 	})

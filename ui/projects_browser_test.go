@@ -1,0 +1,85 @@
+package ui_test
+
+import (
+	"bytes"
+	"context"
+	"testing"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"github.com/duban-dev/duban/demo"
+)
+
+// TestWeeklyDispatchInChromium runs a weekly dispatch meeting on the demo:
+// the supervisor opens the dispatch list, goes through the lagging projects
+// and the open problems, records a decision and prints the list; the
+// leader then sees the project map and the likely-to-miss list.
+func TestWeeklyDispatchInChromium(t *testing.T) {
+	e := newProjectEnv(t)
+	b := newBrowser(t, e)
+	b.login(demo.SupervisorUsername)
+	page := "/plans/" + pjItoa(e.planID) + "/dispatch?mechanism=sdsw"
+	b.open(page)
+	b.do(chromedp.WaitVisible(chromedp.CSS("#sec-lagging tr.dp-item")))
+	lagging := b.count("#sec-lagging tr.dp-item")
+	problems := b.count("#sec-problem tr.dp-item")
+	if lagging == 0 || problems == 0 {
+		t.Fatalf("lagging %d, problems %d", lagging, problems)
+	}
+	// Open the first open problem's project from the list, then come back.
+	b.do(chromedp.Click(chromedp.CSS("#sec-problem tr.dp-item a")), chromedp.WaitVisible(chromedp.CSS("#problems article.problem")))
+	b.open(page)
+	// Record a decision on the first lagging project.
+	first := "#sec-lagging tr.dp-item:first-of-type"
+	b.do(chromedp.Click(chromedp.CSS(first+" details summary")),
+		chromedp.SendKeys(chromedp.CSS(first+" textarea[name=text]"), "本周五前召开专题会，协调施工许可"),
+		chromedp.Click(chromedp.CSS(first+" form.decide button")),
+		chromedp.WaitVisible(chromedp.CSS(".flash.ok")),
+		chromedp.WaitVisible(chromedp.CSS(first+" .recorded")))
+	if got := b.text(first + " .recorded"); !bytes.Contains([]byte(got), []byte("本周五前召开专题会")) {
+		t.Fatalf("recorded: %q", got)
+	}
+	b.screenshot("dispatch-list")
+	// Print: the forms and the navigation go, the list stays.
+	b.do(media("print"))
+	hidden, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`getComputedStyle(document.querySelector("form.decide").closest("details")).display === "none" && getComputedStyle(document.querySelector("header.top")).display === "none"`))
+	if err != nil || !hidden {
+		t.Fatalf("print media still shows the forms: %v", err)
+	}
+	pdf, err := chromedp.Run(b.ctx, chromedp.PrintToPDF())
+	if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF")) || len(pdf) < 10_000 {
+		t.Fatalf("print: %v, %d bytes", err, len(pdf))
+	}
+	b.do(media(""))
+	b.logout()
+
+	b.login(demo.LeaderUsername)
+	b.open("/plans/" + pjItoa(e.planID) + "/projects/map")
+	b.do(chromedp.WaitVisible(chromedp.CSS(`#project-map[data-drawn="270"] svg`)))
+	b.screenshot("project-map")
+	b.open("/plans/" + pjItoa(e.planID))
+	b.do(chromedp.WaitVisible(chromedp.CSS("#likely-miss li a")), chromedp.WaitVisible(chromedp.CSS(`#dash-map[data-drawn] svg`)))
+	if got := b.text("#likely-miss"); !bytes.Contains([]byte(got), []byte("以当前进度，预计")) {
+		t.Fatalf("likely to miss: %q", got)
+	}
+	b.screenshot("dashboard-projects")
+}
+
+func (b *browser) count(sel string) int {
+	b.t.Helper()
+	n, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.querySelectorAll(`+"`"+sel+"`"+`).length`))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	return n
+}
+
+// media emulates a CSS media type ("print"), "" for the screen again.
+func media(m string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: m})
+		return err
+	})
+}

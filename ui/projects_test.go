@@ -1,0 +1,125 @@
+package ui_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/demo"
+	"github.com/duban-dev/duban/demo/demodb"
+	"github.com/duban-dev/duban/projects"
+	"github.com/duban-dev/duban/signin"
+	"github.com/duban-dev/duban/store"
+	"github.com/duban-dev/duban/tracker"
+	"github.com/duban-dev/duban/ui"
+	"github.com/duban-dev/duban/web"
+)
+
+// newProjectEnv is the server over the full demo: the plan with its 270
+// projects, simulated reports, steps and problems (demodb.Load).
+func newProjectEnv(t testing.TB) *env {
+	t.Helper()
+	ctx := context.Background()
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "pj.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	now := func() time.Time { return demoNow }
+	db.Now = now
+	planID, b, err := demodb.Load(ctx, db, hash(), asOf, demo.DefaultSeed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	tr, sign := tracker.NewService(db), signin.New(db, db, now)
+	ledger := projects.NewService(db, tr)
+	pages, err := ui.New(ui.Config{Plans: db, Users: db, Reports: db, Notices: db, Tracker: tr, Directory: db, Audit: db,
+		UserList: db, SignIn: sign, Logger: logger, Now: now, Bulletins: db, Projects: db, ProjectLedger: ledger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := web.NewServer(web.Config{Plans: db, Users: db, Sessions: db, Reports: db, Notices: db, Tracker: tr,
+		Directory: db, Audit: db, Logger: logger, Now: now, SignIn: sign, Pages: pages, Projects: db, ProjectLedger: ledger})
+	tt, _ := t.(*testing.T)
+	return &env{t: tt, db: db, srv: srv, bundle: b, planID: planID}
+}
+
+var headline = regexp.MustCompile(`计划 270 个，台账 270 个：已开工 (\d+) 个，红灯（滞后、逾期）(\d+) 个`)
+
+func TestLedgerPageAnswersTheCounts(t *testing.T) {
+	e := newProjectEnv(t)
+	c := e.client()
+	c.login("lingdao")
+	res := c.get("/plans/" + pjItoa(e.planID) + "/projects")
+	if res.status != 200 {
+		t.Fatalf("%d %.300s", res.status, res.body)
+	}
+	m := headline.FindStringSubmatch(res.body)
+	if m == nil || !strings.Contains(res.body, "✓ 计划明确 270 个重大项目") {
+		t.Fatalf("no headline or check: %.2000s", res.body)
+	}
+	if n := strings.Count(res.body, `<tr data-status=`); n != 270 {
+		t.Fatalf("%d rows", n)
+	}
+	red := c.get("/plans/" + pjItoa(e.planID) + "/projects?light=red")
+	rows := strings.Count(red.body, `<tr data-status=`)
+	if rows == 0 || pjItoa(int64(rows)) != m[2] || strings.Count(red.body, `data-status="on_track"`) != 0 {
+		t.Fatalf("red filter shows %d rows, headline says %s", rows, m[2])
+	}
+	if r := c.get("/plans/" + pjItoa(e.planID) + "/projects?light=purple"); r.status != 400 {
+		t.Fatalf("bad light: %d", r.status)
+	}
+	for _, path := range []string{"/projects", "/plans/" + pjItoa(e.planID) + "/projects/map", "/plans/" + pjItoa(e.planID) + "/problems",
+		"/plans/" + pjItoa(e.planID) + "/dispatch"} {
+		if r := c.get(path); r.status != 200 && r.status != http.StatusSeeOther {
+			t.Errorf("%s: %d %.300s", path, r.status, r.body)
+		}
+	}
+}
+
+func TestDispatchPageRecordsADecision(t *testing.T) {
+	e := newProjectEnv(t)
+	c := e.client()
+	c.login(demo.SupervisorUsername)
+	page := "/plans/" + pjItoa(e.planID) + "/dispatch?mechanism=sdsw"
+	res := c.get(page)
+	if res.status != 200 || !strings.Contains(res.body, "三定四推五落实 调度清单") || !strings.Contains(res.body, "一、滞后事项") {
+		t.Fatalf("%d %.500s", res.status, res.body)
+	}
+	node := regexp.MustCompile(`name="node_id" value="(\d+)"`).FindStringSubmatch(res.body)
+	if node == nil {
+		t.Fatal("no decision form")
+	}
+	post := c.post(page, "/plans/"+pjItoa(e.planID)+"/decisions", url.Values{"mechanism": {"sdsw"}, "period": {"2021-W28"},
+		"node_id": {node[1]}, "text": {"周五前协调用地指标"}, "owner": {"zrzy"}, "due": {"2021-07-23"}})
+	if post.status != http.StatusSeeOther {
+		t.Fatalf("record: %d %.500s", post.status, post.body)
+	}
+	after := c.get(page)
+	if !strings.Contains(after.body, "✔ 周五前协调用地指标") {
+		t.Fatal("the decision is not on the list")
+	}
+	ds, n, err := e.db.ListDecisions(context.Background(), duban.DecisionFilter{PlanID: e.planID})
+	if err != nil || n != 1 || ds[0].Owner != "zrzy" {
+		t.Fatalf("%v %d", err, n)
+	}
+	// A reporter may not record decisions.
+	r := e.client()
+	r.login(reporterOf("zjj"))
+	if res := r.post("/plans/"+pjItoa(e.planID)+"/problems", "/plans/"+pjItoa(e.planID)+"/decisions", url.Values{"mechanism": {"sdsw"},
+		"period": {"2021-W28"}, "node_id": {node[1]}, "text": {"x"}, "owner": {"zjj"}, "due": {"2021-07-23"}}); res.status != 403 {
+		t.Fatalf("reporter recorded a decision: %d", res.status)
+	}
+}
+
+func pjItoa(id int64) string { return strconv.FormatInt(id, 10) }
