@@ -36,6 +36,14 @@ type IndicatorStatus struct {
 	AsOf        Date    `json:"as_of"`
 }
 
+// StatusAdvance is what one move of the stored statuses to a new day did.
+type StatusAdvance struct {
+	Plans     int // plans moved to the day
+	Rejudged  int // indicators judged again (their next change fell due)
+	Rebuilt   int // plans judged whole because nothing was stored of them
+	Unchanged int // plans moved by a stamp alone
+}
+
 // RollupGroup is one row of a national rollup: the indicators of one
 // province or one area, counted by status.
 type RollupGroup struct {

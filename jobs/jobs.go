@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/duban-dev/duban"
-	"github.com/duban-dev/duban/tracker"
 )
 
 // SessionSweeper removes sessions that expired at now.
@@ -18,11 +17,11 @@ type SessionSweeper interface {
 	DeleteExpiredSessions(ctx context.Context, now time.Time) (int64, error)
 }
 
-// Statuses keeps the indicator statuses the notice rules read and names the
-// plans whose stored statuses are behind the day; the store implements it.
+// Statuses moves the stored statuses of every plan to the day, set-based:
+// only indicators whose next change falls due are judged again. The store
+// implements it.
 type Statuses interface {
-	tracker.StatusStore
-	StaleStatusPlans(ctx context.Context, asOf duban.Date, closedYears bool) ([]int64, error)
+	AdvanceStatuses(ctx context.Context, day duban.Date, actor string) (duban.StatusAdvance, error)
 }
 
 // Rules issues one round of the notice rules over the stored statuses,
@@ -42,7 +41,6 @@ type Config struct {
 	Notices  duban.NoticeService
 	Rules    Rules
 	Sessions SessionSweeper
-	Tracker  *tracker.Service
 	Statuses Statuses
 	// Leader, when set, lets a run go ahead only on the server that leads;
 	// the others skip it.
@@ -114,28 +112,11 @@ func (r *Runner) RunOnce(ctx context.Context) (Result, error) {
 	return res, first(firstErr, err)
 }
 
-// refreshStale evaluates each plan whose stored statuses are behind the
-// day, without keeping the evaluation in the tracker's cache, and stores
-// its statuses.
+// refreshStale moves the stored statuses to the day before the notice
+// rules read them, and says how many plans moved.
 func (r *Runner) refreshStale(ctx context.Context, today duban.Date) (int, error) {
-	plans, err := r.cfg.Statuses.StaleStatusPlans(ctx, today, r.cfg.ClosedYears)
-	if err != nil {
-		return 0, err
-	}
-	for i, id := range plans {
-		var rows []duban.IndicatorStatus
-		err := r.cfg.Tracker.ViewOnce(ctx, id, today, func(ps *tracker.PlanStatus) error {
-			rows = ps.StatusRows()
-			return nil
-		})
-		if err == nil {
-			err = r.cfg.Statuses.SaveIndicatorStatuses(ctx, id, rows, "jobs")
-		}
-		if err != nil {
-			return i, err
-		}
-	}
-	return len(plans), nil
+	adv, err := r.cfg.Statuses.AdvanceStatuses(ctx, today, "jobs")
+	return adv.Plans, err
 }
 
 // Run calls RunOnce now and then every interval until ctx is done, logging

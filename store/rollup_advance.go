@@ -10,12 +10,7 @@ import (
 )
 
 // Advance is what one run of AdvanceStatuses did.
-type Advance struct {
-	Plans     int // plans moved to the day
-	Rejudged  int // indicators judged again (next_change_on on or before the day)
-	Rebuilt   int // plans judged whole because nothing was stored of them
-	Unchanged int // plans moved by a stamp alone
-}
+type Advance = duban.StatusAdvance
 
 // advanceChunk is how many plans one transaction of AdvanceStatuses moves:
 // enough to spread the cost of a commit, few enough that a write waiting

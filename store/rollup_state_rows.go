@@ -99,15 +99,18 @@ func (t *tx) statusValues(st *planState, j *judged, day duban.Date, bulk bool) (
 type indicatorKey struct {
 	id         int64
 	code, node string
+	rate       bool // a rate or level: status.Result.Rate
 }
 
 // planIndicatorKeys lists a plan's indicators in plan order, lightly.
 func (t *tx) planIndicatorKeys(ctx context.Context, planID int64) ([]indicatorKey, error) {
 	var out []indicatorKey
-	err := t.eachRow(ctx, "SELECT i.id, i.code, n.code FROM indicators i JOIN nodes n ON n.id = i.node_id WHERE i.plan_id = ? ORDER BY i.seq",
+	err := t.eachRow(ctx, "SELECT i.id, i.code, n.code, i.kind FROM indicators i JOIN nodes n ON n.id = i.node_id WHERE i.plan_id = ? ORDER BY i.seq",
 		[]any{planID}, func(rows *sql.Rows) error {
 			var k indicatorKey
-			err := rows.Scan(&k.id, &k.code, &k.node)
+			var kind duban.IndicatorKind
+			err := rows.Scan(&k.id, &k.code, &k.node, &kind)
+			k.rate = kind == duban.Level
 			out = append(out, k)
 			return err
 		})
@@ -117,7 +120,7 @@ func (t *tx) planIndicatorKeys(ctx context.Context, planID int64) ([]indicatorKe
 func keysOf(inds []duban.Indicator) []indicatorKey {
 	out := make([]indicatorKey, len(inds))
 	for i, in := range inds {
-		out[i] = indicatorKey{in.ID, in.Code, in.NodeCode}
+		out[i] = indicatorKey{in.ID, in.Code, in.NodeCode, in.Kind == duban.Level}
 	}
 	return out
 }
@@ -145,18 +148,18 @@ func (t *tx) storedResults(ctx context.Context, planID int64, day duban.Date, ke
 	out := make([]status.Result, 0, len(keys))
 	for _, k := range keys {
 		if r, ok := byID[k.id]; ok {
-			r.Indicator, r.Node = k.code, k.node
+			r.Indicator, r.Node, r.Rate = k.code, k.node, k.rate
 			out = append(out, r)
 		}
 	}
 	return out, err
 }
 
-var rollupColumns = []string{"items", "progress", "expected", "gap", "worst", "worst_item", "n_overdue", "n_lagging",
+var rollupColumns = []string{"items", "measured", "progress", "expected", "gap", "worst", "worst_item", "n_overdue", "n_lagging",
 	"n_not_reported", "n_warning", "n_on_track", "n_not_started", "n_done"}
 
 func aggregateArgs(a status.Aggregate) []any {
-	args := []any{a.Items, a.Progress, a.Expected, a.Gap, string(a.Worst), a.WorstItem}
+	args := []any{a.Items, a.Measured, a.Progress, a.Expected, a.Gap, string(a.Worst), a.WorstItem}
 	for _, n := range a.Counts {
 		args = append(args, n)
 	}
@@ -166,7 +169,7 @@ func aggregateArgs(a status.Aggregate) []any {
 // scanAggregate reads rollupColumns after the given leading columns.
 func scanAggregate(rows *sql.Rows, lead ...any) (status.Aggregate, error) {
 	var a status.Aggregate
-	dest := append(lead, &a.Items, &a.Progress, &a.Expected, &a.Gap, &a.Worst, &a.WorstItem)
+	dest := append(lead, &a.Items, &a.Measured, &a.Progress, &a.Expected, &a.Gap, &a.Worst, &a.WorstItem)
 	for i := range a.Counts {
 		dest = append(dest, &a.Counts[i])
 	}

@@ -11,7 +11,6 @@ import (
 	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/jobs"
 	"github.com/duban-dev/duban/store"
-	"github.com/duban-dev/duban/tracker"
 )
 
 // noticeFlags are the notice-rule settings serve and jobs share.
@@ -61,7 +60,7 @@ func runJobs(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	defer db.Close()
 	now := day.Time().Add(9 * time.Hour)
 	db.Now = func() time.Time { return now }
-	fill(&cfg, db, tracker.NewService(db), slog.New(slog.NewTextHandler(stderr, nil)), db.Now)
+	fill(&cfg, db, slog.New(slog.NewTextHandler(stderr, nil)), db.Now)
 	started := time.Now()
 	res, err := jobs.New(cfg).RunOnce(ctx)
 	fmt.Fprintf(stdout, "%s: 升级 (escalated) %d, 刷新计划 (plans refreshed) %d, 下发督办单 (notices issued) %d 列 (listing) %d 项, 清理会话 (sessions removed) %d, skipped %v — %.2f s\n",
@@ -71,7 +70,7 @@ func runJobs(ctx context.Context, args []string, stdout, stderr io.Writer) error
 
 // fill wires a job configuration to the store: every service, the leader
 // lock included.
-func fill(cfg *jobs.Config, db *store.DB, tr *tracker.Service, logger *slog.Logger, now func() time.Time) {
+func fill(cfg *jobs.Config, db *store.DB, logger *slog.Logger, now func() time.Time) {
 	cfg.Notices, cfg.Rules, cfg.Sessions, cfg.Statuses, cfg.Leader = db, db, db, db, db
-	cfg.Tracker, cfg.Logger, cfg.Now = tr, logger, now
+	cfg.Logger, cfg.Now = logger, now
 }

@@ -19,24 +19,18 @@ const statusAdvanceCheck = time.Minute
 
 // refreshStatuses runs until ctx ends: at start and whenever the server's
 // day changes it moves every stored plan to the day (store.AdvanceStatuses:
-// only indicators whose next change falls due are judged again). Reports
-// update the stored statuses in their own transactions, so nothing else is
-// left to refresh.
+// only indicators whose next change falls due are judged again), on one
+// server at a time (the "statuses" leader lock); a server that finds the
+// lock taken asks again at the next check and then finds nothing to move.
+// Reports update the stored statuses in their own transactions, so nothing
+// else is left to refresh.
 func refreshStatuses(ctx context.Context, srv *web.Server, db *store.DB, log *slog.Logger) {
 	tick := time.NewTicker(statusAdvanceCheck)
 	defer tick.Stop()
 	var done duban.Date
 	for {
-		if day := srv.Today(); day != done {
-			started := time.Now()
-			adv, err := db.AdvanceStatuses(ctx, day, "jobs")
-			if err != nil {
-				log.Error("advance statuses", "err", err)
-			} else {
-				done = day
-				log.Info("advance statuses", "day", day, "plans", adv.Plans, "rejudged", adv.Rejudged,
-					"rebuilt", adv.Rebuilt, "took", time.Since(started).Round(time.Millisecond))
-			}
+		if day := srv.Today(); day != done && advanceAsLeader(ctx, db, day, log) {
+			done = day
 		}
 		select {
 		case <-ctx.Done():
@@ -44,6 +38,28 @@ func refreshStatuses(ctx context.Context, srv *web.Server, db *store.DB, log *sl
 		case <-tick.C:
 		}
 	}
+}
+
+// advanceAsLeader moves the stored statuses to day when this server takes
+// the lock, and says whether it did.
+func advanceAsLeader(ctx context.Context, db *store.DB, day duban.Date, log *slog.Logger) bool {
+	release, ok, err := db.TryLead(ctx, "statuses")
+	if err != nil || !ok {
+		if err != nil && ctx.Err() == nil {
+			log.Error("leader lock", "job", "statuses", "err", err)
+		}
+		return false
+	}
+	defer release()
+	started := time.Now()
+	adv, err := db.AdvanceStatuses(ctx, day, "jobs")
+	if err != nil {
+		log.Error("advance statuses", "err", err)
+		return false
+	}
+	log.Info("advance statuses", "day", day, "plans", adv.Plans, "rejudged", adv.Rejudged,
+		"rebuilt", adv.Rebuilt, "took", time.Since(started).Round(time.Millisecond))
+	return true
 }
 
 // runRollup prints the national rollup, optionally re-evaluating every

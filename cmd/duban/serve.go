@@ -106,7 +106,7 @@ func serveWithJobs(ctx context.Context, srv *web.Server, db *store.DB, jobCfg jo
 	dispatcher := notify.NewDispatcher(db, logger)
 	dispatcher.Sender = notify.NewSenderWith(srv.WebhookPolicy())
 	go lead(ctx, db, "outbox", logger, func(ctx context.Context) { dispatcher.Run(ctx, 5*time.Second) })
-	fill(&jobCfg, db, srv.Tracker(), logger, now)
+	fill(&jobCfg, db, logger, now)
 	go jobs.New(jobCfg).Run(ctx, jobInterval) // takes the lead per run
 	go lead(ctx, db, "bulletins", logger, func(ctx context.Context) { runBulletinSchedule(ctx, db, logger, time.Hour, now) })
 	go refreshStatuses(ctx, srv, db, logger)
