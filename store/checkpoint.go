@@ -34,6 +34,12 @@ func (db *DB) boundWAL() {
 	if err != nil || st.Size() < db.walLimit/2 {
 		return
 	}
+	// SQLite lets one checkpoint run at a time and answers another with
+	// SQLITE_BUSY at once, without its busy handler: under load the
+	// background PASSIVE one was often running and the log grew past the
+	// bound. Waiting for it here makes the TRUNCATE run.
+	db.ckptMu.Lock()
+	defer db.ckptMu.Unlock()
 	db.sql.ExecContext(context.Background(), "PRAGMA wal_checkpoint(TRUNCATE)")
 }
 
@@ -70,7 +76,9 @@ func (c *checkpointer) run(db *DB) {
 		}
 		// A failed checkpoint (the database closing, a lock held by
 		// another process) is retried after the next write.
+		db.ckptMu.Lock()
 		db.sql.ExecContext(context.Background(), "PRAGMA wal_checkpoint(PASSIVE)")
+		db.ckptMu.Unlock()
 		select {
 		case <-c.stop:
 			return

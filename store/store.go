@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers driver "pgx"
@@ -44,6 +45,7 @@ type DB struct {
 	// (checkpoint.go); walPath is empty for PostgreSQL and :memory:.
 	walPath  string
 	walLimit int64
+	ckptMu   sync.Mutex // one checkpoint at a time (checkpoint.go)
 	// oneConn is set for in-memory SQLite, whose pool is one connection.
 	oneConn bool
 }

@@ -133,10 +133,27 @@ func (b *browser) waitFor(cond string) {
 		}
 		select {
 		case <-b.ctx.Done():
-			b.t.Fatalf("waiting for %s: %v (last error %v)", cond, b.ctx.Err(), last)
+			b.t.Fatalf("waiting for %s: %v (last error %v)\n%s", cond, b.ctx.Err(), last, b.pageSummary())
 		case <-tick.C:
 		}
 	}
+}
+
+// pageSummary says where the browser is and the start of what it shows,
+// for a failed wait: b.ctx is done by then, so it asks on a fresh short
+// deadline of the same tab.
+func (b *browser) pageSummary() string {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(b.ctx), 5*time.Second)
+	defer cancel()
+	loc, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil {
+		return "page unavailable: " + err.Error()
+	}
+	text, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText.slice(0, 800) : ""`))
+	if err != nil {
+		return "at " + loc + ": " + err.Error()
+	}
+	return "at " + loc + ":\n" + text
 }
 
 func jsString(s string) string {
