@@ -111,7 +111,7 @@ func loadDemo(ctx context.Context, db *store.DB, o demoOptions) ([]duban.User, e
 	if err != nil {
 		return nil, err
 	}
-	ids, err := indicatorIDs(ctx, db, planID)
+	ids, err := demodb.IndicatorIDs(ctx, db, planID)
 	if err != nil {
 		return nil, err
 	}
@@ -180,23 +180,6 @@ func createDemoUsers(ctx context.Context, db *store.DB, b *duban.Bundle, passwor
 		}
 	}
 	return users, nil
-}
-
-func indicatorIDs(ctx context.Context, plans duban.PlanService, planID int64) (map[string]int64, error) {
-	ids := map[string]int64{}
-	for page := 1; ; page++ {
-		p := duban.Page{Page: page, PerPage: duban.MaxPerPage}
-		rows, total, err := plans.ListIndicators(ctx, duban.IndicatorFilter{PlanID: planID, Page: p})
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range rows {
-			ids[r.Code] = r.ID
-		}
-		if page*p.PerPage >= total {
-			return ids, nil
-		}
-	}
 }
 
 // printDemoBanner writes the banner in one write, so that a reader that
