@@ -17,9 +17,6 @@ var auditKinds = []struct {
 	{"bulletin", []string{"bulletin.create"}},
 	{"file", []string{"file.upload"}},
 	{"webhook", []string{"webhook.create", "webhook.update"}},
-	{"problem", []string{"problem.raise", "problem.assign", "problem.answer", "problem.escalate", "problem.close"}},
-	{"decision", []string{"decision.create", "decision.done"}},
-	{"project", []string{"project.steps"}},
 	{"other", []string{"bulk_load"}},
 }
 
