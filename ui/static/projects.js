@@ -30,9 +30,9 @@
         tooltip: { formatter: function (p) { return p.data.name + "<br>" + p.seriesName + " · " + p.data.stage + " · " + Math.round(p.data.rate * 100) + "%"; } },
         grid: { left: 50, right: 16, top: 36, bottom: 36 },
         xAxis: { type: "value", min: frame.x0, max: frame.x1, name: el.dataset.xName || "E", nameLocation: "middle", nameGap: 22,
-          axisLabel: { formatter: function (v) { return v.toFixed(2) + "°"; } }, splitLine: { lineStyle: { type: "dashed" } } },
+          axisLabel: { showMinLabel: false, showMaxLabel: false, formatter: function (v) { return v.toFixed(2) + "°"; } }, splitLine: { lineStyle: { type: "dashed" } } },
         yAxis: { type: "value", min: frame.y0, max: frame.y1, name: el.dataset.yName || "N",
-          axisLabel: { formatter: function (v) { return v.toFixed(2) + "°"; } }, splitLine: { lineStyle: { type: "dashed" } } },
+          axisLabel: { showMinLabel: false, showMaxLabel: false, formatter: function (v) { return v.toFixed(2) + "°"; } }, splitLine: { lineStyle: { type: "dashed" } } },
         graphic: [{ type: "group", left: 60, bottom: 44, children: [
           { type: "line", shape: { x1: 0, y1: 0, x2: frame.kmPx, y2: 0 }, style: { stroke: "#333", lineWidth: 2 } },
           { type: "text", x: 0, y: -16, style: { text: "1 km", fill: "#333", font: "11px sans-serif" } }] }],
