@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/projects"
 	"github.com/duban-dev/duban/rank"
 	"github.com/duban-dev/duban/status"
 	"github.com/duban-dev/duban/tracker"
@@ -24,6 +25,9 @@ type Input struct {
 	NoticeEvents map[int64][]duban.NoticeEvent
 	Previous     *Data
 	Profile      rank.Profile
+	// Projects, when set, adds the open problems and the forecast.
+	Projects *projects.Input
+	People   []duban.Person // names the leaders problems ask for
 }
 
 // Build assembles the bulletin's data.
@@ -57,6 +61,7 @@ func Build(in Input) *Data {
 	if in.Previous != nil {
 		d.Changes = compare(in.Previous, d, items, names)
 	}
+	d.Outlook = outlook(in.Projects, names, personNames(in.People))
 	return d
 }
 

@@ -36,6 +36,8 @@ type Data struct {
 	// bulletin to compare with.
 	Lights  map[string]status.Status `json:"lights"`
 	Changes *Changes                 `json:"changes,omitempty"`
+	// Outlook is the open problems and the items likely to miss.
+	Outlook *Outlook `json:"outlook,omitempty"`
 
 	Number string     `json:"-"` // 二七督〔2021〕7号
 	Issued duban.Date `json:"-"` // 成文日期

@@ -34,6 +34,7 @@ func (w *docxWriter) content(d *Data) {
 		}
 		w.docxTable(itemTable(l.name, l.items))
 	}
+	w.outlook(d)
 	w.h2("四、督办落实情况")
 	w.body(d.NoticeLine())
 	if len(d.Notices.Late) > 0 {

@@ -27,6 +27,8 @@ type Service struct {
 	Store   Store
 	Tracker *tracker.Service
 	Profile rank.Profile // the ranking profile; rank.DefaultProfile when zero
+	// Projects, when set, adds the open problems and the forecast.
+	Projects ProjectInputs
 }
 
 // NewService returns a service with the default ranking profile.
@@ -75,6 +77,9 @@ func (s *Service) Prepare(ctx context.Context, planID int64, period string, asOf
 		return nil, err
 	}
 	if in.Previous, err = s.previous(ctx, planID, per.String()); err != nil {
+		return nil, err
+	}
+	if in.Projects, in.People, err = s.projectInput(ctx, planID, asOf); err != nil {
 		return nil, err
 	}
 	var d *Data

@@ -56,6 +56,9 @@ func xlsxTables(d *Data) []table {
 	if c := d.Changes; c != nil {
 		ts = append(ts, movesTable(c), lightsTable(c))
 	}
+	if o := d.Outlook; o != nil {
+		ts = append(ts, problemTable(o), riskTable(o))
+	}
 	return ts
 }
 

@@ -49,8 +49,12 @@ type Config struct {
 	// or one per item. ClosedYears also judges plans whose year ended.
 	Policy      duban.NoticePolicy
 	ClosedYears bool
-	Now         func() time.Time // time.Now when nil
-	Logger      *slog.Logger     // slog.Default when nil
+	// Problems, when set, escalates the problems open past their deadline;
+	// ProblemsChanged is then told each plan whose problems moved.
+	Problems        Problems
+	ProblemsChanged func(planID int64)
+	Now             func() time.Time // time.Now when nil
+	Logger          *slog.Logger     // slog.Default when nil
 }
 
 // Runner runs the jobs once or periodically.
@@ -76,12 +80,14 @@ type Result struct {
 	Refreshed         int // plans whose stored statuses were brought up to the day
 	SessionsRemoved   int64
 	Skipped           bool // another server leads
+	ProblemsEscalated int  // problems raised a level for their passed deadline
 }
 
 // LeaderJob names the lock the periodic jobs run under.
 const LeaderJob = "jobs"
 
-// RunOnce, on the leading server only, escalates overdue notices, brings
+// RunOnce, on the leading server only, escalates overdue notices and
+// problems, brings
 // stale stored statuses up to the day, runs one round of the notice rules
 // over them and removes expired sessions. It goes on after a failing step
 // and returns the first error.
@@ -99,6 +105,8 @@ func (r *Runner) RunOnce(ctx context.Context) (Result, error) {
 	escalated, firstErr := r.cfg.Notices.EscalateOverdue(ctx, System, 0, today)
 	res.Escalated = len(escalated)
 	var err error
+	res.ProblemsEscalated, err = r.escalateProblems(ctx, today)
+	firstErr = first(firstErr, err)
 	res.Refreshed, err = r.refreshStale(ctx, today)
 	firstErr = first(firstErr, err)
 	if err == nil {
@@ -133,7 +141,7 @@ func (r *Runner) Run(ctx context.Context, every time.Duration) {
 		if res.Skipped {
 			r.cfg.Logger.Info("periodic jobs skipped: another server leads")
 		} else {
-			r.cfg.Logger.Info("periodic jobs", "escalated", res.Escalated, "refreshed", res.Refreshed, "issued", res.Issued,
+			r.cfg.Logger.Info("periodic jobs", "escalated", res.Escalated, "problems_escalated", res.ProblemsEscalated, "refreshed", res.Refreshed, "issued", res.Issued,
 				"listed", res.Listed, "sessions_removed", res.SessionsRemoved, "took", time.Since(start).Round(time.Millisecond))
 		}
 		select {

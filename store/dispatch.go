@@ -28,7 +28,8 @@ func scanDecision(s scanner) (duban.Decision, error) {
 }
 
 // CreateDecision records a dispatch meeting's decision on one item of the
-// plan (supervisors and administrators), audited as decision.create.
+// plan (supervisors and administrators), audited as decision.create and
+// announced to the owner unit through the webhooks (decision.assigned).
 func (db *DB) CreateDecision(ctx context.Context, actor *duban.User, planID int64, in duban.DecisionInput) (*duban.Decision, error) {
 	if !duban.CanDispatch(actor) {
 		return nil, duban.Errorf(duban.EFORBIDDEN, "只有督查室和管理员可以记录调度决定 (supervisors and administrators only)")
@@ -63,7 +64,10 @@ func (db *DB) CreateDecision(ctx context.Context, actor *duban.User, planID int6
 		if d, err = t.findDecision(ctx, id); err != nil {
 			return err
 		}
-		return t.audit(ctx, actor.Username, "decision.create", "decision", id, nil, d)
+		if err := t.audit(ctx, actor.Username, "decision.create", "decision", id, nil, d); err != nil {
+			return err
+		}
+		return t.announceDecision(ctx, &d, actor.Username)
 	})
 	if err != nil {
 		return nil, wrap(err, "create decision")

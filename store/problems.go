@@ -25,7 +25,7 @@ func scanProblem(s scanner) (duban.Problem, error) {
 
 // CreateProblem records a problem raised on a node: by the node's lead unit
 // (a reporter) or by the supervision office on its behalf. Audited as
-// problem.raise.
+// problem.raise and announced to the webhooks.
 func (db *DB) CreateProblem(ctx context.Context, actor *duban.User, in duban.ProblemInput, today duban.Date) (*duban.Problem, error) {
 	if err := in.Check(today); err != nil {
 		return nil, err
@@ -62,7 +62,10 @@ func (db *DB) CreateProblem(ctx context.Context, actor *duban.User, in duban.Pro
 		if p, err = t.findProblem(ctx, id, ""); err != nil {
 			return err
 		}
-		return t.audit(ctx, actor.Username, "problem.raise", "problem", id, nil, p)
+		if err := t.audit(ctx, actor.Username, "problem.raise", "problem", id, nil, p); err != nil {
+			return err
+		}
+		return t.announceProblem(ctx, "raise", &p, actor.Username, "")
 	})
 	if err != nil {
 		return nil, wrap(err, "create problem")
@@ -115,7 +118,8 @@ func (db *DB) FindProblem(ctx context.Context, id int64) (*duban.Problem, error)
 }
 
 // ApplyProblem takes one lifecycle step (duban.CanActOnProblem decides who
-// may), audited as problem.<action> with before and after.
+// may), audited as problem.<action> with before and after and announced to
+// the webhooks (all steps but closing).
 func (db *DB) ApplyProblem(ctx context.Context, actor *duban.User, id int64, act duban.ProblemAction, s duban.ProblemStep) (*duban.Problem, error) {
 	var p duban.Problem
 	err := db.write(ctx, func(t *tx) error {
@@ -133,18 +137,7 @@ func (db *DB) ApplyProblem(ctx context.Context, actor *duban.User, id int64, act
 		if err := p.Apply(act, s); err != nil {
 			return err
 		}
-		ids, err := t.problemRefs(ctx, p.UnitCode, p.NeedsUnit, p.NeedsLeader)
-		if err != nil {
-			return err
-		}
-		p.UpdatedAt = t.now
-		_, err = t.exec(ctx, `UPDATE problems SET needs_unit_id = ?, needs_leader_id = ?, deadline = ?, state = ?, level = ?,
-			answer = ?, updated_at = ? WHERE id = ?`, nullID(ids[1]), nullID(ids[2]), dateArg(p.Deadline), string(p.State),
-			p.Level, p.Answer, t.now, p.ID)
-		if err != nil {
-			return err
-		}
-		return t.audit(ctx, actor.Username, "problem."+string(act), "problem", id, before, p)
+		return t.saveProblem(ctx, actor.Username, act, &before, &p, s.Text)
 	})
 	if err != nil {
 		return nil, wrap(err, "apply %s to problem %d", act, id)

@@ -29,7 +29,7 @@ func (h *Handler) bulletins() (*bulletin.Service, error) {
 	if h.cfg.Bulletins == nil {
 		return nil, duban.Errorf(duban.ENOTFOUND, "本服务未启用通报 (bulletins are not enabled)")
 	}
-	return bulletin.NewService(h.cfg.Bulletins, h.cfg.Tracker), nil
+	return bulletin.NewService(h.cfg.Bulletins, h.cfg.Tracker).WithProjects(h.cfg.ProjectLedger), nil
 }
 
 // bulletinsOfCurrentPlan is the nav link: the bulletins of ?plan= or the

@@ -24,6 +24,7 @@ type indicatorView struct {
 	CanReport bool
 	Charts    map[string]lineChart
 	Forecast  *forecast.Result // year-end forecast; nil without the project service or a forecast
+	Problems  *openProblemsBox // the node's open problems; nil without the project pages
 }
 
 // maxHistory bounds the reports, notices and audit entries an item page
@@ -65,6 +66,7 @@ func (h *Handler) loadIndicator(r *http.Request) (*indicatorView, error) {
 		return nil, err
 	}
 	v.Forecast = h.forecastOf(r, t.Plan.ID, v.AsOf, id)
+	v.Problems = h.openProblems(r, &v.page, t.Plan.ID, t.Node.ID)
 	return v, h.loadHistory(r, v)
 }
 

@@ -3,6 +3,7 @@ package ui_test
 import (
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -58,6 +59,11 @@ func TestWeeklyDispatchInChromium(t *testing.T) {
 	b.login(demo.LeaderUsername)
 	b.open("/plans/" + pjItoa(e.planID) + "/projects/map")
 	b.do(chromedp.WaitVisible(chromedp.CSS(`#project-map[data-drawn="270"] svg`)))
+	// A coordinate frame, not an outline: labelled axes and a 1 km bar.
+	if svg := b.eval(`document.querySelector("#project-map svg").textContent`); !strings.Contains(svg, "1 km") ||
+		!strings.Contains(svg, "经度 (°E)") || !strings.Contains(svg, "纬度 (°N)") {
+		t.Fatalf("the map lacks its scale bar or axis names: %q", svg)
+	}
 	b.screenshot("project-map")
 	b.open("/plans/" + pjItoa(e.planID))
 	b.do(chromedp.WaitVisible(chromedp.CSS("#likely-miss li a")), chromedp.WaitVisible(chromedp.CSS(`#dash-map[data-drawn] svg`)))

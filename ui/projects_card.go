@@ -21,6 +21,8 @@ type projectsCard struct {
 	More   int
 	Map    projects.Map
 	Names  map[string]string
+	// Problems is the plan's open problems (the viewer's scope).
+	Problems *openProblemsBox
 }
 
 // riskRows is how many likely-to-miss items the dashboard lists.
@@ -44,6 +46,7 @@ func (h *Handler) projectsCard(r *http.Request, p *page, planID int64, asOf duba
 	c := &projectsCard{page: p, PlanID: planID, AsOf: asOf, Counts: l.Counts, Stated: l.Stated, Map: projects.MapOf(l), Names: h.unitNames(r)}
 	risks := projects.ForecastOf(in).LikelyMiss
 	c.Risks, c.More = risks[:min(riskRows, len(risks))], max(0, len(risks)-riskRows)
+	c.Problems = h.openProblems(r, p, planID, 0)
 	return c
 }
 

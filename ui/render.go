@@ -32,6 +32,8 @@ type page struct {
 	Notice string // a one-line message after an action
 	Error  string
 	Fields []duban.FieldError
+	// ProjectsOn says the project pages are served (the nav links them).
+	ProjectsOn bool
 }
 
 // T translates a message id.
@@ -73,6 +75,8 @@ func (p *page) Can(what string) bool {
 		return duban.CanReadAudit(p.User)
 	case "report":
 		return p.User != nil && (p.User.Role == duban.RoleReporter || duban.CanReview(p.User))
+	case "projects":
+		return p.User != nil && p.ProjectsOn
 	}
 	return false
 }
@@ -90,7 +94,8 @@ func (p *page) FieldError(field string) string {
 func (h *Handler) newPage(r *http.Request, titleID string) page {
 	q := r.URL.Query()
 	q.Del("lang")
-	p := page{Lang: langFrom(r), User: userFrom(r), CSRF: csrfFrom(r), Path: r.URL.Path, Query: q.Encode()}
+	p := page{Lang: langFrom(r), User: userFrom(r), CSRF: csrfFrom(r), Path: r.URL.Path, Query: q.Encode(),
+		ProjectsOn: h.cfg.Projects != nil}
 	p.Title = p.T(titleID)
 	return p
 }

@@ -28,7 +28,7 @@ func (s *Server) bulletins() (*bulletin.Service, error) {
 	if s.cfg.Bulletins == nil {
 		return nil, duban.Errorf(duban.ENOTFOUND, "本服务未启用通报 (bulletins are not enabled)")
 	}
-	return bulletin.NewService(s.cfg.Bulletins, s.cfg.Tracker), nil
+	return bulletin.NewService(s.cfg.Bulletins, s.cfg.Tracker).WithProjects(s.cfg.ProjectLedger), nil
 }
 
 type bulletinRequest struct {

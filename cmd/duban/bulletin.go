@@ -12,6 +12,7 @@ import (
 	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/bulletin"
 	"github.com/duban-dev/duban/demo"
+	"github.com/duban-dev/duban/projects"
 	"github.com/duban-dev/duban/store"
 	"github.com/duban-dev/duban/tracker"
 )
@@ -34,7 +35,7 @@ func issueDemoBulletins(ctx context.Context, db *store.DB, asOf duban.Date) erro
 	if err != nil {
 		return err
 	}
-	_, err = bulletin.NewService(db, tracker.NewService(db)).IssueDue(ctx, supervisor, demoClock(asOf)())
+	_, err = bulletinService(db).IssueDue(ctx, supervisor, demoClock(asOf)())
 	return err
 }
 
@@ -45,7 +46,7 @@ func runBulletinSchedule(ctx context.Context, db *store.DB, log *slog.Logger, in
 	tick := time.NewTicker(interval)
 	defer tick.Stop()
 	for {
-		svc := bulletin.NewService(db, tracker.NewService(db))
+		svc := bulletinService(db)
 		issued, err := svc.IssueDue(ctx, scheduleActor, now())
 		for _, b := range issued {
 			log.Info("bulletin issued on schedule", "plan", b.PlanID, "period", b.Period, "number", b.Number)
@@ -160,4 +161,11 @@ func writeOut(path string, data []byte, stdout io.Writer) error {
 		return err
 	}
 	return os.WriteFile(path, data, 0o644)
+}
+
+// bulletinService builds bulletins with the open problems and the
+// forecast of the plans' projects.
+func bulletinService(db *store.DB) *bulletin.Service {
+	tr := tracker.NewService(db)
+	return bulletin.NewService(db, tr).WithProjects(projects.NewService(db, tr))
 }

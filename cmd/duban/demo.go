@@ -84,12 +84,20 @@ func seedDemo(ctx context.Context, o demoOptions) (*store.DB, []duban.User, erro
 			}
 		}
 	}
+	// The password hash (deliberately slow, one core) does not depend on
+	// the data: it runs on the other core while the database is created
+	// and the plan imported.
+	hashed := make(chan hashResult, 1)
+	go func() {
+		h, err := auth.HashPassword(o.password)
+		hashed <- hashResult{h, err}
+	}()
 	db, err := store.Open(ctx, o.db)
 	if err != nil {
 		return nil, nil, err
 	}
 	db.Now = demoClock(o.asOf)
-	users, err := loadDemo(ctx, db, o)
+	users, err := loadDemo(ctx, db, o, hashed)
 	if err != nil {
 		db.Close()
 		return nil, nil, err
@@ -97,7 +105,7 @@ func seedDemo(ctx context.Context, o demoOptions) (*store.DB, []duban.User, erro
 	return db, users, nil
 }
 
-func loadDemo(ctx context.Context, db *store.DB, o demoOptions) ([]duban.User, error) {
+func loadDemo(ctx context.Context, db *store.DB, o demoOptions, hashed <-chan hashResult) ([]duban.User, error) {
 	b, err := planfile.Decode("erqi-2021.yaml", bytes.NewReader(demo.ErqiPlan))
 	if err != nil {
 		return nil, fmt.Errorf("embedded demo plan: %w", err)
@@ -107,7 +115,7 @@ func loadDemo(ctx context.Context, db *store.DB, o demoOptions) ([]duban.User, e
 	if err != nil {
 		return nil, err
 	}
-	users, err := createDemoUsers(ctx, db, b, o.password)
+	users, err := createDemoUsers(ctx, db, b, <-hashed)
 	if err != nil {
 		return nil, err
 	}
@@ -117,10 +125,7 @@ func loadDemo(ctx context.Context, db *store.DB, o demoOptions) ([]duban.User, e
 	}
 	ids, projectIDs := demodb.SplitProjectIDs(ids)
 	reports := demo.SimulateReports(b, ids, o.asOf, o.seed)
-	if err := db.InsertReports(ctx, reports, "demo"); err != nil {
-		return nil, err
-	}
-	if err := loadDemoProjects(ctx, db, b, planID, projectIDs, o); err != nil {
+	if err := loadDemoProjects(ctx, db, b, planID, projectIDs, o, reports); err != nil {
 		return nil, err
 	}
 	if err := issueDemoNotices(ctx, db, planID, users, o.asOf); err != nil {
@@ -165,10 +170,16 @@ func issueDemoNotices(ctx context.Context, db *store.DB, planID int64, users []d
 	return nil
 }
 
-func createDemoUsers(ctx context.Context, db *store.DB, b *duban.Bundle, password string) ([]duban.User, error) {
+// hashResult is the demo password's hash, made concurrently.
+type hashResult struct {
+	hash string
+	err  error
+}
+
+func createDemoUsers(ctx context.Context, db *store.DB, b *duban.Bundle, h hashResult) ([]duban.User, error) {
 	// Every demo account shares one password, so one (deliberately slow)
 	// hash serves them all and start-up stays fast.
-	hash, err := auth.HashPassword(password)
+	hash, err := h.hash, h.err
 	if err != nil {
 		return nil, err
 	}

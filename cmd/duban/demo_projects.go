@@ -8,7 +8,8 @@ import (
 	"github.com/duban-dev/duban/store"
 )
 
-// loadDemoProjects simulates the projects' year (demodb.LoadProjects).
-func loadDemoProjects(ctx context.Context, db *store.DB, b *duban.Bundle, planID int64, ids map[string]int64, o demoOptions) error {
-	return demodb.LoadProjects(ctx, db, b, planID, ids, o.asOf, o.seed)
+// loadDemoProjects simulates the projects' year (demodb.LoadProjects) and
+// writes the plan's simulated reports in the same batch.
+func loadDemoProjects(ctx context.Context, db *store.DB, b *duban.Bundle, planID int64, ids map[string]int64, o demoOptions, with []duban.Report) error {
+	return demodb.LoadProjects(ctx, db, b, planID, ids, o.asOf, o.seed, with...)
 }

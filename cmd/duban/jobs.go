@@ -63,8 +63,8 @@ func runJobs(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fill(&cfg, db, slog.New(slog.NewTextHandler(stderr, nil)), db.Now)
 	started := time.Now()
 	res, err := jobs.New(cfg).RunOnce(ctx)
-	fmt.Fprintf(stdout, "%s: 升级 (escalated) %d, 刷新计划 (plans refreshed) %d, 下发督办单 (notices issued) %d 列 (listing) %d 项, 清理会话 (sessions removed) %d, skipped %v — %.2f s\n",
-		day, res.Escalated, res.Refreshed, res.Issued, res.Listed, res.SessionsRemoved, res.Skipped, time.Since(started).Seconds())
+	fmt.Fprintf(stdout, "%s: 升级 (escalated) %d, 问题升级 (problems escalated) %d, 刷新计划 (plans refreshed) %d, 下发督办单 (notices issued) %d 列 (listing) %d 项, 清理会话 (sessions removed) %d, skipped %v — %.2f s\n",
+		day, res.Escalated, res.ProblemsEscalated, res.Refreshed, res.Issued, res.Listed, res.SessionsRemoved, res.Skipped, time.Since(started).Seconds())
 	return err
 }
 
@@ -72,5 +72,6 @@ func runJobs(ctx context.Context, args []string, stdout, stderr io.Writer) error
 // lock included.
 func fill(cfg *jobs.Config, db *store.DB, logger *slog.Logger, now func() time.Time) {
 	cfg.Notices, cfg.Rules, cfg.Sessions, cfg.Statuses, cfg.Leader = db, db, db, db, db
+	cfg.Problems = db
 	cfg.Logger, cfg.Now = logger, now
 }

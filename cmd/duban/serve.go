@@ -107,6 +107,9 @@ func serveWithJobs(ctx context.Context, srv *web.Server, db *store.DB, jobCfg jo
 	dispatcher.Sender = notify.NewSenderWith(srv.WebhookPolicy())
 	go lead(ctx, db, "outbox", logger, func(ctx context.Context) { dispatcher.Run(ctx, 5*time.Second) })
 	fill(&jobCfg, db, logger, now)
+	if tr := srv.Tracker(); tr != nil {
+		jobCfg.ProblemsChanged = tr.Forget // the project ledgers cached on this server rebuild
+	}
 	go jobs.New(jobCfg).Run(ctx, jobInterval) // takes the lead per run
 	go lead(ctx, db, "bulletins", logger, func(ctx context.Context) { runBulletinSchedule(ctx, db, logger, time.Hour, now) })
 	go refreshStatuses(ctx, srv, db, logger)

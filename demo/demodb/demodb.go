@@ -48,10 +48,7 @@ func Load(ctx context.Context, db *store.DB, passwordHash string, asOf duban.Dat
 		return 0, nil, err
 	}
 	ids, projectIDs := SplitProjectIDs(ids)
-	if err := db.InsertReports(ctx, demo.SimulateReports(b, ids, asOf, seed), "demo"); err != nil {
-		return 0, nil, err
-	}
-	return planID, b, LoadProjects(ctx, db, b, planID, projectIDs, asOf, seed)
+	return planID, b, LoadProjects(ctx, db, b, planID, projectIDs, asOf, seed, demo.SimulateReports(b, ids, asOf, seed)...)
 }
 
 // IndicatorIDs maps the plan's indicator codes to ids.
@@ -89,11 +86,14 @@ func SplitProjectIDs(ids map[string]int64) (plan, projects map[string]int64) {
 
 // LoadProjects simulates the projects' year up to asOf: monthly investment
 // reports carrying stage changes, the dated steps and the problem ledger.
-func LoadProjects(ctx context.Context, db *store.DB, b *duban.Bundle, planID int64, ids map[string]int64, asOf duban.Date, seed int64) error {
+// The plan's other simulated reports (with) go into the same batch: every
+// batch of reports is followed by a pass over the stored statuses, and one
+// pass costs half of two at start-up.
+func LoadProjects(ctx context.Context, db *store.DB, b *duban.Bundle, planID int64, ids map[string]int64, asOf duban.Date, seed int64, with ...duban.Report) error {
 	runs := demo.ProjectRuns(b, asOf, seed)
 	reports := demo.ProjectReports(b, ids, asOf, seed)
 	demo.WithStages(reports, runs, ids)
-	if err := db.InsertReports(ctx, reports, "demo"); err != nil {
+	if err := db.InsertReports(ctx, append(with, reports...), "demo"); err != nil {
 		return err
 	}
 	nodes, err := db.ListNodes(ctx, planID)

@@ -1,6 +1,8 @@
 // duban: draws the project map, a scatter of projects on their plain
 // longitude and latitude coloured by their light (no tiles, nothing
-// fetched). The page's table holds the same points.
+// fetched). The frame is a coordinate frame, not a district outline: both
+// axes keep the same kilometres per pixel and a 1 km bar gives the scale.
+// The page's table holds the same points.
 (function () {
   "use strict";
   function draw() {
@@ -20,20 +22,38 @@
         return { name: g.name, type: "scatter", data: g.data, symbolSize: el.classList.contains("small") ? 7 : 11,
           itemStyle: { color: g.colour, borderColor: "#fff", borderWidth: 1 } };
       });
+      var frame = equalFrame(data.points, el);
       var c = window.echarts.init(el, null, { renderer: "svg" });
       c.setOption({
         textStyle: { fontFamily: "WenQuanYi Micro Hei, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif" },
         legend: { top: 0 },
         tooltip: { formatter: function (p) { return p.data.name + "<br>" + p.seriesName + " · " + p.data.stage + " · " + Math.round(p.data.rate * 100) + "%"; } },
         grid: { left: 50, right: 16, top: 36, bottom: 36 },
-        xAxis: { type: "value", scale: true, name: "E", axisLabel: { formatter: function (v) { return v.toFixed(2) + "°"; } }, splitLine: { lineStyle: { type: "dashed" } } },
-        yAxis: { type: "value", scale: true, name: "N", axisLabel: { formatter: function (v) { return v.toFixed(2) + "°"; } }, splitLine: { lineStyle: { type: "dashed" } } },
+        xAxis: { type: "value", min: frame.x0, max: frame.x1, name: el.dataset.xName || "E", nameLocation: "middle", nameGap: 22,
+          axisLabel: { showMinLabel: false, showMaxLabel: false, formatter: function (v) { return v.toFixed(2) + "°"; } }, splitLine: { lineStyle: { type: "dashed" } } },
+        yAxis: { type: "value", min: frame.y0, max: frame.y1, name: el.dataset.yName || "N",
+          axisLabel: { showMinLabel: false, showMaxLabel: false, formatter: function (v) { return v.toFixed(2) + "°"; } }, splitLine: { lineStyle: { type: "dashed" } } },
+        graphic: [{ type: "group", left: 60, bottom: 44, children: [
+          { type: "line", shape: { x1: 0, y1: 0, x2: frame.kmPx, y2: 0 }, style: { stroke: "#333", lineWidth: 2 } },
+          { type: "text", x: 0, y: -16, style: { text: "1 km", fill: "#333", font: "11px sans-serif" } }] }],
         series: series
       });
       c.on("click", function (p) { if (p.data && p.data.id) window.location.href = "/projects/" + p.data.id; });
       el.dataset.drawn = String(data.points.length);
       window.addEventListener("resize", function () { c.resize(); });
     });
+  }
+  // equalFrame pads the points' extent and widens the narrower axis so a
+  // kilometre is as long east-west as north-south on the element's plot
+  // area (grid: left 50, right 16, top 36, bottom 36).
+  function equalFrame(points, el) {
+    var lng = points.map(function (p) { return p.lng; }), lat = points.map(function (p) { return p.lat; });
+    var x0 = Math.min.apply(null, lng), x1 = Math.max.apply(null, lng), y0 = Math.min.apply(null, lat), y1 = Math.max.apply(null, lat);
+    var ky = 110.57, kx = 111.32 * Math.cos(((y0 + y1) / 2) * Math.PI / 180); // km per degree
+    var w = Math.max(el.clientWidth - 66, 50), h = Math.max(el.clientHeight - 72, 50);
+    var spanKm = Math.max(((x1 - x0) * kx + 1) / w, ((y1 - y0) * ky + 1) / h); // km per pixel, 0.5 km margin each side
+    var cx = (x0 + x1) / 2, cy = (y0 + y1) / 2, hx = spanKm * w / kx / 2, hy = spanKm * h / ky / 2;
+    return { x0: cx - hx, x1: cx + hx, y0: cy - hy, y1: cy + hy, kmPx: 1 / spanKm };
   }
   if (document.readyState === "complete") draw(); else window.addEventListener("load", draw);
 })();

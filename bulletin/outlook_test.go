@@ -1,0 +1,86 @@
+package bulletin_test
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/duban-dev/duban"
+	"github.com/duban-dev/duban/bulletin"
+	"github.com/duban-dev/duban/demo"
+	"github.com/duban-dev/duban/demo/demodb"
+	"github.com/duban-dev/duban/projects"
+	"github.com/duban-dev/duban/store"
+	"github.com/duban-dev/duban/tracker"
+)
+
+// TestBulletinOutlookOfTheDemo issues the mid-July bulletin of the full
+// demo (270 projects, their problem ledger): section 三 lists every open
+// problem and the items likely to miss, and the stored bulletin renders
+// them again in HTML, DOCX and XLSX.
+func TestBulletinOutlookOfTheDemo(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	asOf := demo.DefaultAsOf
+	planID, _, err := demodb.Load(ctx, db, "-", asOf, demo.DefaultSeed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	supervisor, err := db.FindUserByUsername(ctx, demo.SupervisorUsername)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := tracker.NewService(db)
+	svc := bulletin.NewService(db, tr)
+	svc.Projects = projects.NewService(db, tr)
+	b, d, err := svc.Create(ctx, supervisor, planID, "2021-07", asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := d.Outlook
+	if o == nil {
+		t.Fatal("the bulletin has no outlook with the project service set")
+	}
+	open, total, err := db.ListProblems(ctx, duban.ProblemFilter{PlanID: planID, OpenOnly: true, Page: duban.Page{PerPage: duban.MaxPerPage}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	overdue := 0
+	for _, p := range open {
+		if p.Overdue(asOf) {
+			overdue++
+		}
+	}
+	if total == 0 || len(o.Problems) != total || o.Overdue != overdue || overdue == 0 {
+		t.Errorf("outlook lists %d problems (%d overdue), the ledger has %d open (%d overdue)", len(o.Problems), o.Overdue, total, overdue)
+	}
+	if len(o.Risks) == 0 {
+		t.Fatal("no item is likely to miss in the demo")
+	}
+	for _, r := range o.Risks {
+		if !strings.HasPrefix(r.Warning, "以当前进度，预计") || r.Light == "滞后" || r.Light == "逾期" {
+			t.Errorf("risk %s: light %s, warning %q", r.Name, r.Light, r.Warning)
+		}
+	}
+	golden(t, "erqi-2021-07-outlook.golden.txt", []byte(strings.Join(d.OutlookText(), "\n")+"\n"))
+
+	_, loaded, err := svc.Load(ctx, b.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var html bytes.Buffer
+	if err := bulletin.HTML(&html, loaded); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"（四）待解决问题", "（五）预计难以完成目标的事项", o.Problems[0].Title, o.Risks[0].Warning} {
+		if !strings.Contains(html.String(), want) {
+			t.Errorf("stored bulletin's HTML lacks %q", want)
+		}
+	}
+}
