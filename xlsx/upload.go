@@ -22,7 +22,7 @@ type filled struct {
 // UploadReports is UploadReportsOnce keyed by the workbook's digest,
 // answering only the reports.
 func (s Services) UploadReports(ctx context.Context, r io.Reader, actor *duban.User, today duban.Date) ([]duban.Report, error) {
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(io.LimitReader(r, MaxUploadBytes+1)) // openBook refuses the excess
 	if err != nil {
 		return nil, err
 	}
