@@ -33,6 +33,8 @@ type TrackingReportService interface {
 	SubmitReports(ctx context.Context, actor *User, ins []ReportInput, today Date) ([]Report, error)
 	// SubmitReport submits one report; an unknown indicator is ENOTFOUND.
 	SubmitReport(ctx context.Context, actor *User, in ReportInput, today Date) (*Report, error)
+	// OnceSubmitter: uploads (workbooks, JSON batches) write once per key.
+	OnceSubmitter
 	// ReviewReport approves or returns (with a reason) a submitted report.
 	ReviewReport(ctx context.Context, actor *User, id int64, approve bool, reason string) (*Report, error)
 	FindReport(ctx context.Context, id int64) (*Report, error)

@@ -16,6 +16,9 @@ type Store interface {
 	FindPlan(ctx context.Context, id int64) (*duban.Plan, error)
 	ListUnits(ctx context.Context) ([]duban.Unit, error)
 	ListReportsFiltered(ctx context.Context, f duban.ReportFilter) ([]duban.Report, int, error)
+	// PeriodReports is one report per indicator and period: the version
+	// that counts, SubmittedAt the period's first submission.
+	PeriodReports(ctx context.Context, planID int64) ([]duban.Report, error)
 	ListNotices(ctx context.Context, f duban.NoticeFilter) ([]duban.Notice, int, error)
 	ListPlanNoticeEvents(ctx context.Context, planID int64) (map[int64][]duban.NoticeEvent, error)
 	ListPlans(ctx context.Context, f duban.PlanFilter) ([]duban.PlanSummary, int, error)
@@ -91,10 +94,10 @@ func (s *Service) Prepare(ctx context.Context, planID int64, period string, asOf
 	return d, err
 }
 
+// reports reads one report per indicator and period: paging through every
+// version cost the square of the reports (each page skipped all before it).
 func (s *Service) reports(ctx context.Context, planID int64) ([]duban.Report, error) {
-	return allPages(func(p duban.Page) ([]duban.Report, int, error) {
-		return s.Store.ListReportsFiltered(ctx, duban.ReportFilter{PlanID: planID, Page: p})
-	})
+	return s.Store.PeriodReports(ctx, planID)
 }
 
 func (s *Service) notices(ctx context.Context, planID int64) ([]duban.Notice, error) {

@@ -73,7 +73,7 @@ func MigrationVersions(db *DB) ([]string, error) {
 func ReportQueryPlans(ctx context.Context, db *DB, filters map[string]duban.ReportFilter) (map[string]string, error) {
 	queries := map[string]queryWithArgs{
 		"snapshot": {db.snapshotReportsQuery(), countedReportsArgs(1, duban.MustDate("2021-06-30"))},
-		"status":   {db.statusReportsQuery(), countedReportsArgs(1, duban.MustDate("2021-06-30"))},
+		"status":   {db.statusReportsQuery(), statusReportsArgs(1, duban.MustDate("2021-06-30"))},
 	}
 	for name, f := range filters {
 		_, page, args := db.reportListQueries(f)

@@ -34,14 +34,29 @@ func (db *DB) stateIn(alias string, n int) string {
 
 // snapshotReportsQuery and statusReportsQuery read the reports of a plan
 // that count as of a day: submitted or approved, in a period begun by then.
-// Their arguments are countedReportsArgs.
+// snapshotReportsQuery takes countedReportsArgs.
 func (db *DB) snapshotReportsQuery() string {
 	return reportFields + ", r.period_start" + reportFrom + db.countedReportsWhere("r.")
 }
 
+// statusReportsQuery reads, of each period, only the version that decides
+// the status: the latest approved one, else the latest submitted one (which
+// only says the period was reported). One grouping pass and one lookup per
+// period: the cost follows the reports, however many versions a period
+// has, and the engine gets one row per period. Its arguments are
+// statusReportsArgs.
 func (db *DB) statusReportsQuery() string {
-	return "SELECT id, indicator_id, period, version, state, value, milestones_done, period_start FROM reports " +
-		db.countedReportsWhere("")
+	return `SELECT r.id, r.indicator_id, r.period, r.version, r.state, r.value, r.milestones_done, r.period_start
+		FROM (SELECT indicator_id, period,
+			COALESCE(MAX(CASE WHEN state = ? THEN version END), MAX(version)) AS version
+			FROM reports ` + db.countedReportsWhere("") + ` GROUP BY indicator_id, period) g
+		JOIN reports r ON r.indicator_id = g.indicator_id AND r.period = g.period AND r.version = g.version
+		WHERE ` + db.stateIn("r.", 2)
+}
+
+func statusReportsArgs(planID int64, asOf duban.Date) []any {
+	args := append([]any{string(duban.Approved)}, countedReportsArgs(planID, asOf)...)
+	return append(args, string(duban.Submitted), string(duban.Approved))
 }
 
 func (db *DB) countedReportsWhere(alias string) string {

@@ -49,7 +49,8 @@ func TestReportQueriesSearchAnIndex(t *testing.T) {
 			t.Errorf("no plan for %s", name)
 		}
 		for _, step := range strings.Split(plan, "\n") {
-			if strings.HasPrefix(step, "SCAN ") {
+			// "SCAN g" walks the status query's grouped periods, not a table.
+			if strings.HasPrefix(step, "SCAN ") && step != "SCAN g" {
 				t.Errorf("%s scans a table:\n%s", name, plan)
 			}
 		}

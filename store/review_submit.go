@@ -53,52 +53,61 @@ func (db *DB) submit(ctx context.Context, actor *duban.User, ins []duban.ReportI
 	}
 	var out []duban.Report
 	err := db.write(ctx, func(t *tx) error {
-		ids := make([]int64, len(ins))
-		for i := range ins {
-			ids[i] = ins[i].IndicatorID
-		}
-		targets, err := t.batchTargets(ctx, ids)
-		if err != nil {
-			return err
-		}
-		if targets.files, err = t.loadFiles(ctx, attachmentIDs(ins)); err != nil {
-			return err
-		}
-		if _, ok := targets.target(ins[0].IndicatorID); single && !ok {
-			return notFound("指标", ins[0].IndicatorID)
-		}
-		if db.overlaps(len(ins)) {
-			versions, err := t.latestVersions(ctx, ins)
-			if err != nil {
-				return err
-			}
-			if out, err = t.submitOverlapped(ctx, batch{actor, today, targets, versions}, ins); err != nil {
-				return err
-			}
-			return t.refreshIndicators(ctx, countedIndicators(out), statusActor)
-		}
-		subs, err := checkSubmissions(ins, targets, actor, today)
-		if err != nil {
-			return err
-		}
-		versions, err := t.latestVersions(ctx, ins)
-		if err != nil {
-			return err
-		}
-		out = newReports(subs, versions, targets.files, actor.Username, t.now)
-		if err := t.writeSubmissions(ctx, subs, out, actor.Username); err != nil {
-			return err
-		}
-		return t.refreshIndicators(ctx, countedIndicators(out), statusActor)
+		var err error
+		out, err = t.submit(ctx, actor, ins, today, single)
+		return err
 	})
+	return out, submitErr(err)
+}
+
+// submitErr names a concurrent submission of the same period a conflict.
+func submitErr(err error) error {
 	if classify(err) == uniqueViolation {
-		return nil, fmt.Errorf("%w: %w", duban.Errorf(duban.ECONFLICT,
+		return fmt.Errorf("%w: %w", duban.Errorf(duban.ECONFLICT,
 			"另一份同期填报正在提交，请重试 (another report for the period was submitted at the same time; retry)"), err)
 	}
 	if err != nil {
-		return nil, wrap(err, "submit reports")
+		return wrap(err, "submit reports")
 	}
-	return out, nil
+	return nil
+}
+
+// submit writes the inputs as new versions inside t.
+func (t *tx) submit(ctx context.Context, actor *duban.User, ins []duban.ReportInput, today duban.Date, single bool) ([]duban.Report, error) {
+	ids := make([]int64, len(ins))
+	for i := range ins {
+		ids[i] = ins[i].IndicatorID
+	}
+	targets, err := t.batchTargets(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	if targets.files, err = t.loadFiles(ctx, attachmentIDs(ins)); err != nil {
+		return nil, err
+	}
+	if _, ok := targets.target(ins[0].IndicatorID); single && !ok {
+		return nil, notFound("指标", ins[0].IndicatorID)
+	}
+	versions, err := t.latestVersions(ctx, ins)
+	if err != nil {
+		return nil, err
+	}
+	var out []duban.Report
+	if t.db.overlaps(len(ins)) {
+		if out, err = t.submitOverlapped(ctx, batch{actor, today, targets, versions}, ins); err != nil {
+			return nil, err
+		}
+		return out, t.refreshIndicators(ctx, countedIndicators(out), statusActor)
+	}
+	subs, err := checkSubmissions(ins, targets, actor, today)
+	if err != nil {
+		return nil, err
+	}
+	out = newReports(subs, versions, targets.files, actor.Username, t.now)
+	if err := t.writeSubmissions(ctx, subs, out, actor.Username); err != nil {
+		return nil, err
+	}
+	return out, t.refreshIndicators(ctx, countedIndicators(out), statusActor)
 }
 
 // batchTargets reads the targets of a batch: through the cache on SQLite,

@@ -9,7 +9,8 @@ import (
 
 // StatusSnapshot is Snapshot for the status engine: each report carries
 // only what judging needs (id, plan, indicator, period, version, state,
-// value, milestones done), read without the units join or any timestamp.
+// value, milestones done), read without the units join or any timestamp,
+// and of each period only the version that decides (statusReportsQuery).
 // At a year of monthly reports it reads about three times faster, which is
 // what a dashboard pays when its plan is not cached.
 func (db *DB) StatusSnapshot(ctx context.Context, planID int64, asOf duban.Date) (*duban.Snapshot, error) {
@@ -20,7 +21,7 @@ func (db *DB) StatusSnapshot(ctx context.Context, planID int64, asOf duban.Date)
 // statusReports reads only the fields the status engine judges, ordered
 // as snapshotReports orders them.
 func (t *tx) statusReports(ctx context.Context, planID int64, asOf duban.Date, inds []duban.Indicator) ([]duban.Report, error) {
-	return t.datedReports(ctx, t.db.statusReportsQuery(), countedReportsArgs(planID, asOf), inds, asOf,
+	return t.datedReports(ctx, t.db.statusReportsQuery(), statusReportsArgs(planID, asOf), inds, asOf,
 		func(rows *sql.Rows) (datedReport, error) {
 			d := datedReport{Report: duban.Report{PlanID: planID}}
 			var value sql.NullFloat64

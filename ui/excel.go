@@ -89,15 +89,19 @@ func (h *Handler) reportTemplate(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) uploadReports(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r)
 	data, _, err := uploaded(r, "file")
-	var reps []duban.Report
+	var res *duban.UploadResult
 	if err == nil {
-		reps, err = h.workbooks().UploadReports(r.Context(), bytes.NewReader(data), u, h.today())
+		res, err = h.workbooks().UploadReportsOnce(r.Context(), data, "", u, h.today())
 	}
 	if err != nil {
 		h.showUploadError(w, r, err)
 		return
 	}
-	http.Redirect(w, r, "/workspace?uploaded="+strconv.Itoa(len(reps)), http.StatusSeeOther)
+	to := "/workspace?uploaded=" + strconv.Itoa(len(res.Reports))
+	if res.Replayed {
+		to += "&replayed=1" // the same file again: nothing written
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
 }
 
 func (h *Handler) showUploadError(w http.ResponseWriter, r *http.Request, err error) {
@@ -120,6 +124,9 @@ func (v *workspaceView) uploadedNotice(q url.Values) {
 	if n := q.Get("uploaded"); n != "" {
 		if _, err := strconv.Atoi(n); err == nil {
 			v.Notice = fmt.Sprintf(v.T("xlsx.uploaded"), n)
+			if q.Get("replayed") == "1" {
+				v.Notice = fmt.Sprintf(v.T("xlsx.replayed"), n)
+			}
 		}
 	}
 }

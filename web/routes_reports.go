@@ -82,13 +82,17 @@ func (s *Server) handleSubmitBatch(w http.ResponseWriter, r *http.Request) {
 			duban.FieldError{Field: "reports", Message: "条数不符 (wrong count)"}))
 		return
 	}
-	reps, err := s.cfg.Reports.SubmitReports(r.Context(), u, req.Reports, s.today())
+	key, err := batchKey(r, req.Reports)
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	s.cfg.Tracker.ReportsChanged(reps...)
-	writeJSON(w, http.StatusCreated, newList(reps, len(reps), duban.Page{Page: 1, PerPage: len(reps)}))
+	res, err := s.cfg.Reports.SubmitReportsOnce(r.Context(), u, key, req.Reports, s.today())
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	s.writeUploaded(w, res, true)
 }
 
 func (s *Server) handleReportHistory(w http.ResponseWriter, r *http.Request) {

@@ -111,12 +111,12 @@ func (s *Server) handleUploadXLSX(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	reps, err := s.workbooks().UploadReports(r.Context(), bytes.NewReader(data), u, s.today())
+	res, err := s.workbooks().UploadReportsOnce(r.Context(), data, r.Header.Get(idempotencyHeader), u, s.today())
 	if err != nil {
 		s.writeError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusCreated, newList(reps, len(reps), duban.Page{Page: 1, PerPage: len(reps)}))
+	s.writeUploaded(w, res, false)
 }
 
 // readWorkbook reads the multipart field "file", or the whole body when

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"math"
@@ -18,12 +19,33 @@ type filled struct {
 	in  duban.ReportInput
 }
 
-// UploadReports reads a filled report template and submits its rows as
-// the actor through the same SubmitReports the API batch uses: one
-// transaction, all or nothing. Rows whose input columns are all empty are
-// skipped. Errors name the sheet row and column ("第5行 本期值: …").
+// UploadReports is UploadReportsOnce keyed by the workbook's digest,
+// answering only the reports.
 func (s Services) UploadReports(ctx context.Context, r io.Reader, actor *duban.User, today duban.Date) ([]duban.Report, error) {
-	f, err := openBook(r, MaxReportUnzipped)
+	data, err := io.ReadAll(io.LimitReader(r, MaxUploadBytes+1)) // openBook refuses the excess
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.UploadReportsOnce(ctx, data, "", actor, today)
+	if err != nil {
+		return nil, err
+	}
+	return res.Reports, nil
+}
+
+// UploadReportsOnce reads a filled report template and submits its rows
+// as the actor through the same SubmitReportsOnce the API batch uses: one
+// transaction, all or nothing, and at most once per upload (clientKey, the
+// Idempotency-Key, or else the workbook's digest): a repeat answers with
+// the first upload's reports, Replayed set. Rows whose input columns are
+// all empty are skipped. Errors name the sheet row and column
+// ("第5行 本期值: …").
+func (s Services) UploadReportsOnce(ctx context.Context, data []byte, clientKey string, actor *duban.User, today duban.Date) (*duban.UploadResult, error) {
+	key, err := duban.UploadKeyOf(duban.UploadWorkbook, clientKey, data)
+	if err != nil {
+		return nil, err
+	}
+	f, err := openBook(bytes.NewReader(data), MaxReportUnzipped)
 	if err != nil {
 		return nil, err
 	}
@@ -40,14 +62,14 @@ func (s Services) UploadReports(ctx context.Context, r io.Reader, actor *duban.U
 	for i := range rows {
 		ins[i] = rows[i].in
 	}
-	reps, err := s.Reports.SubmitReports(ctx, actor, ins, today)
+	res, err := s.Reports.SubmitReportsOnce(ctx, actor, key, ins, today)
 	if err != nil {
 		return nil, toSheetRows(err, rows)
 	}
-	if s.Tracker != nil {
-		s.Tracker.ReportsChanged(reps...)
+	if s.Tracker != nil && !res.Replayed {
+		s.Tracker.ReportsChanged(res.Reports...)
 	}
-	return reps, nil
+	return res, nil
 }
 
 func (s Services) readTemplate(ctx context.Context, f *excelize.File) ([]filled, error) {

@@ -203,11 +203,15 @@ func runReportUpload(ctx context.Context, args []string, stdout, stderr io.Write
 	if err != nil {
 		return err
 	}
-	reps, err := svc.UploadReports(ctx, bytes.NewReader(data), user, duban.DateOf(time.Now()))
+	res, err := svc.UploadReportsOnce(ctx, data, "", user, duban.DateOf(time.Now()))
 	if err != nil {
 		return printSheetErrors(stderr, err)
 	}
-	fmt.Fprintf(stdout, "已报送 (submitted) %d 条，待督查室审核 (awaiting review)\n", len(reps))
+	if res.Replayed {
+		fmt.Fprintln(stdout, res.ReplayNotice())
+		return nil
+	}
+	fmt.Fprintf(stdout, "已报送 (submitted) %d 条，待督查室审核 (awaiting review)\n", len(res.Reports))
 	return nil
 }
 
