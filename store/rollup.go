@@ -91,7 +91,7 @@ func (db *DB) Rollup(ctx context.Context, by duban.RollupBy, asOf duban.Date) ([
 		args = []any{dateArg(asOf), dateArg(asOf)}
 	}
 	var groups []duban.RollupGroup
-	err := db.read(ctx, func(t *tx) error {
+	err := db.readLag(ctx, func(t *tx) error {
 		return t.eachRow(ctx, rollupSQL(string(by), !asOf.IsZero()), args, scanRollupGroups(&groups))
 	})
 	if groups == nil {
