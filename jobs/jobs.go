@@ -102,9 +102,9 @@ func (r *Runner) RunOnce(ctx context.Context) (Result, error) {
 	var res Result
 	now := r.cfg.Now()
 	today := duban.DateOf(now)
-	escalated, firstErr := r.cfg.Notices.EscalateOverdue(ctx, System, 0, today)
-	res.Escalated = len(escalated)
 	var err error
+	res.Escalated, err = r.escalate(ctx, today)
+	firstErr := err
 	res.ProblemsEscalated, err = r.escalateProblems(ctx, today)
 	firstErr = first(firstErr, err)
 	res.Refreshed, err = r.refreshStale(ctx, today)
@@ -118,6 +118,22 @@ func (r *Runner) RunOnce(ctx context.Context) (Result, error) {
 	}
 	res.SessionsRemoved, err = r.cfg.Sessions.DeleteExpiredSessions(ctx, now)
 	return res, first(firstErr, err)
+}
+
+// RoundEscalator raises every overdue notice set-based, leaving out plans
+// whose year has ended unless closedYears; the store implements it.
+type RoundEscalator interface {
+	EscalateOverdueRound(ctx context.Context, actor *duban.User, today duban.Date, closedYears bool) (int, error)
+}
+
+// escalate raises the notices whose reply is overdue, by the round's
+// closed-years policy when the notice service can apply it.
+func (r *Runner) escalate(ctx context.Context, today duban.Date) (int, error) {
+	if round, ok := r.cfg.Notices.(RoundEscalator); ok {
+		return round.EscalateOverdueRound(ctx, System, today, r.cfg.ClosedYears)
+	}
+	escalated, err := r.cfg.Notices.EscalateOverdue(ctx, System, 0, today)
+	return len(escalated), err
 }
 
 // refreshStale moves the stored statuses to the day before the notice

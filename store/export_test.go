@@ -135,3 +135,18 @@ func QueryOnEveryConnection(ctx context.Context, db *DB, query string) error {
 	}
 	return first
 }
+
+// RollupOfIndicatorRows is the national rollup as first defined: one GROUP
+// BY over every indicator's stored status; the test oracle of Rollup.
+func RollupOfIndicatorRows(ctx context.Context, db *DB, by duban.RollupBy, asOf duban.Date) ([]duban.RollupGroup, error) {
+	where, args := "", []any{}
+	if !asOf.IsZero() {
+		where, args = " WHERE as_of = ?", []any{dateArg(asOf)}
+	}
+	groups := []duban.RollupGroup{}
+	err := db.read(ctx, func(t *tx) error {
+		return t.eachRow(ctx, "SELECT "+string(by)+", status, COUNT(*), SUM(progress) FROM indicator_status"+where+
+			" GROUP BY "+string(by)+", status ORDER BY "+string(by)+", status", args, scanRollupGroups(&groups))
+	})
+	return groups, err
+}

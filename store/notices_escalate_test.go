@@ -72,3 +72,28 @@ func TestEscalateOverdue(t *testing.T) {
 		}
 	})
 }
+
+// The periodic round leaves the notices of a plan whose year has ended
+// alone unless asked, as the notice rules do; asked, it raises them.
+func TestEscalateOverdueRoundSkipsClosedYears(t *testing.T) {
+	forEachStore(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		f := mustTracking(t, db)
+		in := f.notice()
+		in.Level, in.ReplyDue = duban.LevelRemind, duban.MustDate("2021-12-20")
+		n := f.mustNotice(t, in)
+		afterYear := duban.MustDate("2022-01-10")
+		if got, err := db.EscalateOverdueRound(ctx, f.supervisor, afterYear, false); err != nil || got != 0 {
+			t.Fatalf("round after the plan's year: %d escalated (%v), want none", got, err)
+		}
+		if got, err := db.EscalateOverdueRound(ctx, f.supervisor, duban.MustDate("2021-12-28"), false); err != nil || got != 1 {
+			t.Fatalf("round within the year: %d escalated (%v), want 1", got, err)
+		}
+		if got, err := db.EscalateOverdueRound(ctx, f.supervisor, afterYear, true); err != nil || got != 1 {
+			t.Fatalf("round after the year with closed years: %d escalated (%v), want 1", got, err)
+		}
+		if found, _ := db.FindNotice(ctx, n.ID); found.Level != duban.LevelCirculate {
+			t.Fatalf("notice level %s, want 通报 after two escalations", found.Level.Label())
+		}
+	})
+}

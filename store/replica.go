@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+
+	"github.com/duban-dev/duban"
 )
 
 // A PostgreSQL streaming replica serves the reads that may show data a
@@ -58,10 +60,11 @@ func waitForSchema(ctx context.Context, r *DB) error {
 }
 
 // readLag runs fn in a read-only transaction on the replica, or on the
-// primary when there is none. Use it only for reads that may lag the
-// primary by the replication delay.
+// primary when there is none or ctx asks for fresh reads
+// (duban.WithFreshReads). Use it only for reads that may lag the primary
+// by the replication delay.
 func (db *DB) readLag(ctx context.Context, fn func(*tx) error) error {
-	if db.replica == nil {
+	if db.replica == nil || duban.FreshReads(ctx) {
 		return db.read(ctx, fn)
 	}
 	return db.inTxOn(ctx, db.replica, &sql.TxOptions{ReadOnly: true}, fn)

@@ -59,6 +59,17 @@ func TestReadReplica(t *testing.T) {
 	if _, total, err := db.ListPlans(ctx, duban.PlanFilter{}); err != nil || total != 1 {
 		t.Fatalf("ListPlans with replay paused: total %d, %v; want 1 (read from the standby)", total, err)
 	}
+	// The status reads behind dashboards, trees and pages may lag: they go
+	// to the standby, unless the caller asks for fresh reads.
+	if _, _, err := db.StatusStamp(ctx, second); duban.ErrorCode(err) != duban.ENOTFOUND {
+		t.Fatalf("StatusStamp of the new plan with replay paused: %v; want not found (read from the standby)", err)
+	}
+	if _, _, _, err := db.StatusPage(ctx, second, "dashboard"); duban.ErrorCode(err) != duban.ENOTFOUND {
+		t.Fatalf("StatusPage of the new plan with replay paused: %v; want not found (read from the standby)", err)
+	}
+	if _, _, err := db.StatusStamp(duban.WithFreshReads(ctx), second); err != nil {
+		t.Fatalf("StatusStamp with fresh reads: %v; want the plan from the primary", err)
+	}
 	execOn(t, replica, "SELECT pg_wal_replay_resume()")
 	waitForPlans(t, db, 2)
 	if first == second {

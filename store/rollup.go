@@ -49,12 +49,17 @@ func (t *tx) replaceStatuses(ctx context.Context, planID int64, rows []duban.Ind
 	if _, err := t.exec(ctx, "DELETE FROM indicator_status WHERE plan_id = ?", planID); err != nil {
 		return err
 	}
+	sums := areaStatusSums{}
 	for _, r := range rows {
 		if _, err := t.exec(ctx, "INSERT INTO indicator_status ("+joinColumns(statusColumns)+") VALUES ("+
 			placeholders(len(statusColumns))+")", r.IndicatorID, r.PlanID, r.Province, r.Area, r.Status, r.Progress,
 			dateArg(r.AsOf), t.now); err != nil {
 			return mapErr(err)
 		}
+		sums.add(r.Area, r.Status, r.Progress)
+	}
+	if err := t.replaceAreaRollup(ctx, planID, sums); err != nil {
+		return err
 	}
 	return t.auditStatusChanges(ctx, stored, rows, actor)
 }
@@ -74,39 +79,20 @@ func (db *DB) UpdateIndicatorStatuses(ctx context.Context, rows []duban.Indicato
 	return wrap(err, "update indicator statuses")
 }
 
-// Rollup counts stored statuses by province or by area with one GROUP BY
-// over indicator_status; the (key, status) indexes cover it.
+// Rollup counts stored statuses by province or by area: it sums the
+// stored plans' area_status_rollup rows (a few dozen a plan) and groups the
+// indicator_status rows only of plans not stored yet.
 func (db *DB) Rollup(ctx context.Context, by duban.RollupBy, asOf duban.Date) ([]duban.RollupGroup, error) {
 	if !by.Valid() {
 		return nil, duban.Invalid("参数有误 (bad parameter)", duban.FieldError{Field: "by", Message: "应为 province 或 area (want province or area)"})
 	}
-	col := string(by) // validated: province or area
-	where, args := "", []any{}
+	var args []any
 	if !asOf.IsZero() {
-		where, args = " WHERE as_of = ?", append(args, dateArg(asOf))
+		args = []any{dateArg(asOf), dateArg(asOf)}
 	}
 	var groups []duban.RollupGroup
-	err := db.read(ctx, func(t *tx) error {
-		index := map[string]int{}
-		return t.eachRow(ctx, "SELECT "+col+", status, COUNT(*), SUM(progress) FROM indicator_status"+where+
-			" GROUP BY "+col+", status ORDER BY "+col+", status", args, func(rows *sql.Rows) error {
-			var key, status string
-			var n int
-			var sum float64
-			if err := rows.Scan(&key, &status, &n, &sum); err != nil {
-				return err
-			}
-			i, ok := index[key]
-			if !ok {
-				i, index[key] = len(groups), len(groups)
-				groups = append(groups, duban.RollupGroup{Key: key, Counts: map[string]int{}})
-			}
-			g := &groups[i]
-			g.Counts[status] += n
-			g.Progress = (g.Progress*float64(g.Items) + sum) / float64(g.Items+n)
-			g.Items += n
-			return nil
-		})
+	err := db.readLag(ctx, func(t *tx) error {
+		return t.eachRow(ctx, rollupSQL(string(by), !asOf.IsZero()), args, scanRollupGroups(&groups))
 	})
 	if groups == nil {
 		groups = []duban.RollupGroup{}

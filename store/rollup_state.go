@@ -277,6 +277,13 @@ func (t *tx) storeJudged(ctx context.Context, st *planState, js []judged, day du
 	if err != nil {
 		return err
 	}
+	sums := areaStatusSums{}
+	for _, res := range results {
+		sums.add(st.area[res.Node], string(res.Status), res.Actual)
+	}
+	if err := t.replaceAreaRollup(ctx, st.plan.ID, sums); err != nil {
+		return err
+	}
 	nodes, units := touched(r, js)
 	if all {
 		nodes, units = nil, nil

@@ -14,8 +14,9 @@ import (
 func (db *DB) StatusStamp(ctx context.Context, planID int64) (int64, duban.Date, error) {
 	var version int64
 	var asOf duban.Date
-	// One statement, outside a transaction: one round trip.
-	err := db.sql.QueryRowContext(ctx, db.rebind("SELECT status_version, status_as_of FROM plans WHERE id = ?"), planID).
+	// One statement, outside a transaction: one round trip. It may lag,
+	// as StoredStatus may: the two come from the same server.
+	err := db.lagPool(ctx).QueryRowContext(ctx, db.rebind("SELECT status_version, status_as_of FROM plans WHERE id = ?"), planID).
 		Scan(&version, dateCol{&asOf})
 	if isNoRows(err) {
 		err = notFound("计划", planID)
@@ -28,7 +29,7 @@ func (db *DB) StatusStamp(ctx context.Context, planID int64) (int64, duban.Date,
 // read transaction and without evaluating anything. ok is false when the
 // plan is stored as of another day or not at all.
 func (db *DB) StoredStatus(ctx context.Context, planID int64, asOf duban.Date) (sp *status.StoredPlan, ok bool, err error) {
-	err = db.read(ctx, func(t *tx) error {
+	err = db.readLag(ctx, func(t *tx) error {
 		sp, ok, err = t.storedPlan(ctx, planID, asOf)
 		return err
 	})

@@ -24,7 +24,7 @@ type reportReader func(t *tx, ctx context.Context, planID int64, asOf duban.Date
 // readReports, in one read transaction.
 func (db *DB) snapshot(ctx context.Context, planID int64, asOf duban.Date, readReports reportReader) (*duban.Snapshot, error) {
 	s := &duban.Snapshot{}
-	err := db.read(ctx, func(t *tx) error {
+	err := db.readLag(ctx, func(t *tx) error {
 		p, err := t.findPlan(ctx, planID)
 		if err != nil {
 			return err

@@ -22,6 +22,7 @@ func (s *Service) SuperviseAndSave(ctx context.Context, notices duban.NoticeServ
 }
 
 func (s *Service) supervise(ctx context.Context, notices duban.NoticeService, dst StatusStore, actor *duban.User, planID int64, asOf duban.Date) ([]duban.Notice, error) {
+	ctx = duban.WithFreshReads(ctx) // notices are decided from what it reads
 	open, err := openNoticeIndicators(ctx, notices, planID)
 	if err != nil {
 		return nil, err

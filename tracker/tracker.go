@@ -27,6 +27,9 @@ type PlanStatus struct {
 	Nodes      []duban.Node
 	Indicators []duban.Indicator
 	Rollup     *status.Rollup
+	// StoredVersion is the status_version of the stored state this was
+	// read from; 0 when it was evaluated from a snapshot.
+	StoredVersion int64
 
 	encoded encodedCache
 }
@@ -69,7 +72,8 @@ func FromStored(sp *status.StoredPlan) (*PlanStatus, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &PlanStatus{Plan: s.Plan, AsOf: sp.AsOf, Profile: profile, Nodes: s.Nodes, Indicators: s.Indicators, Rollup: r}, nil
+	return &PlanStatus{Plan: s.Plan, AsOf: sp.AsOf, Profile: profile, Nodes: s.Nodes, Indicators: s.Indicators, Rollup: r,
+		StoredVersion: sp.Version}, nil
 }
 
 func planProfile(p *duban.Plan) (status.Profile, error) {

@@ -64,16 +64,30 @@ func (s *Server) viewPlan(w http.ResponseWriter, r *http.Request, fn func(*track
 }
 
 func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) {
-	var body []byte
-	s.viewPlan(w, r, func(ps *tracker.PlanStatus) error {
-		var err error
-		body, err = ps.DashboardJSON() // written after View lets go of the cache
-		return err
-	})
-	if body != nil {
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		w.Write(body)
+	s.servePage(w, r, tracker.PageDashboard)
+}
+
+// servePage writes a plan's encoded page (the dashboard, the tree), served
+// as stored when the plan's stored state has it, after checking the caller
+// may read the plan.
+func (s *Server) servePage(w http.ResponseWriter, r *http.Request, page string) {
+	id, err := idParam(r, "id")
+	if err == nil {
+		_, err = s.readablePlan(r, id)
 	}
+	var asOf duban.Date
+	if err == nil {
+		asOf, err = s.asOfParam(r)
+	}
+	var body []byte
+	if err == nil {
+		body, err = s.cfg.Tracker.Page(r.Context(), id, asOf, page)
+	}
+	if err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	writeEncoded(w, http.StatusOK, body)
 }
 
 func (s *Server) handleListNodes(w http.ResponseWriter, r *http.Request) {
@@ -87,23 +101,15 @@ func (s *Server) handleListNodes(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	var tree []byte
+	if r.URL.Query().Get("view") == "tree" {
+		s.servePage(w, r, tracker.PageTree)
+		return
+	}
 	s.viewPlan(w, r, func(ps *tracker.PlanStatus) error {
-		if r.URL.Query().Get("view") == "tree" {
-			var err error
-			tree, err = ps.Encoded("tree", func() any { // written after View lets go of the cache
-				rows := ps.NodeRows()
-				return map[string]any{"items": tracker.Tree(rows), "total": len(rows)}
-			})
-			return err
-		}
 		rows := f.Apply(ps.NodeRows())
 		writeJSON(w, http.StatusOK, newList(pageOf(rows, page), len(rows), page))
 		return nil
 	})
-	if tree != nil {
-		writeEncoded(w, http.StatusOK, tree)
-	}
 }
 
 func (s *Server) handleChecks(w http.ResponseWriter, r *http.Request) {

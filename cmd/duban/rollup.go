@@ -10,6 +10,7 @@ import (
 
 	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/store"
+	"github.com/duban-dev/duban/tracker"
 	"github.com/duban-dev/duban/web"
 )
 
@@ -29,7 +30,7 @@ func refreshStatuses(ctx context.Context, srv *web.Server, db *store.DB, log *sl
 	defer tick.Stop()
 	var done duban.Date
 	for {
-		if day := srv.Today(); day != done && advanceAsLeader(ctx, db, day, log) {
+		if day := srv.Today(); day != done && advanceAsLeader(ctx, srv.Tracker(), db, day, log) {
 			done = day
 		}
 		select {
@@ -42,7 +43,7 @@ func refreshStatuses(ctx context.Context, srv *web.Server, db *store.DB, log *sl
 
 // advanceAsLeader moves the stored statuses to day when this server takes
 // the lock, and says whether it did.
-func advanceAsLeader(ctx context.Context, db *store.DB, day duban.Date, log *slog.Logger) bool {
+func advanceAsLeader(ctx context.Context, tr *tracker.Service, db *store.DB, day duban.Date, log *slog.Logger) bool {
 	release, ok, err := db.TryLead(ctx, "statuses")
 	if err != nil || !ok {
 		if err != nil && ctx.Err() == nil {
@@ -59,7 +60,35 @@ func advanceAsLeader(ctx context.Context, db *store.DB, day duban.Date, log *slo
 	}
 	log.Info("advance statuses", "day", day, "plans", adv.Plans, "rejudged", adv.Rejudged,
 		"rebuilt", adv.Rebuilt, "took", time.Since(started).Round(time.Millisecond))
+	warmPages(ctx, tr, db, day, log)
 	return true
+}
+
+// warmPages builds the stored dashboard and tree of every plan whose pages
+// are missing or older than its state, so that no reader on any server
+// meets a cold plan after the daily move (which changes every plan's
+// version); a change later in the day leaves the rebuild to its next
+// reader.
+func warmPages(ctx context.Context, tr *tracker.Service, db *store.DB, day duban.Date, log *slog.Logger) {
+	started, n := time.Now(), 0
+	for _, page := range []string{tracker.PageDashboard, tracker.PageTree} {
+		ids, err := db.PlansWithStalePages(ctx, day, page)
+		if err != nil {
+			log.Error("warm pages", "page", page, "err", err)
+			return
+		}
+		for _, id := range ids {
+			if ctx.Err() != nil {
+				return
+			}
+			if err := tr.WarmPage(ctx, id, day, page); err != nil {
+				log.Error("warm page", "page", page, "plan", id, "err", err)
+				continue
+			}
+			n++
+		}
+	}
+	log.Info("warm pages", "day", day, "pages", n, "took", time.Since(started).Round(time.Millisecond))
 }
 
 // runRollup prints the national rollup, optionally re-evaluating every
