@@ -7,6 +7,13 @@ func init() {
 		"report.carried":      {"上一版的照片", "Photos of the earlier version"},
 		"report.carried_hint": {"更正时这些照片会保留在新版本中，勾选「移除」的除外", "A correction keeps these photos in the new version, except those ticked 'Remove'"},
 		"report.remove_photo": {"移除", "Remove"},
+		"review.period_name":  {"报送期", "Period"},
+		"review.previous":     {"上次通过的值", "Last approved value"},
+		"review.no_previous":  {"尚无通过的报送", "Nothing approved yet"},
+		"review.milestones":   {"个节点", "milestones"},
+		"review.if_approved":  {"通过后的灯色", "Light if approved"},
+		"review.implausible":  {"数值可疑，请先核实再通过：", "Implausible value: check it before approving:"},
+		"review.checked":      {"已核实数值无误", "I have checked the value"},
 	} {
 		catalog[k] = v
 	}
