@@ -61,6 +61,10 @@ type NoticeFilter struct {
 	UnitCode string
 	State    NoticeState
 	OpenOnly bool
+	Level    NoticeLevel // 0 for every level
+	// OverdueOn, when set, keeps the notices whose reply is overdue on that
+	// day (Notice.ReplyOverdue).
+	OverdueOn Date
 	Page
 }
 

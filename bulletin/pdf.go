@@ -38,6 +38,17 @@ const pdfTimeout = 90 * time.Second
 // PDF renders the bulletin's HTML and prints it to PDF with headless
 // Chromium (A4, the page's own margins, no browser header or footer).
 func PDF(ctx context.Context, w io.Writer, d *Data) error {
+	var page bytes.Buffer
+	if err := HTML(&page, d); err != nil {
+		return err
+	}
+	return PrintPDF(ctx, w, page.Bytes())
+}
+
+// PrintPDF prints a self-contained HTML page (no external resources) to
+// PDF with headless Chromium, as PDF does for bulletins; other printable
+// documents (督办单) use it too.
+func PrintPDF(ctx context.Context, w io.Writer, page []byte) error {
 	bin, err := FindChromium()
 	if err != nil {
 		return err
@@ -47,12 +58,8 @@ func PDF(ctx context.Context, w io.Writer, d *Data) error {
 		return err
 	}
 	defer os.RemoveAll(dir)
-	in, out := filepath.Join(dir, "bulletin.html"), filepath.Join(dir, "bulletin.pdf")
-	var page bytes.Buffer
-	if err := HTML(&page, d); err != nil {
-		return err
-	}
-	if err := os.WriteFile(in, page.Bytes(), 0o600); err != nil {
+	in, out := filepath.Join(dir, "page.html"), filepath.Join(dir, "page.pdf")
+	if err := os.WriteFile(in, page, 0o600); err != nil {
 		return err
 	}
 	ctx, cancel := context.WithTimeout(ctx, pdfTimeout)

@@ -83,6 +83,14 @@ func noticeWhere(f duban.NoticeFilter) (string, []any) {
 	if f.OpenOnly {
 		add("n.state <> ?", string(duban.NoticeClosed))
 	}
+	if f.Level != 0 {
+		add("n.level = ?", int(f.Level))
+	}
+	if !f.OverdueOn.IsZero() { // Notice.ReplyOverdue in SQL
+		add("n.state IN (?, ?)", string(duban.NoticeIssued))
+		args = append(args, string(duban.NoticeSigned))
+		add("n.reply_due < ?", dateArg(f.OverdueOn))
+	}
 	if len(conds) == 0 {
 		return "", nil
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,6 +19,10 @@ type noticesView struct {
 	Names   map[int64]string
 	Levels  []duban.NoticeLevel
 	Due     duban.Date // default reply deadline
+	Filter  noticeFilterForm
+	Total   int
+	Pager   pager
+	Today   duban.Date // replies due before it are overdue
 }
 
 // noticeRow is a notice with the steps the viewer may take now.
@@ -55,8 +60,10 @@ func (h *Handler) notices(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v.Plan, v.Units = plan, h.unitNames(r)
-	f := duban.NoticeFilter{PlanID: plan.ID, UnitCode: duban.UnitScope(u), Page: duban.Page{PerPage: maxHistory}.Normalize()}
-	list, _, err := h.cfg.Notices.ListNotices(r.Context(), f)
+	f, form, kept := h.noticeFilter(r, plan.ID, v.Units)
+	v.Filter, v.Today = form, h.today()
+	list, total, err := h.cfg.Notices.ListNotices(r.Context(), f)
+	v.Total, v.Pager = total, pagerOf("/notices", kept, f.Page, total)
 	if err == nil {
 		err = h.cfg.Tracker.View(r.Context(), plan.ID, h.today(), func(ps *tracker.PlanStatus) error {
 			for _, ind := range ps.Indicators {
@@ -73,7 +80,7 @@ func (h *Handler) notices(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	for _, n := range list {
-		v.Notices = append(v.Notices, noticeRow{Notice: n, Actions: allowedActions(u, n)})
+		v.Notices = append(v.Notices, noticeRow{Notice: n, Actions: pageActions(u, n)})
 	}
 	h.render(w, r, http.StatusOK, "notices", &v)
 }
@@ -90,7 +97,7 @@ func (h *Handler) noticeAction(w http.ResponseWriter, r *http.Request) {
 	if err == nil && !duban.SeesUnit(u, n.UnitCode) {
 		err = duban.Errorf(duban.ENOTFOUND, "督办单 %d 不存在 (notice not found)", id)
 	}
-	if err == nil && !duban.CanActOnNotice(u, n, act) {
+	if err == nil && (!duban.CanActOnNotice(u, n, act) || slices.Contains(unitSteps, act) && !ownsNotice(u, n)) {
 		err = duban.Errorf(duban.EFORBIDDEN, "当前角色无权执行此操作 (your role may not do this)")
 	}
 	var due duban.Date

@@ -23,6 +23,9 @@ type reportFormView struct {
 	// Prefilled is the state (draft or returned) of the version the form
 	// starts from, "" for a blank form.
 	Prefilled string
+	// Carried are the photos of the period's latest version, kept in the
+	// new version unless removed.
+	Carried []carriedPhoto
 }
 
 type periodOption struct {
@@ -70,10 +73,12 @@ func (h *Handler) prefill(r *http.Request, v *reportFormView) error {
 			period = p.Value
 		}
 	}
-	reps, _, err := h.cfg.Reports.ListReportsFiltered(r.Context(), duban.ReportFilter{IndicatorID: v.Target.Indicator.ID,
-		UnitCode: v.Target.Node.LeadUnit, Page: duban.Page{PerPage: maxHistory}.Normalize()})
+	reps, err := h.periodVersions(r, v.Target)
 	if err != nil {
 		return err
+	}
+	if v.Photos {
+		v.Carried = carriedPhotos(latestVersion(reps, period), nil)
 	}
 	for _, rep := range reps { // newest first
 		if rep.Period != period {
@@ -117,7 +122,11 @@ func (h *Handler) submitReport(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	in, v := h.readReportForm(r, t)
+	in, v, err := h.readReportForm(r, t)
+	if err != nil {
+		h.fail(w, r, err)
+		return
+	}
 	if len(v.Fields) == 0 {
 		var reps []duban.Report
 		reps, err = h.cfg.Reports.SubmitReports(r.Context(), userFrom(r), []duban.ReportInput{in}, h.today())
@@ -141,8 +150,11 @@ func (h *Handler) submitReport(w http.ResponseWriter, r *http.Request) {
 
 // readReportForm turns the form into a report input; numbers that do not
 // parse become field errors on the re-shown form.
-func (h *Handler) readReportForm(r *http.Request, t *duban.ReportTarget) (duban.ReportInput, *reportFormView) {
+func (h *Handler) readReportForm(r *http.Request, t *duban.ReportTarget) (duban.ReportInput, *reportFormView, error) {
 	v := h.newReportForm(r, t, r.PostFormValue("period"))
+	if err := h.carryPhotos(r, v, r.PostFormValue("period")); err != nil {
+		return duban.ReportInput{}, v, err
+	}
 	v.Value, v.Note, v.Done = strings.TrimSpace(r.PostFormValue("value")), r.PostFormValue("note"), strings.TrimSpace(r.PostFormValue("milestones_done"))
 	in := duban.ReportInput{IndicatorID: t.Indicator.ID, Period: r.PostFormValue("period"), Note: v.Note,
 		Draft: r.PostFormValue("action") == "draft"}
@@ -162,11 +174,12 @@ func (h *Handler) readReportForm(r *http.Request, t *duban.ReportTarget) (duban.
 	}
 	if len(v.Fields) == 0 {
 		in.Attachments, v.Fields = h.savePhotos(r)
+		in.Attachments = append(keptPhotos(r, v.Carried), in.Attachments...)
 	}
 	if len(v.Fields) > 0 {
 		v.Error = v.T("report.invalid")
 	}
-	return in, v
+	return in, v, nil
 }
 
 // savePhotos stores the uploaded photos through the file service (which

@@ -16,6 +16,9 @@ type reviewView struct {
 	Queue []duban.Report
 	Names map[int64]string // indicator id → name
 	Total int
+	// Checks hold each queued report's target, previous value and the
+	// light it would give, by report id.
+	Checks map[int64]reviewCheck
 }
 
 func (h *Handler) review(w http.ResponseWriter, r *http.Request) {
@@ -34,6 +37,9 @@ func (h *Handler) review(w http.ResponseWriter, r *http.Request) {
 	f := duban.ReportFilter{State: duban.Submitted, Page: duban.Page{PerPage: maxHistory}.Normalize()}
 	if v.Queue, v.Total, err = h.cfg.Reports.ListReportsFiltered(r.Context(), f); err == nil {
 		v.Names, err = h.indicatorNames(r.Context(), v.Queue)
+	}
+	if err == nil {
+		v.Checks, err = h.reviewChecks(r.Context(), v.Queue)
 	}
 	if err != nil {
 		h.fail(w, r, err)

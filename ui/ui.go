@@ -108,6 +108,7 @@ func (h *Handler) routes() {
 	h.routesBulletins()
 	h.routesExcel()
 	h.routesAudit()
+	h.routesNoticePrint()
 	h.routesScreen()
 	h.routesProjects()
 	h.mux.HandleFunc("/", h.notFound)

@@ -76,7 +76,7 @@ func runBulletin(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	db, err := store.Open(ctx, o.db)
+	db, err := openExisting(ctx, o.db)
 	if err != nil {
 		return err
 	}

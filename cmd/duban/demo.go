@@ -202,9 +202,23 @@ func printDemoBanner(out io.Writer, addr string, o demoOptions, users []duban.Us
 	fmt.Fprintf(w, "  数据库 (db):     %s\n", o.db)
 	fmt.Fprintf(w, "  附件 (files):    %s\n", dataDir(o.data.dir, o.db))
 	fmt.Fprintf(w, "  密码 (password): %s  (所有账号 / every account)\n", o.password)
+	fmt.Fprintf(w, "  先打开 (open first): http://%s/login ，以 %s（督查室 supervisor）登录：总览、审核、督办单\n", addr, demo.SupervisorUsername)
+	if r := firstReporter(users); r != "" {
+		fmt.Fprintf(w, "  再试 (then):  %s（领导 leader）看大屏；%s（单位填报 unit reporter）填报进展\n", demo.LeaderUsername, r)
+	}
 	fmt.Fprintln(w, "  账号 (accounts):")
 	for _, u := range users {
 		fmt.Fprintf(w, "    %-12s %-10s %s\n", u.Username, u.Role, u.DisplayName)
 	}
 	io.WriteString(out, w.String())
+}
+
+// firstReporter is the username of the first unit reporter, "" if none.
+func firstReporter(users []duban.User) string {
+	for _, u := range users {
+		if u.Role == duban.RoleReporter {
+			return u.Username
+		}
+	}
+	return ""
 }

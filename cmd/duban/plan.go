@@ -90,7 +90,7 @@ func runPlanExport(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if *format != "yaml" {
 		return duban.Invalid("导出格式不支持 (unsupported format)", duban.FieldError{Field: "format", Message: "目前只支持 yaml (only yaml)"})
 	}
-	db, err := store.Open(ctx, *dsn)
+	db, err := openExisting(ctx, *dsn)
 	if err != nil {
 		return err
 	}

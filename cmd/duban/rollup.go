@@ -97,7 +97,7 @@ func runRollup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs, dsn := newFlags("rollup", stderr)
 	by := fs.String("by", "province", "按省 province 或领域 area 汇总 (group by province or area)")
 	asOfFlag := fs.String("as-of", "", "只统计该日评估的状态 (only statuses evaluated as of YYYY-MM-DD)")
-	refresh := fs.Bool("refresh", false, "先按 --as-of 重新评估所有计划 (re-evaluate every plan as of --as-of first)")
+	refresh := fs.Bool("refresh", false, "先按 --as-of（缺省今天，所有计划都已结束则为最后一个计划的末日）重新评估所有计划 (re-evaluate every plan as of --as-of first; default today, or the latest plan's end once all are over)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -108,7 +108,7 @@ func runRollup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return duban.Invalid("参数有误 (bad flag)", duban.FieldError{Field: "as-of", Message: err.Error()})
 		}
 	}
-	db, err := store.Open(ctx, *dsn)
+	db, err := openExisting(ctx, *dsn)
 	if err != nil {
 		return err
 	}
@@ -131,7 +131,10 @@ func runRollup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // state.
 func refreshAll(ctx context.Context, db *store.DB, asOf duban.Date, stdout io.Writer) error {
 	if asOf.IsZero() {
-		asOf = duban.DateOf(time.Now())
+		var err error
+		if asOf, err = latestPlanEnd(ctx, db, duban.DateOf(time.Now())); err != nil {
+			return err
+		}
 	}
 	started := time.Now()
 	n, err := db.RebuildStatuses(ctx, asOf, "duban-cli")

@@ -80,7 +80,7 @@ func runUserSet(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	return withStore(ctx, *dsn, func(db *store.DB) error {
+	return withExistingStore(ctx, *dsn, func(db *store.DB) error {
 		u, err := db.UpdateUser(ctx, cliActor.Username, *username, p)
 		if err != nil {
 			return err
@@ -122,7 +122,7 @@ func runUserList(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	return withStore(ctx, *dsn, func(db *store.DB) error {
+	return withExistingStore(ctx, *dsn, func(db *store.DB) error {
 		users, err := db.ListUsers(ctx)
 		if err != nil {
 			return err
@@ -156,9 +156,18 @@ func readNewPassword() (string, error) {
 	return signin.HashNewPassword("password", pw)
 }
 
-// withStore opens the database, runs f and closes it.
+// withStore opens the database, runs f and closes it; only `user add` (the
+// first administrator of a new database) may create it.
 func withStore(ctx context.Context, dsn string, f func(db *store.DB) error) error {
-	db, err := store.Open(ctx, dsn)
+	return withStoreOpen(ctx, dsn, store.Open, f)
+}
+
+func withExistingStore(ctx context.Context, dsn string, f func(db *store.DB) error) error {
+	return withStoreOpen(ctx, dsn, openExisting, f)
+}
+
+func withStoreOpen(ctx context.Context, dsn string, open func(context.Context, string) (*store.DB, error), f func(db *store.DB) error) error {
+	db, err := open(ctx, dsn)
 	if err != nil {
 		return err
 	}

@@ -39,8 +39,8 @@ func isXLSXImport(args []string) bool {
 	return false
 }
 
-func openXLSX(ctx context.Context, dsn string) (*store.DB, xlsx.Services, error) {
-	db, err := store.Open(ctx, dsn)
+func openXLSX(ctx context.Context, dsn string, open func(context.Context, string) (*store.DB, error)) (*store.DB, xlsx.Services, error) {
+	db, err := open(ctx, dsn)
 	if err != nil {
 		return nil, xlsx.Services{}, err
 	}
@@ -52,7 +52,7 @@ func runPlanExportXLSX(ctx context.Context, args []string, stdout, stderr io.Wri
 	ref := fs.String("plan", "", "计划编号或代码，只有一个计划时可省略 (plan id or code)")
 	fs.String("format", "xlsx", "导出格式 (format): xlsx")
 	out := fs.String("out", "", "输出文件 (output .xlsx file)")
-	asOfFlag := fs.String("as-of", "", "状态截至日期 YYYY-MM-DD，缺省为今天 (status as of; default today)")
+	asOfFlag := fs.String("as-of", "", "状态截至日期 YYYY-MM-DD，缺省为今天，计划年度已结束则为其最后一天 (status as of; default today, or the plan's end once it is over)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -63,7 +63,7 @@ func runPlanExportXLSX(ctx context.Context, args []string, stdout, stderr io.Wri
 	if err != nil {
 		return err
 	}
-	db, svc, err := openXLSX(ctx, *dsn)
+	db, svc, err := openXLSX(ctx, *dsn, openExisting)
 	if err != nil {
 		return err
 	}
@@ -71,6 +71,13 @@ func runPlanExportXLSX(ctx context.Context, args []string, stdout, stderr io.Wri
 	id, err := resolvePlan(ctx, db, *ref)
 	if err != nil {
 		return err
+	}
+	if *asOfFlag == "" {
+		p, err := db.FindPlan(ctx, id)
+		if err != nil {
+			return err
+		}
+		asOf = planAsOf(p, asOf)
 	}
 	var buf bytes.Buffer
 	if err := svc.ExportPlan(ctx, &buf, id, asOf); err != nil {
@@ -105,7 +112,7 @@ func runPlanImportXLSX(ctx context.Context, args []string, stdout, stderr io.Wri
 	if err != nil {
 		return err
 	}
-	db, svc, err := openXLSX(ctx, *dsn)
+	db, svc, err := openXLSX(ctx, *dsn, store.Open)
 	if err != nil {
 		return err
 	}
@@ -168,7 +175,7 @@ func runReportTemplate(ctx context.Context, args []string, stdout, stderr io.Wri
 	if *unit == "" || *period == "" || *out == "" {
 		return fmt.Errorf("用法 (usage): duban report template --unit UNIT --period YYYY-MM --out F.xlsx")
 	}
-	db, svc, err := openXLSX(ctx, *dsn)
+	db, svc, err := openXLSX(ctx, *dsn, openExisting)
 	if err != nil {
 		return err
 	}
@@ -194,7 +201,7 @@ func runReportUpload(ctx context.Context, args []string, stdout, stderr io.Write
 	if err != nil {
 		return err
 	}
-	db, svc, err := openXLSX(ctx, *dsn)
+	db, svc, err := openXLSX(ctx, *dsn, openExisting)
 	if err != nil {
 		return err
 	}
