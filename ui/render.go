@@ -119,6 +119,7 @@ var funcs = template.FuncMap{
 		return template.CSS(fmt.Sprintf("left:%.1f%%", math.Max(0, math.Min(1, v))*100))
 	},
 	"bar": func(p, e float64) barArgs { return barArgs{p, e} },
+	"chartbox": newChartBox,
 }
 
 func formatNum(v *float64) string {
