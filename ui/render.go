@@ -118,7 +118,7 @@ var funcs = template.FuncMap{
 	"left": func(v float64) template.CSS {
 		return template.CSS(fmt.Sprintf("left:%.1f%%", math.Max(0, math.Min(1, v))*100))
 	},
-	"bar": func(p, e float64) barArgs { return barArgs{p, e} },
+	"bar":      func(p, e float64) barArgs { return barArgs{p, e} },
 	"chartbox": newChartBox,
 }
 
