@@ -32,6 +32,8 @@ type page struct {
 	Notice string // a one-line message after an action
 	Error  string
 	Fields []duban.FieldError
+
+	people func(string) string // username → display name, see Person
 }
 
 // T translates a message id.
@@ -90,7 +92,7 @@ func (p *page) FieldError(field string) string {
 func (h *Handler) newPage(r *http.Request, titleID string) page {
 	q := r.URL.Query()
 	q.Del("lang")
-	p := page{Lang: langFrom(r), User: userFrom(r), CSRF: csrfFrom(r), Path: r.URL.Path, Query: q.Encode()}
+	p := page{Lang: langFrom(r), User: userFrom(r), CSRF: csrfFrom(r), Path: r.URL.Path, Query: q.Encode(), people: h.peopleNamer(r.Context())}
 	p.Title = p.T(titleID)
 	return p
 }
@@ -162,6 +164,9 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, code int, name 
 	t, ok := h.pages[name]
 	var buf bytes.Buffer
 	err := fmt.Errorf("ui: no view %q", name)
+	if l, isPage := view.(localizer); isPage {
+		l.localize()
+	}
 	if ok {
 		err = t.ExecuteTemplate(&buf, "layout", view)
 	}
@@ -193,7 +198,7 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if code == duban.EINTERNAL {
 		h.cfg.Logger.Error("page failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
-	v := errorView{page: h.newPage(r, "error.title"), Code: web.HTTPStatus(code), Message: duban.ErrorMessage(err)}
+	v := errorView{page: h.newPage(r, "error.title"), Code: web.HTTPStatus(code), Message: localMessage(langFrom(r), duban.ErrorMessage(err))}
 	v.Fields = duban.ErrorFields(err)
 	h.render(w, r, v.Code, "error", &v)
 }
