@@ -40,6 +40,11 @@ func (p *page) NoticeState(s duban.NoticeState) string {
 	return orCode(p.Lang, "notice.state."+string(s), s.Label())
 }
 
+// UnitKind is a unit type's word in the page's language: 街道, street.
+func (p *page) UnitKind(k duban.UnitKind) string {
+	return orCode(p.Lang, "unit.kind."+string(k), k.Label())
+}
+
 // Period names a reporting period in the page's language: 2021年第3季度,
 // or Q3 2021 in English.
 func (p *page) Period(c duban.Cadence, period string) string { return periodWord(p.Lang, c, period) }

@@ -23,6 +23,9 @@ var (
 	englishGloss = regexp.MustCompile(`\p{Han}[\p{Han}，、：；\s]*[（(]\s*[A-Za-z][A-Za-z ,;:'/.-]*[a-z]{2}[A-Za-z ,;:'/.-]*[)）]`)
 )
 
+// unitKindWord is a unit type stored in English, shown as it is.
+var unitKindWord = regexp.MustCompile(`^(government|department|street|community|company)$`)
+
 // visibleText is what a reader sees of a page: its text and the titles,
 // labels and alternative texts of its elements, one line per element.
 func visibleText(body string) string {
@@ -88,6 +91,9 @@ func TestPagesShowNames(t *testing.T) {
 				}
 				if m := bareNumber.FindStringSubmatch(line); m != nil && m[2] == "" {
 					t.Errorf("%s as %s: record named by its id %q in %q", p, rp.role, m[0], line)
+				}
+				if unitKindWord.MatchString(line) {
+					t.Errorf("%s as %s: English unit type in %q", p, rp.role, line)
 				}
 				if m := englishGloss.FindString(line); m != "" {
 					t.Errorf("%s as %s: English gloss %q in %q", p, rp.role, m, line)
