@@ -176,6 +176,9 @@ func (h *Handler) bulletinFile(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
+	if format == "pdf" {
+		w.Header().Set("X-Duban-Fonts", bulletin.FontHeader(buf.Bytes())) // which faces it printed with
+	}
 	w.Header().Set("Content-Type", bulletin.Formats[format])
 	if format != "html" {
 		name := fmt.Sprintf("bulletin-%s-%d.%s", b.Period, b.Seq, format)

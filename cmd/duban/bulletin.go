@@ -99,6 +99,9 @@ func runBulletin(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if o.out != "" && o.out != "-" {
 		fmt.Fprintf(stderr, "%s %s → %s (%d 字节, %d ms)\n", d.Number, d.Title(), o.out, buf.Len(), time.Since(started).Milliseconds())
 	}
+	if o.format == "pdf" {
+		fmt.Fprintln(stderr, bulletin.FontReport(bulletin.PDFFaces(buf.Bytes())))
+	}
 	return nil
 }
 
