@@ -13,7 +13,7 @@
     var base = {
       textStyle: { fontFamily: "WenQuanYi Micro Hei, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif", color: text },
       tooltip: { trigger: "axis" },
-      legend: { top: 0, textStyle: { color: text } },
+      legend: { type: "scroll", top: 0, textStyle: { color: text } }, // one line, even on a phone
       grid: { left: 28, right: 16, top: 36, bottom: 8, containLabel: true }
     };
     var cat = { type: "category", data: d.labels, axisLabel: { color: text, interval: 0 } };
@@ -52,7 +52,7 @@
     if (dark) c.setOption({ backgroundColor: "transparent" });
     charts.push(c);
     if (wall) wall.chart = function (d) { c.setOption(options(el.dataset.kind, d), { replaceMerge: ["series", "xAxis"] }); };
-    var table = el.parentNode.querySelector("details.data");
+    var table = (el.closest(".card") || el.parentNode).querySelector("details.data");
     if (table) table.open = false; // the chart shows it; the table stays one click away
   });
   window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
