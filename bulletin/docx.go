@@ -27,6 +27,8 @@ func DOCX(w io.Writer, d *Data) error {
 		{"word/_rels/document.xml.rels", documentRels},
 		{"word/styles.xml", styles},
 		{"word/document.xml", documentHead + body.String() + documentTail},
+		{"word/footer1.xml", footer},
+		{"word/fontTable.xml", fontTable},
 	}
 	for _, p := range parts {
 		f, err := z.Create(p.name)
@@ -48,6 +50,7 @@ const (
 	title    = `<w:rFonts w:ascii="FZXiaoBiaoSong-B05S" w:eastAsia="方正小标宋简体" w:hAnsi="FZXiaoBiaoSong-B05S"/><w:sz w:val="44"/>`
 	heiti    = `<w:rFonts w:ascii="SimHei" w:eastAsia="黑体" w:hAnsi="SimHei"/>`
 	kaiti    = `<w:rFonts w:ascii="KaiTi" w:eastAsia="楷体" w:hAnsi="KaiTi"/>`
+	songti   = `<w:rFonts w:ascii="SimSun" w:eastAsia="宋体" w:hAnsi="SimSun"/>`
 )
 
 func esc(s string) string {
@@ -74,28 +77,38 @@ func (w *docxWriter) centre(rPr, text string) {
 	w.para(`<w:spacing w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>`, rPr, text)
 }
 
-// table writes a bordered table with a header row.
+// table writes a bordered table with a header row repeated on each page,
+// its columns sized to its content (see columnWidths).
 func (w *docxWriter) table(head []string, rows [][]string) {
-	w.b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="BulletinTable"/><w:tblW w:w="5000" w:type="pct"/></w:tblPr>`)
-	w.row(head, true)
+	widths := columnWidths(head, rows)
+	w.b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="BulletinTable"/>`)
+	fmt.Fprintf(w.b, `<w:tblW w:w="%d" w:type="dxa"/>`, textWidth)
+	w.b.WriteString(tableGrid(widths))
+	w.row(head, widths, true)
 	for _, r := range rows {
-		w.row(r, false)
+		w.row(r, widths, false)
 	}
 	w.b.WriteString(`</w:tbl>`)
 	w.para("", "", "")
 }
 
-func (w *docxWriter) row(cells []string, header bool) {
-	w.b.WriteString(`<w:tr>`)
+func (w *docxWriter) row(cells []string, widths []int, header bool) {
+	w.b.WriteString(`<w:tr><w:trPr><w:cantSplit/>`)
 	if header {
-		w.b.WriteString(`<w:trPr><w:tblHeader/></w:trPr>`)
+		w.b.WriteString(`<w:tblHeader/>`)
 	}
-	for _, c := range cells {
-		rPr := `<w:sz w:val="21"/>`
+	w.b.WriteString(`</w:trPr>`)
+	for i, c := range cells {
+		rPr := `<w:sz w:val="21"/><w:szCs w:val="21"/>`
 		if header {
 			rPr = heiti + rPr
 		}
-		fmt.Fprintf(w.b, `<w:tc><w:p><w:pPr><w:spacing w:line="300" w:lineRule="auto"/></w:pPr><w:r><w:rPr>%s</w:rPr><w:t xml:space="preserve">%s</w:t></w:r></w:p></w:tc>`, rPr, esc(c))
+		jc := ""
+		if header || keepWhole.MatchString(c) {
+			jc = `<w:jc w:val="center"/>`
+		}
+		fmt.Fprintf(w.b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:spacing w:line="300" w:lineRule="auto"/>%s</w:pPr>%s</w:p></w:tc>`,
+			widths[i], jc, cellRuns(rPr, c))
 	}
 	w.b.WriteString(`</w:tr>`)
 }

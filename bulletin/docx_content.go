@@ -14,7 +14,7 @@ func (w *docxWriter) content(d *Data) {
 	w.h2("一、总体情况")
 	w.body(d.Overview())
 	if how := d.HowLine(); how != "" {
-		w.para("", `<w:sz w:val="21"/>`, how)
+		w.para(smallLine, `<w:sz w:val="21"/>`, how)
 	}
 	w.h2("二、分领域推进情况")
 	for _, l := range d.AreaLines() {
@@ -45,7 +45,7 @@ func (w *docxWriter) content(d *Data) {
 	rt := rankingTable(d)
 	rt.Head, rt.Rows = rt.Head[:10], trim(rt.Rows, 10)
 	w.docxTable(rt)
-	w.para("", `<w:sz w:val="21"/>`, RankingNote)
+	w.para(smallLine, `<w:sz w:val="21"/>`, RankingNote)
 	w.h2("六、与上期相比")
 	w.body(d.ChangesLine())
 	if c := d.Changes; c != nil {
@@ -67,6 +67,9 @@ func (w *docxWriter) content(d *Data) {
 	w.para(`<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>`, `<w:sz w:val="28"/>`,
 		d.Issuer+"　　"+ChineseDate(d.Issued)+"印发")
 }
+
+// smallLine is the line of a 五号 note: 16 pt, not the body's 28 pt.
+const smallLine = `<w:spacing w:line="320" w:lineRule="exact"/>`
 
 func (w *docxWriter) docxTable(t table) { w.table(t.Head, t.Rows) }
 

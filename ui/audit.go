@@ -15,7 +15,7 @@ type auditRow struct {
 	At     time.Time
 	Actor  string
 	What   string // the action; a status change with its lights before and after
-	Record string // e.g. 报送 226
+	Record string // e.g. 督办单 督办〔2021〕3号, 报送 2021-Q3 第2版
 	Link   string // the record's page, if it has one
 }
 
@@ -64,14 +64,58 @@ func statusChange(lang string, e duban.AuditEntry) string {
 	return statusWord(lang, before.Status) + " → " + statusWord(lang, after.Status)
 }
 
-// auditRecord names the record: its kind and number (none for entries
-// about many rows, such as a file upload or a bulk load).
+// auditRecord names the record: its kind and its name read from the
+// entry's own documents (a notice's 文号, a report's period and version, a
+// title or name), else its number as 记录 N; entries about many rows (a
+// file upload, a bulk load) have only the kind.
 func auditRecord(lang string, e duban.AuditEntry) string {
 	kind := orCode(lang, "entity."+e.Entity, e.Entity)
 	if e.EntityID == 0 {
 		return kind
 	}
-	return kind + " " + strconv.FormatInt(e.EntityID, 10)
+	if name := recordName(lang, e); name != "" {
+		return kind + " " + name
+	}
+	if lang == langEN {
+		return kind + " (record " + strconv.FormatInt(e.EntityID, 10) + ")"
+	}
+	return kind + "（记录 " + strconv.FormatInt(e.EntityID, 10) + "）"
+}
+
+// recordName reads a record's name from the latest of its documents.
+func recordName(lang string, e duban.AuditEntry) string {
+	var doc struct {
+		Year        int    `json:"year"`
+		Seq         int    `json:"seq"`
+		Version     int    `json:"version"`
+		Number      string `json:"number"`
+		Title       string `json:"title"`
+		Name        string `json:"name"`
+		Period      string `json:"period"`
+		DisplayName string `json:"display_name"`
+		Username    string `json:"username"`
+	}
+	for _, raw := range []json.RawMessage{e.Before, e.After} {
+		_ = json.Unmarshal(raw, &doc) // a document without names names nothing
+	}
+	switch {
+	case e.Entity == "notice" && doc.Year != 0 && doc.Seq != 0:
+		return duban.NoticeNumber(doc.Year, doc.Seq)
+	case e.Entity == "report" && doc.Period != "" && doc.Version != 0:
+		if lang == langEN {
+			return fmt.Sprintf("%s v%d", doc.Period, doc.Version)
+		}
+		return fmt.Sprintf("%s 第%d版", doc.Period, doc.Version)
+	case doc.Number != "":
+		return doc.Number
+	case doc.Title != "":
+		return "「" + doc.Title + "」"
+	case doc.DisplayName != "":
+		return doc.DisplayName
+	case doc.Name != "":
+		return "「" + doc.Name + "」"
+	}
+	return doc.Username
 }
 
 // auditLink is the page of the record where there is one. A report links

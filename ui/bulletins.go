@@ -21,6 +21,7 @@ func (h *Handler) routesBulletins() {
 	h.mux.HandleFunc("GET /plans/{id}/bulletins", h.member(h.bulletinList))
 	h.mux.HandleFunc("POST /plans/{id}/bulletins", h.member(h.issueBulletin))
 	h.mux.HandleFunc("GET /bulletins/{file}", h.member(h.bulletinFile))
+	h.mux.HandleFunc("GET /plans/{id}/bulletins/preview.html", h.member(h.bulletinPreviewFile))
 	h.mux.HandleFunc("GET /plans/{id}/ranking.xlsx", h.member(h.rankingXLSX))
 }
 
@@ -54,6 +55,8 @@ type bulletinsView struct {
 	Formats   []string
 	Period    string // the form's default: the last month that has begun
 	CanIssue  bool
+	Force     bool           // issue on a period not yet ended
+	Draft     *bulletin.Data // the preview awaiting confirmation
 }
 
 func (h *Handler) bulletinList(w http.ResponseWriter, r *http.Request) {
@@ -91,8 +94,9 @@ func (h *Handler) serviceIf(err error) (*bulletin.Service, error) {
 	return h.bulletins()
 }
 
-// issueBulletin issues the bulletin of the posted period, as of the
-// period's end or today, whichever comes first.
+// issueBulletin previews the bulletin of the posted period and, once
+// confirmed (confirm=1), issues it, as of the period's end; a period not
+// yet ended needs force.
 func (h *Handler) issueBulletin(w http.ResponseWriter, r *http.Request) {
 	u := userFrom(r)
 	if !duban.CanIssueBulletin(u) {
@@ -100,17 +104,24 @@ func (h *Handler) issueBulletin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := bulletinsView{page: h.newPage(r, "bul.title"), Formats: []string{"html", "pdf", "docx", "xlsx"}, CanIssue: true}
-	v.Period = strings.TrimSpace(r.PostFormValue("period"))
+	v.Period, v.Force = strings.TrimSpace(r.PostFormValue("period")), r.PostFormValue("force") == "1"
 	err := h.loadBulletins(r, &v)
 	var asOf duban.Date
 	if err == nil {
-		asOf, err = periodAsOf(v.Period, h.today())
+		asOf, err = bulletin.IssueAsOf(v.Period, duban.Date{}, h.today(), v.Force)
+	}
+	var svc *bulletin.Service
+	if err == nil {
+		svc, err = h.bulletins()
+	}
+	if err == nil && r.PostFormValue("confirm") != "1" {
+		if v.Draft, err = svc.Draft(r.Context(), v.Plan.ID, v.Period, asOf, h.today()); err == nil {
+			h.render(w, r, http.StatusOK, "bulletins", &v)
+			return
+		}
 	}
 	if err == nil {
-		var svc *bulletin.Service
-		if svc, err = h.bulletins(); err == nil {
-			_, _, err = svc.Create(r.Context(), u, v.Plan.ID, v.Period, asOf)
-		}
+		_, _, err = svc.Create(r.Context(), u, v.Plan.ID, v.Period, asOf)
 	}
 	if err != nil {
 		h.showBulletinError(w, r, &v, err)
@@ -164,6 +175,9 @@ func (h *Handler) bulletinFile(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		h.fail(w, r, err)
 		return
+	}
+	if format == "pdf" {
+		w.Header().Set("X-Duban-Fonts", bulletin.FontHeader(buf.Bytes())) // which faces it printed with
 	}
 	w.Header().Set("Content-Type", bulletin.Formats[format])
 	if format != "html" {

@@ -14,7 +14,7 @@ func (e *env) issueBulletin(t *testing.T, period string) {
 	c := e.client()
 	c.login("duchashi")
 	list := e.path("/plans/{id}/bulletins", e.planID)
-	res := c.post(list, list, url.Values{"period": {period}})
+	res := c.post(list, list, url.Values{"period": {period}, "confirm": {"1"}})
 	if res.status != http.StatusSeeOther || res.header.Get("Location") != list+"?done=1" {
 		t.Fatalf("issue bulletin %s: %d %q %s", period, res.status, res.header.Get("Location"), res.body)
 	}

@@ -21,6 +21,7 @@ type dashboardView struct {
 	Units      []unitRow
 	Indicators []indicatorOption
 	Trend      *trend
+	Chosen     bool // an item was picked for the trend; else the default rule
 	Charts     chartData
 	Names      map[string]string // unit code → name
 	Rank       *rankCard         // 争先排名; nil without bulletins
@@ -41,6 +42,7 @@ type indicatorOption struct {
 // trend is one indicator's progress against 序时进度 at each month end.
 type trend struct {
 	Name   string
+	Kind   duban.IndicatorKind
 	Points []trendPoint
 }
 
@@ -65,11 +67,13 @@ type series struct {
 }
 
 type barChart struct {
+	chartMeta
 	Labels []string `json:"labels"`
 	Series []series `json:"series"`
 }
 
 type lineChart struct {
+	chartMeta
 	Labels []string `json:"labels"`
 	Series []series `json:"series"`
 }
@@ -79,7 +83,7 @@ func (h *Handler) dashboard(w http.ResponseWriter, r *http.Request) {
 		h.memberScreen(w, r)
 		return
 	}
-	v := dashboardView{page: h.newPage(r, "dash.title"), Statuses: status.Statuses}
+	v := dashboardView{page: h.newPage(r, "dash.title"), Statuses: status.Statuses, Chosen: r.URL.Query().Get("indicator") != ""}
 	names := h.unitNames(r)
 	v.Names = names
 	var trendCode string
@@ -108,18 +112,21 @@ func (h *Handler) dashboard(w http.ResponseWriter, r *http.Request) {
 	}
 	v.Projects = h.projectsCard(r, &v.page, v.Plan.ID, v.AsOf)
 	if v.Rank != nil {
-		v.Charts.Ranking = v.Rank.scoreChart(v.T("rank.score"))
+		v.Charts.Ranking = v.Rank.scoreChart(v.T("rank.score"), chartMeta{Title: v.T("chart.score.title"), Axis: v.T("chart.score.axis")})
 	}
 	h.render(w, r, http.StatusOK, "dashboard", &v)
 }
 
 // indicatorOptions lists the plan's indicators for the trend picker and
-// returns the chosen one's code (the first indicator by default).
+// returns the chosen one's code (by default the one defaultTrendCode picks).
 func indicatorOptions(ps *tracker.PlanStatus, chosen string) ([]indicatorOption, string) {
 	var opts []indicatorOption
-	code := ""
-	for i, ind := range ps.Indicators {
-		sel := strconv.FormatInt(ind.ID, 10) == chosen || (chosen == "" && i == 0)
+	code, def := "", ""
+	if chosen == "" {
+		def = defaultTrendCode(ps)
+	}
+	for _, ind := range ps.Indicators {
+		sel := strconv.FormatInt(ind.ID, 10) == chosen || (def != "" && ind.Code == def)
 		if sel {
 			code = ind.Code
 		}
@@ -158,7 +165,7 @@ func (h *Handler) trend(r *http.Request, p *duban.Plan, asOf duban.Date, code st
 			}
 			for _, ind := range ps.Indicators {
 				if ind.Code == code {
-					t.Name = ind.Name
+					t.Name, t.Kind = ind.Name, ind.Kind
 				}
 			}
 			t.Points = append(t.Points, trendPoint{Date: d, Actual: res.Actual, Expected: res.Expected, Status: res.Status})
@@ -205,7 +212,10 @@ func (v *dashboardView) charts() chartData {
 		prog.Data, exp.Data = append(prog.Data, round1(u.Progress*100)), append(exp.Data, round1(u.Expected*100))
 	}
 	c.Ranking.Series = []series{prog, exp}
+	c.Areas.chartMeta = chartMeta{Title: v.T("chart.areas.title"), Axis: v.T("chart.areas.axis")}
+	c.Ranking.chartMeta = chartMeta{Title: v.T("chart.ranking.title"), Axis: v.T("chart.progress.axis"), Unit: "%", Max: 100}
 	if v.Trend != nil {
+		c.Trend.chartMeta = v.Trend.meta(&v.page)
 		act := series{Name: v.T("dash.actual"), Colour: "#1565c0"}
 		exp := series{Name: v.T("dash.expected"), Colour: "#9e9e9e"}
 		for _, p := range v.Trend.Points {
@@ -215,6 +225,16 @@ func (v *dashboardView) charts() chartData {
 		c.Trend.Series = []series{act, exp}
 	}
 	return c
+}
+
+// meta names the trend chart: a milestone item's progress is the share of
+// its milestones reached, any other item's the share of its target.
+func (t *trend) meta(p *page) chartMeta {
+	axis := p.T("chart.progress.axis")
+	if t.Kind == duban.MilestoneOnly {
+		axis = p.T("chart.milestones.axis")
+	}
+	return chartMeta{Title: t.Name + p.T("chart.trend.title"), Axis: axis, Unit: "%", Max: 100}
 }
 
 func round1(v float64) float64 { return float64(int(v*10+0.5)) / 10 }

@@ -136,33 +136,70 @@ func (h *Handler) loadAudit(r *http.Request, v *indicatorView) error {
 }
 
 // historyChart plots the latest approved value of each period against the
-// target.
+// target, in the item's unit; a milestone item plots the milestones reached
+// against those due by each period's end.
 func historyChart(v *indicatorView) lineChart {
+	ind := &v.Target.Indicator
+	latest := latestApproved(v.Reports, ind.Kind == duban.MilestoneOnly)
+	periods := make([]string, 0, len(latest))
+	for p := range latest {
+		periods = append(periods, p)
+	}
+	sort.Strings(periods)
+	if ind.Kind == duban.MilestoneOnly {
+		return milestoneChart(v, ind, periods, latest)
+	}
+	unit := ""
+	if ind.Unit != "" {
+		unit = "（" + ind.Unit + "）"
+	}
+	c := lineChart{chartMeta: chartMeta{Title: v.T("chart.history.title") + unit, Axis: v.T("chart.history.axis") + unit}, Labels: periods}
+	val := series{Name: v.T("item.value"), Colour: "#1565c0"}
+	tgt := series{Name: v.T("item.target"), Colour: "#9e9e9e"}
+	for _, p := range periods {
+		val.Data = append(val.Data, *latest[p].Value)
+		if ind.Target != nil {
+			tgt.Data = append(tgt.Data, *ind.Target)
+		}
+	}
+	c.Series = []series{val}
+	if ind.Target != nil {
+		c.Series = append(c.Series, tgt)
+	}
+	return c
+}
+
+// latestApproved keeps the latest approved version of each period's
+// report: with a value, or any for a milestone item.
+func latestApproved(reps []duban.Report, milestones bool) map[string]duban.Report {
 	latest := map[string]duban.Report{}
-	for _, rep := range v.Reports {
-		if rep.State != duban.Approved || rep.Value == nil {
+	for _, rep := range reps {
+		if rep.State != duban.Approved || (rep.Value == nil && !milestones) {
 			continue
 		}
 		if old, ok := latest[rep.Period]; !ok || rep.Version > old.Version {
 			latest[rep.Period] = rep
 		}
 	}
-	periods := make([]string, 0, len(latest))
-	for p := range latest {
-		periods = append(periods, p)
-	}
-	sort.Strings(periods)
-	val := series{Name: v.T("item.value"), Colour: "#1565c0"}
-	tgt := series{Name: v.T("item.target"), Colour: "#9e9e9e"}
+	return latest
+}
+
+func milestoneChart(v *indicatorView, ind *duban.Indicator, periods []string, latest map[string]duban.Report) lineChart {
+	c := lineChart{chartMeta: chartMeta{Title: v.T("chart.ms.title"), Axis: v.T("chart.ms.axis")}, Labels: periods}
+	done := series{Name: v.T("chart.ms.done"), Colour: "#1565c0"}
+	due := series{Name: v.T("chart.ms.due"), Colour: "#9e9e9e"}
 	for _, p := range periods {
-		val.Data = append(val.Data, *latest[p].Value)
-		if t := v.Target.Indicator.Target; t != nil {
-			tgt.Data = append(tgt.Data, *t)
+		done.Data = append(done.Data, float64(latest[p].MilestonesDone))
+		n := 0
+		if per, err := duban.ParsePeriod(ind.Cadence, p); err == nil {
+			for _, m := range ind.Milestones {
+				if !m.Date.After(per.End) {
+					n++
+				}
+			}
 		}
+		due.Data = append(due.Data, float64(n))
 	}
-	c := lineChart{Labels: periods, Series: []series{val}}
-	if v.Target.Indicator.Target != nil {
-		c.Series = append(c.Series, tgt)
-	}
+	c.Series = []series{done, due}
 	return c
 }

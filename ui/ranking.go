@@ -56,8 +56,9 @@ func (h *Handler) ranking(r *http.Request, planID int64, asOf duban.Date) (*rank
 }
 
 // scoreChart draws the scoreboard as bars of the rank score.
-func (c *rankCard) scoreChart(name string) barChart {
-	var b barChart
+// Scores are points, not a share: the axis has no % and no fixed maximum.
+func (c *rankCard) scoreChart(name string, meta chartMeta) barChart {
+	b := barChart{chartMeta: meta}
 	s := series{Name: name, Colour: "#1565c0"}
 	for _, row := range c.Rows {
 		b.Labels = append(b.Labels, row.Name)

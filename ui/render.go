@@ -34,6 +34,8 @@ type page struct {
 	Fields []duban.FieldError
 	// ProjectsOn says the project pages are served (the nav links them).
 	ProjectsOn bool
+
+	people func(string) string // username → display name, see Person
 }
 
 // T translates a message id.
@@ -95,7 +97,7 @@ func (h *Handler) newPage(r *http.Request, titleID string) page {
 	q := r.URL.Query()
 	q.Del("lang")
 	p := page{Lang: langFrom(r), User: userFrom(r), CSRF: csrfFrom(r), Path: r.URL.Path, Query: q.Encode(),
-		ProjectsOn: h.cfg.Projects != nil}
+		ProjectsOn: h.cfg.Projects != nil, people: h.peopleNamer(r.Context())}
 	p.Title = p.T(titleID)
 	return p
 }
@@ -123,7 +125,8 @@ var funcs = template.FuncMap{
 	"left": func(v float64) template.CSS {
 		return template.CSS(fmt.Sprintf("left:%.1f%%", math.Max(0, math.Min(1, v))*100))
 	},
-	"bar": func(p, e float64) barArgs { return barArgs{p, e} },
+	"bar":      func(p, e float64) barArgs { return barArgs{p, e} },
+	"chartbox": newChartBox,
 }
 
 func formatNum(v *float64) string {
@@ -166,6 +169,9 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, code int, name 
 	t, ok := h.pages[name]
 	var buf bytes.Buffer
 	err := fmt.Errorf("ui: no view %q", name)
+	if l, isPage := view.(localizer); isPage {
+		l.localize()
+	}
 	if ok {
 		err = t.ExecuteTemplate(&buf, "layout", view)
 	}
@@ -197,7 +203,7 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if code == duban.EINTERNAL {
 		h.cfg.Logger.Error("page failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
-	v := errorView{page: h.newPage(r, "error.title"), Code: web.HTTPStatus(code), Message: duban.ErrorMessage(err)}
+	v := errorView{page: h.newPage(r, "error.title"), Code: web.HTTPStatus(code), Message: localMessage(langFrom(r), duban.ErrorMessage(err))}
 	v.Fields = duban.ErrorFields(err)
 	h.render(w, r, v.Code, "error", &v)
 }

@@ -45,7 +45,7 @@ func (h *Handler) reportTarget(r *http.Request) (*duban.ReportTarget, error) {
 		return nil, err
 	}
 	if !duban.CanReport(userFrom(r), &t.Node) {
-		return nil, duban.Errorf(duban.EFORBIDDEN, "无权为「%s」填报：该事项由 %s 牵头 (not your unit's item)", t.Node.Title, t.Node.LeadUnit)
+		return nil, duban.Errorf(duban.EFORBIDDEN, "无权为「%s」填报：该事项由%s牵头 (not your unit's item)", t.Node.Title, h.unitName(r, t.Node.LeadUnit))
 	}
 	return t, nil
 }
@@ -111,7 +111,7 @@ func (h *Handler) newReportForm(r *http.Request, t *duban.ReportTarget, period s
 		end = t.Plan.PeriodEnd
 	}
 	for _, p := range status.PeriodsBetween(t.Indicator.Cadence, t.Plan.PeriodStart, end) {
-		v.Periods = append(v.Periods, periodOption{p, status.PeriodLabel(t.Indicator.Cadence, p), p == period})
+		v.Periods = append(v.Periods, periodOption{p, periodWord(v.Lang, t.Indicator.Cadence, p), p == period})
 	}
 	return v
 }

@@ -170,7 +170,7 @@ func (v *screenView) build(p *duban.Plan, ps *tracker.PlanStatus, names map[stri
 
 // partsChart stacks each part's items by status.
 func (v *screenView) partsChart(parts []status.Part) barChart {
-	var c barChart
+	c := barChart{chartMeta: chartMeta{Title: v.T("screen.chart"), Axis: v.T("chart.areas.axis")}}
 	for _, p := range parts {
 		c.Labels = append(c.Labels, p.Title)
 	}

@@ -24,7 +24,12 @@ func TestBulletinEndpoints(t *testing.T) {
 		contains                 string
 	}{
 		{"same period again", "POST", plan + "/bulletins", "admin", map[string]any{"period": "2021-06"}, 409, "已发布"},
-		{"current month as of today", "POST", plan + "/bulletins", "admin", map[string]any{"period": "2021-07"}, 201, `"as_of":"2021-07-15"`},
+		{"current month refused unless forced", "POST", plan + "/bulletins", "admin", map[string]any{"period": "2021-07"}, 400, `2021-07 至 2021-07-31 结束`},
+		{"early as_of refused unless forced", "POST", plan + "/bulletins", "admin", map[string]any{"period": "2021-05", "as_of": "2021-05-20"}, 400, `"field":"period"`},
+		{"dry run previews, stores nothing", "POST", plan + "/bulletins?dry_run=1", "admin", map[string]any{"period": "2021-05"}, 200, `"preview":true,"period":"2021-05","as_of":"2021-05-31","title":"关于2021年5月`},
+		{"dry run of an unfinished period refused", "POST", plan + "/bulletins?dry_run=1", "admin", map[string]any{"period": "2021-07"}, 400, "force"},
+		{"dry run by a reporter refused", "POST", plan + "/bulletins?dry_run=1", "zjj", map[string]any{"period": "2021-05"}, 403, ""},
+		{"current month forced, as of today", "POST", plan + "/bulletins", "admin", map[string]any{"period": "2021-07", "force": true}, 201, `"as_of":"2021-07-15"`},
 		{"future period", "POST", plan + "/bulletins", "admin", map[string]any{"period": "2021-09"}, 400, "尚未开始"},
 		{"bad period", "POST", plan + "/bulletins", "admin", map[string]any{"period": "2021/06"}, 400, `"field":"period"`},
 		{"unknown plan", "POST", "/api/v1/plans/999/bulletins", "admin", map[string]any{"period": "2021-05"}, 404, "计划不存在"},

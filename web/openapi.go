@@ -77,7 +77,7 @@ var apiDocs = []apiDoc{
 	{"POST", "/api/v1/plans/import.xlsx", "excel", "导入编辑后的计划工作簿，dry_run=1 只列出修改 (import an edited plan workbook; admin)", true, []string{"dry_run"}, "Workbook", false},
 	{"GET", "/api/v1/units/{code}/report-template.xlsx", "excel", "单位的月度填报表 (a unit's report template for a month)", true, []string{"period"}, "", false},
 	{"POST", "/api/v1/reports/upload.xlsx", "excel", "上传填好的填报表，全部成功或全部失败；同一文件（Idempotency-Key 或文件摘要）重传只写一次，重传答 200 且 replayed=true (upload a filled template; all or nothing; a repeat writes nothing and answers 200 with replayed)", true, nil, "Workbook", true},
-	{"POST", "/api/v1/plans/{id}/bulletins", "bulletins", "发布一期通报：编号、存档并通知 (issue a bulletin: number, store, announce)", true, nil, "BulletinRequest", true},
+	{"POST", "/api/v1/plans/{id}/bulletins", "bulletins", "发布一期通报：编号、存档并通知；dry_run=1 只预览不发布；未结束的通报期须 force (issue a bulletin: number, store, announce; dry_run=1 previews; an unfinished period needs force)", true, []string{"dry_run"}, "BulletinRequest", true},
 	{"GET", "/api/v1/plans/{id}/bulletins", "bulletins", "通报列表，新的在前，含下载地址 (bulletins, newest first, with download links)", true, nil, "", false},
 	{"GET", "/api/v1/bulletins/{file}", "bulletins", "下载通报：{编号}.html|pdf|docx|xlsx (download a bulletin)", true, nil, "", false},
 	{"GET", "/api/v1/plans/{id}/ranking", "bulletins", "争先排名：单位得分与说明；format=xlsx 导出 Excel (unit scoreboard with explanations; format=xlsx for a workbook)", true, []string{"period", "as_of", "completion", "on_time", "red", "overdue", "notice_overdue", "top", "bottom", "format"}, "", false},
@@ -103,7 +103,7 @@ var requestSchemas = map[string]map[string]any{
 		"message": map[string]any{"type": "string"}, "fields": map[string]any{"type": "array",
 			"items": object("field", "string", "message", "string", "row", "integer")}}},
 	"Workbook":        {"type": "object", "properties": map[string]any{"file": map[string]any{"type": "string", "format": "binary"}}},
-	"BulletinRequest": object("period", "string", "as_of", "string"),
+	"BulletinRequest": object("period", "string", "as_of", "string", "force", "boolean"),
 }
 
 // noContent lists the routes that answer 204 with no body.

@@ -34,10 +34,13 @@ func (s *Server) bulletins() (*bulletin.Service, error) {
 type bulletinRequest struct {
 	Period string     `json:"period"`
 	AsOf   duban.Date `json:"as_of"`
+	Force  bool       `json:"force"` // issue on a period not yet ended
 }
 
 // handleCreateBulletin issues a bulletin on a period, as of the period's
-// end or today, whichever comes first, unless as_of is given.
+// end or today, whichever comes first, unless as_of is given; an
+// unfinished period needs force. With ?dry_run=1 it answers the preview
+// (200, nothing stored, no number).
 func (s *Server) handleCreateBulletin(w http.ResponseWriter, r *http.Request) {
 	u := s.requireRole(w, r, duban.CanIssueBulletin)
 	if u == nil {
@@ -50,11 +53,15 @@ func (s *Server) handleCreateBulletin(w http.ResponseWriter, r *http.Request) {
 	}
 	var asOf duban.Date
 	if err == nil {
-		asOf, err = s.bulletinAsOf(req)
+		asOf, err = bulletin.IssueAsOf(req.Period, req.AsOf, s.today(), req.Force)
 	}
 	svc, err := s.serviceIf(err)
 	if err != nil {
 		s.writeError(w, r, err)
+		return
+	}
+	if r.URL.Query().Get("dry_run") == "1" {
+		s.previewBulletin(w, r, svc, planID, req.Period, asOf)
 		return
 	}
 	b, _, err := svc.Create(r.Context(), u, planID, req.Period, asOf)
@@ -72,22 +79,30 @@ func (s *Server) serviceIf(err error) (*bulletin.Service, error) {
 	return s.bulletins()
 }
 
-func (s *Server) bulletinAsOf(req bulletinRequest) (duban.Date, error) {
-	p, err := bulletin.ParsePeriod(req.Period)
+// bulletinPreview is what a dry run answers: the bulletin as it would be
+// issued, without a number.
+type bulletinPreview struct {
+	Preview  bool       `json:"preview"`
+	Period   string     `json:"period"`
+	AsOf     duban.Date `json:"as_of"`
+	Title    string     `json:"title"`
+	Overview string     `json:"overview"`
+	How      string     `json:"how"`
+	Notices  string     `json:"notices"`
+}
+
+func (s *Server) previewBulletin(w http.ResponseWriter, r *http.Request, svc *bulletin.Service, planID int64, period string, asOf duban.Date) {
+	if _, err := s.cfg.Plans.FindPlan(r.Context(), planID); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
+	d, err := svc.Draft(r.Context(), planID, period, asOf, s.today())
 	if err != nil {
-		return duban.Date{}, err
+		s.writeError(w, r, err)
+		return
 	}
-	today := s.today()
-	switch {
-	case !req.AsOf.IsZero():
-		return req.AsOf, nil
-	case p.Start.After(today):
-		return duban.Date{}, duban.Invalid("通报期尚未开始 (the period has not begun)",
-			duban.FieldError{Field: "period", Message: "不能晚于今天 " + today.String()})
-	case p.End.After(today):
-		return today, nil
-	}
-	return p.End, nil
+	writeJSON(w, http.StatusOK, bulletinPreview{Preview: true, Period: d.Period, AsOf: d.AsOf, Title: d.Title(),
+		Overview: d.Overview(), How: d.HowLine(), Notices: d.NoticeLine()})
 }
 
 // bulletinJSON adds download links to a bulletin.
@@ -144,7 +159,7 @@ func (s *Server) handleRanking(w http.ResponseWriter, r *http.Request) {
 	}
 	var asOf duban.Date
 	if err == nil {
-		asOf, err = s.bulletinAsOf(req)
+		asOf, err = bulletin.IssueAsOf(req.Period, req.AsOf, s.today(), true) // a running period ranks as of today
 	}
 	svc, err := s.serviceIf(err)
 	if err == nil {
@@ -216,6 +231,9 @@ func (s *Server) handleGetBulletin(w http.ResponseWriter, r *http.Request) {
 	if err := bulletin.Render(r.Context(), &buf, format, d); err != nil {
 		s.writeError(w, r, err)
 		return
+	}
+	if format == "pdf" {
+		w.Header().Set("X-Duban-Fonts", bulletin.FontHeader(buf.Bytes())) // which faces it printed with
 	}
 	w.Header().Set("Content-Type", bulletin.Formats[format])
 	if format != "html" {

@@ -65,7 +65,7 @@ func runBulletinSchedule(ctx context.Context, db *store.DB, log *slog.Logger, in
 type bulletinOptions struct {
 	db, plan, period, format, out string
 	asOf                          duban.Date
-	issue                         bool
+	issue, force                  bool
 }
 
 // runBulletin renders a plan's bulletin on a period: the stored one when
@@ -100,12 +100,19 @@ func runBulletin(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if o.out != "" && o.out != "-" {
 		fmt.Fprintf(stderr, "%s %s → %s (%d 字节, %d ms)\n", d.Number, d.Title(), o.out, buf.Len(), time.Since(started).Milliseconds())
 	}
+	if o.format == "pdf" {
+		fmt.Fprintln(stderr, bulletin.FontReport(bulletin.PDFFaces(buf.Bytes())))
+	}
 	return nil
 }
 
 func bulletinData(ctx context.Context, svc *bulletin.Service, db *store.DB, planID int64, o bulletinOptions) (*bulletin.Data, error) {
 	if o.issue {
-		_, d, err := svc.Create(ctx, cliActor, planID, o.period, o.asOf)
+		asOf, err := bulletin.IssueAsOf(o.period, o.asOf, duban.DateOf(time.Now()), o.force)
+		if err != nil {
+			return nil, err
+		}
+		_, d, err := svc.Create(ctx, cliActor, planID, o.period, asOf)
 		return d, err
 	}
 	list, err := db.ListBulletins(ctx, planID)
@@ -135,6 +142,7 @@ func parseBulletinFlags(args []string, stderr io.Writer) (bulletinOptions, error
 	fs.StringVar(&o.out, "out", "-", "输出文件，- 为标准输出 (output file)")
 	asOf := fs.String("as-of", "", "数据截至日期，缺省为通报期末 (as-of date; default the period's end)")
 	fs.BoolVar(&o.issue, "issue", false, "编号、存档并通知 (number, store and announce the bulletin)")
+	fs.BoolVar(&o.force, "force", false, "通报期尚未结束时仍然发布 (issue on a period not yet ended)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}

@@ -13,26 +13,29 @@
     var base = {
       textStyle: { fontFamily: "WenQuanYi Micro Hei, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif", color: text },
       tooltip: { trigger: "axis" },
-      legend: { top: 0, textStyle: { color: text } },
-      grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true }
+      legend: { type: "scroll", top: 0, textStyle: { color: text } }, // one line, even on a phone
+      grid: { left: 28, right: 16, top: 36, bottom: 8, containLabel: true }
     };
     var cat = { type: "category", data: d.labels, axisLabel: { color: text, interval: 0 } };
-    var val = { type: "value", axisLabel: { color: text } };
+    // The server says what the value axis measures (d.axis), in which unit
+    // (d.unit, "%" or none) and, for shares, its maximum (d.max).
+    var val = { type: "value", name: d.axis || "", nameLocation: "middle", nameGap: 28, nameTextStyle: { color: text },
+      axisLabel: { color: text, formatter: "{value}" + (d.unit || "") } };
+    if (d.max) val.max = d.max;
     if (kind === "stack") {
       cat.axisLabel.rotate = 20;
-      base.xAxis = cat; base.yAxis = val;
+      base.xAxis = cat; base.yAxis = val; val.nameGap = 36;
       base.series = d.series.map(function (s) {
         return { name: s.name, type: "bar", stack: "all", data: s.data, itemStyle: { color: s.colour } };
       });
     } else if (kind === "hbar") {
       cat.inverse = true;
-      base.yAxis = cat; base.xAxis = { type: "value", max: 100, axisLabel: { color: text, formatter: "{value}%" } };
+      base.yAxis = cat; base.xAxis = val; base.grid.bottom = 28;
       base.series = d.series.map(function (s) {
         return { name: s.name, type: "bar", data: s.data, itemStyle: { color: s.colour } };
       });
     } else {
-      base.xAxis = cat;
-      base.yAxis = kind === "line-abs" ? val : { type: "value", max: 100, axisLabel: { color: text, formatter: "{value}%" } };
+      base.xAxis = cat; base.yAxis = val; val.nameGap = 40;
       base.series = d.series.map(function (s, i) {
         return { name: s.name, type: "line", data: s.data, itemStyle: { color: s.colour }, lineStyle: { type: i ? "dashed" : "solid" } };
       });
@@ -49,7 +52,7 @@
     if (dark) c.setOption({ backgroundColor: "transparent" });
     charts.push(c);
     if (wall) wall.chart = function (d) { c.setOption(options(el.dataset.kind, d), { replaceMerge: ["series", "xAxis"] }); };
-    var table = el.parentNode.querySelector("details.data");
+    var table = (el.closest(".card") || el.parentNode).querySelector("details.data");
     if (table) table.open = false; // the chart shows it; the table stays one click away
   });
   window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
