@@ -22,6 +22,9 @@ const (
 type UploadKey struct {
 	Kind UploadKind
 	Key  string
+	// Digest is the hex SHA-256 of the body, so a client key reused for
+	// other content is told apart from a repeat.
+	Digest string
 }
 
 // MaxIdempotencyKey bounds the Idempotency-Key header.
@@ -37,15 +40,16 @@ const ReplayWindow = 24 * time.Hour
 // control characters is EINVALID on field Idempotency-Key.
 func UploadKeyOf(kind UploadKind, clientKey string, body []byte) (UploadKey, error) {
 	clientKey = strings.TrimSpace(clientKey)
+	sum := sha256.Sum256(body)
+	digest := hex.EncodeToString(sum[:])
 	if clientKey == "" {
-		sum := sha256.Sum256(body)
-		return UploadKey{Kind: kind, Key: "sha256:" + hex.EncodeToString(sum[:])}, nil
+		return UploadKey{Kind: kind, Key: "sha256:" + digest, Digest: digest}, nil
 	}
 	if len(clientKey) > MaxIdempotencyKey || strings.ContainsFunc(clientKey, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
 		return UploadKey{}, Invalid("幂等键无效 (bad idempotency key)", FieldError{Field: "Idempotency-Key",
 			Message: "须为 1 到 200 个可见字符 (1 to 200 printable characters)"})
 	}
-	return UploadKey{Kind: kind, Key: "key:" + clientKey}, nil
+	return UploadKey{Kind: kind, Key: "key:" + clientKey, Digest: digest}, nil
 }
 
 // UploadResult is the answer to an idempotent upload: the reports it wrote,
@@ -55,6 +59,14 @@ type UploadResult struct {
 	Reports    []Report
 	Replayed   bool
 	ReceivedAt time.Time // when the upload was first received
+}
+
+// KeyReused is the error for a client key sent again with other content:
+// answering it as a replay would hide that the new content was never written.
+func KeyReused(receivedAt time.Time) error {
+	return &Error{Code: ECONFLICT, Message: "该幂等键已于 " + receivedAt.In(Beijing).Format("2006-01-02 15:04") +
+		"（北京时间）用于另一份内容，本次未写入；请换一个键重新上传 (this Idempotency-Key was used for other content; nothing was written)",
+		Fields: []FieldError{{Field: "Idempotency-Key", Message: "已用于另一份内容 (used for other content)"}}}
 }
 
 // ReplayNotice is what a repeated upload tells the user.

@@ -60,10 +60,10 @@ func (db *DB) submitOnce(ctx context.Context, actor *duban.User, key duban.Uploa
 // the replay window; an older receipt is removed.
 func (t *tx) replayUpload(ctx context.Context, username string, key duban.UploadKey, res *duban.UploadResult) (bool, error) {
 	var id int64
-	var ids string
+	var ids, digest string
 	var at time.Time
-	err := t.queryRow(ctx, `SELECT id, report_ids, received_at FROM upload_receipts
-		WHERE username = ? AND kind = ? AND upload_key = ?`, username, string(key.Kind), key.Key).Scan(&id, &ids, timeCol{&at})
+	err := t.queryRow(ctx, `SELECT id, report_ids, received_at, body_digest FROM upload_receipts
+		WHERE username = ? AND kind = ? AND upload_key = ?`, username, string(key.Kind), key.Key).Scan(&id, &ids, timeCol{&at}, &digest)
 	if isNoRows(err) {
 		return false, nil
 	}
@@ -73,6 +73,9 @@ func (t *tx) replayUpload(ctx context.Context, username string, key duban.Upload
 	if t.now.Sub(at) > duban.ReplayWindow {
 		_, err := t.exec(ctx, "DELETE FROM upload_receipts WHERE id = ?", id)
 		return false, err
+	}
+	if digest != "" && key.Digest != "" && digest != key.Digest {
+		return false, duban.KeyReused(at)
 	}
 	reps, err := t.reportsByID(ctx, parseIDs(ids))
 	res.Reports, res.Replayed, res.ReceivedAt = reps, true, at
@@ -84,8 +87,8 @@ func (t *tx) saveReceipt(ctx context.Context, username string, key duban.UploadK
 	for i, r := range reps {
 		ids[i] = strconv.FormatInt(r.ID, 10)
 	}
-	_, err := t.exec(ctx, `INSERT INTO upload_receipts (username, kind, upload_key, report_ids, received_at)
-		VALUES (?, ?, ?, ?, ?)`, username, string(key.Kind), key.Key, strings.Join(ids, ","), t.timeValue(t.now))
+	_, err := t.exec(ctx, `INSERT INTO upload_receipts (username, kind, upload_key, report_ids, received_at, body_digest)
+		VALUES (?, ?, ?, ?, ?, ?)`, username, string(key.Kind), key.Key, strings.Join(ids, ","), t.timeValue(t.now), key.Digest)
 	return err
 }
 

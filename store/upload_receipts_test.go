@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -61,6 +62,17 @@ func TestUploadTwiceWritesOnce(t *testing.T) {
 		wg.Wait()
 		if written != 1 || mustCount(t, db, "reports") != reports+1 {
 			t.Errorf("%d racing uploads wrote, %d reports; want 1 and %d", written, mustCount(t, db, "reports"), reports+1)
+		}
+
+		// The same client key with other content is refused, not replayed:
+		// the new values were never written and the user must be told.
+		other, _ := duban.UploadKeyOf(duban.UploadBatch, "client-42", []byte("other"))
+		_, err = db.SubmitReportsOnce(ctx, f.jsj, other, []duban.ReportInput{f.input("2021-04", 9)}, today)
+		if duban.ErrorCode(err) != duban.ECONFLICT || !strings.Contains(err.Error(), "另一份内容") {
+			t.Errorf("client key reused for other content: %v, want a conflict naming it", err)
+		}
+		if n := mustCount(t, db, "reports"); n != reports+1 {
+			t.Errorf("reports %d after the reused key, want %d", n, reports+1)
 		}
 
 		// Another user with the same bytes is another upload.

@@ -40,14 +40,15 @@ func TestUploadsAreIdempotent(t *testing.T) {
 		name, path, firstKey, againKey string
 		first, again                   string
 		newAgain                       bool // the second is a new upload
+		conflict                       bool // the second reuses a key for other content
 	}{
-		{"workbook twice", "/api/v1/reports/upload.xlsx", "", "", e.filledTemplate(), "", false},
-		{"batch twice, respaced", "/api/v1/reports/batch", "", "", batch, respaced, false},
+		{"workbook twice", "/api/v1/reports/upload.xlsx", "", "", e.filledTemplate(), "", false, false},
+		{"batch twice, respaced", "/api/v1/reports/batch", "", "", batch, respaced, false, false},
 		{"batch with the same key, other values", "/api/v1/reports/batch", "k-1", "k-1",
 			`{"reports":[{"indicator_id":` + itoa(own) + `,"period":"2021-05","value":1}]}`,
-			`{"reports":[{"indicator_id":` + itoa(own) + `,"period":"2021-05","value":2}]}`, false},
+			`{"reports":[{"indicator_id":` + itoa(own) + `,"period":"2021-05","value":2}]}`, false, true},
 		{"batch with another key", "/api/v1/reports/batch", "k-2", "k-3",
-			`{"reports":[{"indicator_id":` + itoa(own) + `,"period":"2021-04","value":1}]}`, "", true},
+			`{"reports":[{"indicator_id":` + itoa(own) + `,"period":"2021-04","value":1}]}`, "", true, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -64,6 +65,15 @@ func TestUploadsAreIdempotent(t *testing.T) {
 			if c.newAgain {
 				if again.status != 201 || again.body["replayed"] != false {
 					t.Fatalf("another key: %d %.300s, want a new upload", again.status, again.raw)
+				}
+				return
+			}
+			if c.conflict {
+				if again.status != 409 || !strings.Contains(again.raw, "Idempotency-Key") || !strings.Contains(again.raw, "另一份内容") {
+					t.Fatalf("key reused for other content: %d %.300s, want 409 naming the key", again.status, again.raw)
+				}
+				if got := e.totalReports(); got != stored {
+					t.Errorf("%d reports after the refused reuse, want %d", got, stored)
 				}
 				return
 			}
