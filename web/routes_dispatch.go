@@ -18,14 +18,7 @@ func (s *Server) handleDispatch(w http.ResponseWriter, r *http.Request) {
 	if s.requireUser(w, r) == nil {
 		return
 	}
-	id, err := idParam(r, "id")
-	if err == nil {
-		_, err = s.readablePlan(r, id)
-	}
-	var asOf duban.Date
-	if err == nil {
-		asOf, err = s.asOfParam(r)
-	}
+	id, asOf, err := s.readablePlanAsOf(r)
 	if err != nil {
 		s.writeError(w, r, err)
 		return

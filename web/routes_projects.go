@@ -32,14 +32,7 @@ func (s *Server) routesProjects() {
 // planLedger reads the plan's id and as_of, checks the caller may read the
 // plan and builds (or reuses) its ledger.
 func (s *Server) planLedger(w http.ResponseWriter, r *http.Request) (*projects.Ledger, *projects.Input, bool) {
-	id, err := idParam(r, "id")
-	if err == nil {
-		_, err = s.readablePlan(r, id)
-	}
-	var asOf duban.Date
-	if err == nil {
-		asOf, err = s.asOfParam(r)
-	}
+	id, asOf, err := s.readablePlanAsOf(r)
 	var l *projects.Ledger
 	var in *projects.Input
 	if err == nil {

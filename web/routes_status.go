@@ -44,17 +44,24 @@ func (s *Server) asOfParam(r *http.Request) (duban.Date, error) {
 	return d, nil
 }
 
-// viewPlan runs fn on the plan's evaluated status, after checking the
-// caller may read the plan.
-func (s *Server) viewPlan(w http.ResponseWriter, r *http.Request, fn func(*tracker.PlanStatus) error) {
+// readablePlanAsOf reads the plan id of the path and the as_of parameter,
+// after checking the caller may read the plan.
+func (s *Server) readablePlanAsOf(r *http.Request) (int64, duban.Date, error) {
 	id, err := idParam(r, "id")
 	if err == nil {
 		_, err = s.readablePlan(r, id)
 	}
-	var asOf duban.Date
-	if err == nil {
-		asOf, err = s.asOfParam(r)
+	if err != nil {
+		return id, duban.Date{}, err
 	}
+	asOf, err := s.asOfParam(r)
+	return id, asOf, err
+}
+
+// viewPlan runs fn on the plan's evaluated status, after checking the
+// caller may read the plan.
+func (s *Server) viewPlan(w http.ResponseWriter, r *http.Request, fn func(*tracker.PlanStatus) error) {
+	id, asOf, err := s.readablePlanAsOf(r)
 	if err == nil {
 		err = s.cfg.Tracker.View(r.Context(), id, asOf, fn)
 	}
@@ -71,14 +78,7 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request) {
 // as stored when the plan's stored state has it, after checking the caller
 // may read the plan.
 func (s *Server) servePage(w http.ResponseWriter, r *http.Request, page string) {
-	id, err := idParam(r, "id")
-	if err == nil {
-		_, err = s.readablePlan(r, id)
-	}
-	var asOf duban.Date
-	if err == nil {
-		asOf, err = s.asOfParam(r)
-	}
+	id, asOf, err := s.readablePlanAsOf(r)
 	var body []byte
 	if err == nil {
 		body, err = s.cfg.Tracker.Page(r.Context(), id, asOf, page)
