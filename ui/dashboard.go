@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"net/http"
 	"sort"
 	"strconv"
@@ -86,11 +87,14 @@ func (h *Handler) dashboard(w http.ResponseWriter, r *http.Request) {
 	v := dashboardView{page: h.newPage(r, "dash.title"), Statuses: status.Statuses, Chosen: r.URL.Query().Get("indicator") != ""}
 	names := h.unitNames(r)
 	v.Names = names
-	var trendCode string
+	var subject tracker.Subject
+	var hasTrend bool
 	err := h.viewPlan(r, func(p *duban.Plan, ps *tracker.PlanStatus) error {
 		v.Plan, v.AsOf, v.D = p, ps.AsOf, ps.Dashboard()
 		v.H = status.NewHeadline(ps.Rollup, ps.Nodes)
-		v.Indicators, trendCode = indicatorOptions(ps, r.URL.Query().Get("indicator"))
+		var code string
+		v.Indicators, code = indicatorOptions(ps, r.URL.Query().Get("indicator"))
+		subject, hasTrend = ps.Subject(code)
 		return nil
 	})
 	if err != nil {
@@ -99,8 +103,8 @@ func (h *Handler) dashboard(w http.ResponseWriter, r *http.Request) {
 	}
 	v.Title = v.Plan.Title + " · " + v.Title
 	v.Units = rankUnits(v.D.Units, names)
-	if trendCode != "" {
-		if v.Trend, err = h.trend(r, v.Plan, v.AsOf, trendCode); err != nil {
+	if hasTrend {
+		if v.Trend, err = h.trend(r.Context(), subject, v.AsOf); err != nil {
 			h.fail(w, r, err)
 			return
 		}
@@ -153,27 +157,18 @@ func rankUnits(units []tracker.UnitSummary, names map[string]string) []unitRow {
 	return rows
 }
 
-// trend evaluates the plan at every month end up to the as-of date (the
-// tracker caches each evaluation).
-func (h *Handler) trend(r *http.Request, p *duban.Plan, asOf duban.Date, code string) (*trend, error) {
-	t := &trend{}
-	for _, d := range monthEnds(p.PeriodStart, asOf) {
-		err := h.cfg.Tracker.View(r.Context(), p.ID, d, func(ps *tracker.PlanStatus) error {
-			res, ok := ps.Rollup.Result(code)
-			if !ok {
-				return nil
-			}
-			for _, ind := range ps.Indicators {
-				if ind.Code == code {
-					t.Name, t.Kind = ind.Name, ind.Kind
-				}
-			}
-			t.Points = append(t.Points, trendPoint{Date: d, Actual: res.Actual, Expected: res.Expected, Status: res.Status})
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
+// trend judges the item at every month end up to the as-of date from its
+// own reports (tracker.Subject.At), not by evaluating the plan each time.
+func (h *Handler) trend(ctx context.Context, subj tracker.Subject, asOf duban.Date) (*trend, error) {
+	reps, _, err := h.cfg.Reports.ListReportsFiltered(ctx, duban.ReportFilter{IndicatorID: subj.Indicator.ID,
+		Page: duban.Page{PerPage: duban.MaxPerPage}.Normalize()})
+	if err != nil {
+		return nil, err
+	}
+	t := &trend{Name: subj.Indicator.Name, Kind: subj.Indicator.Kind}
+	for _, d := range monthEnds(subj.Plan.PeriodStart, asOf) {
+		res := subj.At(reps, d)
+		t.Points = append(t.Points, trendPoint{Date: d, Actual: res.Actual, Expected: res.Expected, Status: res.Status})
 	}
 	return t, nil
 }
