@@ -53,16 +53,19 @@ func AddProjects(b *duban.Bundle, total int, seed int64) {
 	b.Nodes = slices.Insert(b.Nodes, at+1, gen...)
 	for i := range b.Nodes {
 		if n := &b.Nodes[i]; n.Kind == duban.KindProject && n.Project != nil {
-			b.Indicators = append(b.Indicators, investmentIndicator(n))
+			y := yearOf(b, n, seed)
+			b.Indicators = append(b.Indicators, investmentIndicator(n, y.milestones(n.Project.YearInvestment, duban.CompletionStage(pipelineOf(b, n)))))
 		}
 	}
 }
 
-func investmentIndicator(n *duban.Node) duban.Indicator {
+// investmentIndicator is the project's year's investment, reported monthly
+// and judged against its investment plan (milestones).
+func investmentIndicator(n *duban.Node, plan []duban.Milestone) duban.Indicator {
 	zero, target := 0.0, n.Project.YearInvestment
 	return duban.Indicator{Code: InvestmentCode(n.Code), NodeCode: n.Code, Name: "年度投资完成额", Unit: duban.InvestmentUnit,
 		Baseline: &zero, Target: &target, Comparator: duban.AtLeast, Direction: duban.Increase,
-		Kind: duban.Cumulative, Cadence: duban.Monthly}
+		Kind: duban.Cumulative, Cadence: duban.Monthly, Milestones: plan}
 }
 
 var (
@@ -113,8 +116,10 @@ func generatedProject(r *rand.Rand, i int, parent *duban.Node, titles map[string
 func round4(v float64) *float64 { v = math.Round(v*1e4) / 1e4; return &v }
 
 // drawStage draws the stage at the start of the year: most projects are
-// under construction, some signed or being prepared; an investment
-// promotion (招商) project has no 在建 or 竣工 stage.
+// under construction (续建), some just broken ground, signed or being
+// prepared (新开工 this year); none is complete yet, since the year's
+// investment is still ahead of it. An investment promotion (招商) project
+// has no 在建 or 竣工 stage.
 func drawStage(r *rand.Rand, promotion bool) duban.ProjectStage {
 	x := r.Float64()
 	if promotion {
@@ -123,10 +128,8 @@ func drawStage(r *rand.Rand, promotion bool) duban.ProjectStage {
 			return duban.StagePlanning
 		case x < 0.7:
 			return duban.StageSigned
-		case x < 0.95:
-			return duban.StageStarted
 		}
-		return duban.StageOperating
+		return duban.StageStarted
 	}
 	switch {
 	case x < 0.1:
@@ -135,10 +138,8 @@ func drawStage(r *rand.Rand, promotion bool) duban.ProjectStage {
 		return duban.StageSigned
 	case x < 0.45:
 		return duban.StageStarted
-	case x < 0.92:
-		return duban.StageBuilding
 	}
-	return duban.StageCompleted
+	return duban.StageBuilding
 }
 
 // projectRand is seeded by the seed and the project's code.

@@ -10,9 +10,10 @@ import (
 
 // ProjectReports simulates the approved monthly investment reports of every
 // project's investment indicator (ids maps indicator codes to ids) up to
-// asOf. Most projects keep pace with 序时进度; about a fifth fall behind,
-// one in ten far behind, and one in twelve has not reported its latest
-// month. Each project's draws depend only on the seed and its code.
+// asOf, following each project's simulated year (projectYear): most
+// projects keep pace with their investment plan, about a third fall
+// behind, a project reaches its year's total the month it is completed,
+// and one in twelve unfinished projects has not reported its latest month.
 func ProjectReports(b *duban.Bundle, ids map[string]int64, asOf duban.Date, seed int64) []duban.Report {
 	var out []duban.Report
 	for i := range b.Nodes {
@@ -21,24 +22,22 @@ func ProjectReports(b *duban.Bundle, ids map[string]int64, asOf duban.Date, seed
 		if n.Kind != duban.KindProject || n.Project == nil || !ok || n.Project.YearInvestment <= 0 {
 			continue
 		}
-		out = append(out, projectReports(b, n, id, asOf, seed)...)
+		y := yearOf(b, n, seed)
+		out = append(out, projectReports(b, n, &y, id, asOf, seed)...)
 	}
 	return out
 }
 
-func projectReports(b *duban.Bundle, n *duban.Node, id int64, asOf duban.Date, seed int64) []duban.Report {
+func projectReports(b *duban.Bundle, n *duban.Node, y *projectYear, id int64, asOf duban.Date, seed int64) []duban.Report {
 	r := projectRand(seed, n.Code+"/investment")
-	factor, silent := investmentPace(r.Float64(), r.Float64())
-	start, deadline := window(n, &b.Plan)
 	target := n.Project.YearInvestment
 	var out []duban.Report
 	prev := 0.0
-	for _, p := range duban.PeriodsBetween(duban.Monthly, start, asOf) {
+	for _, p := range duban.PeriodsBetween(duban.Monthly, y.from, asOf) {
 		if p.End.After(asOf) {
 			break
 		}
-		share := elapsedShare(start, deadline, p.End) * factor * (0.94 + 0.12*r.Float64())
-		v := math.Max(prev, math.Min(target, math.Round(share*target/10)*10))
+		v := math.Max(prev, monthValue(y, p.End, target, 0.97+0.06*r.Float64()))
 		submitted := time.Date(p.End.Year(), p.End.Month(), p.End.Day()-r.IntN(3), 9+r.IntN(8), r.IntN(60), 0, 0, cst).UTC()
 		reviewed := submitted.Add(3 * time.Hour)
 		value := v
@@ -48,10 +47,22 @@ func projectReports(b *duban.Bundle, n *duban.Node, id int64, asOf duban.Date, s
 			ReviewedBy: SupervisorUsername, ReviewedAt: &reviewed})
 		prev = v
 	}
-	if silent && len(out) > 1 {
+	if y.silent && len(out) > 1 && prev < target {
 		out = out[:len(out)-1]
 	}
 	return out
+}
+
+// monthValue is the cumulative investment at the end of a month, rounded to
+// 10 万元, with noise: all of it once the project is complete, short of it
+// before.
+func monthValue(y *projectYear, end duban.Date, target, noise float64) float64 {
+	share := y.share(end)
+	if share >= 1 {
+		return target
+	}
+	share = math.Min(share*noise, 0.97)
+	return math.Round(share*target/10) * 10
 }
 
 // investmentPace draws the share of 序时进度 a project keeps and whether its

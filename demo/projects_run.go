@@ -23,80 +23,68 @@ type StageDay struct {
 
 // ProjectRuns simulates every project of the plan up to asOf.
 func ProjectRuns(b *duban.Bundle, asOf duban.Date, seed int64) []ProjectRun {
-	mechs := map[string]*duban.Mechanism{}
-	for i := range b.Mechanisms {
-		mechs[b.Mechanisms[i].Code] = &b.Mechanisms[i]
-	}
 	var out []ProjectRun
 	for i := range b.Nodes {
 		n := &b.Nodes[i]
 		if n.Kind != duban.KindProject || n.Project == nil {
 			continue
 		}
-		var m *duban.Mechanism
-		if len(n.Mechanisms) > 0 {
-			m = mechs[n.Mechanisms[0]]
-		}
-		out = append(out, simulateRun(n, duban.Pipeline(m), b.Plan.PeriodStart, asOf, projectRand(seed, n.Code)))
+		y := yearOf(b, n, seed)
+		out = append(out, y.run(n.Code, asOf))
 	}
 	return out
 }
 
-func simulateRun(n *duban.Node, pipeline []duban.PipelineStep, yearStart, asOf duban.Date, r *rand.Rand) ProjectRun {
-	run := ProjectRun{NodeCode: n.Code}
-	stage := n.Project.Stage
-	at := -1 // the last pipeline stage at or before the project's stage
-	for i, p := range pipeline {
-		if p.Stage.Rank() <= stage.Rank() {
-			at = i
+// run is the year up to asOf: every step ahead with its planned date, the
+// 前期手续 done by asOf with their actual dates, the stages reached by asOf.
+func (y *projectYear) run(code string, asOf duban.Date) ProjectRun {
+	run := ProjectRun{NodeCode: code}
+	for _, s := range y.stages {
+		run.Steps = append(run.Steps, duban.ProjectStep{Kind: duban.StepStage, Name: string(s.stage), Position: s.position, Planned: s.planned})
+		if !s.actual.IsZero() && !s.actual.After(asOf) {
+			run.Reached = append(run.Reached, StageDay{s.stage, s.actual})
 		}
 	}
-	due := yearStart.AddDays(45 + r.IntN(240))
-	startDue := duban.Date{}
-	reachedAll := true
-	for i, p := range pipeline[at+1:] {
-		step := duban.ProjectStep{Kind: duban.StepStage, Name: string(p.Stage), Position: at + 1 + i, Planned: due}
-		if p.Stage == duban.StageStarted {
-			startDue = due
+	for _, s := range y.prep {
+		if s.Actual.After(asOf) {
+			s.Actual = duban.Date{}
 		}
-		if day, ok := outcome(r, due); ok && reachedAll && !day.After(asOf) {
-			run.Reached = append(run.Reached, StageDay{p.Stage, day})
-		} else {
-			reachedAll = false
-		}
-		run.Steps = append(run.Steps, step)
-		due = due.AddDays(60 + r.IntN(200))
+		run.Steps = append(run.Steps, s)
 	}
-	run.Steps = append(run.Steps, prepSteps(r, stage, yearStart, startDue, asOf)...)
 	return run
 }
 
 // prepSteps dates the 前期手续: all done the year before for a project
-// already started, else due one after another before its 开工.
-func prepSteps(r *rand.Rand, stage duban.ProjectStage, yearStart, startDue, asOf duban.Date) []duban.ProjectStep {
-	var out []duban.ProjectStep
-	if stage.Rank() >= duban.StageStarted.Rank() || startDue.IsZero() {
+// already started, else due one after another before its planned 开工, each
+// reached only after the one before. permit is the day the last was
+// reached, zero if it never is.
+func prepSteps(r *rand.Rand, stage duban.ProjectStage, yearStart, startDue duban.Date) (out []duban.ProjectStep, permit duban.Date) {
+	if stage.Rank() >= duban.StageStarted.Rank() || !startDue.After(yearStart) {
 		day := yearStart.AddDays(-300 + r.IntN(60))
 		for i, name := range duban.DefaultPrepSteps {
 			day = day.AddDays(15 + r.IntN(30))
 			out = append(out, duban.ProjectStep{Kind: duban.StepPrep, Name: name, Position: i, Planned: day, Actual: day})
 		}
-		return out
+		return out, day
 	}
 	gap := max(10, yearStart.DaysUntil(startDue)/(len(duban.DefaultPrepSteps)+1))
-	due := yearStart
+	due, prev := yearStart, yearStart
 	done := true
 	for i, name := range duban.DefaultPrepSteps {
 		due = due.AddDays(gap)
 		s := duban.ProjectStep{Kind: duban.StepPrep, Name: name, Position: i, Planned: due}
-		if day, ok := outcome(r, due); ok && done && !day.After(asOf) {
-			s.Actual = day
+		if day, ok := outcome(r, due); ok && done {
+			s.Actual = maxDate(day, prev.AddDays(1))
+			prev = s.Actual
 		} else {
 			done = false
 		}
 		out = append(out, s)
 	}
-	return out
+	if done {
+		permit = prev
+	}
+	return out, permit
 }
 
 // outcome draws when a step due on a day is reached: mostly on time, some

@@ -2,6 +2,7 @@ package projects
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/status"
@@ -135,7 +136,36 @@ func checks(l *Ledger, in *Input, c *ledgerCtx) []Check {
 	}
 	out = append(out, Check{missing == 0, fmt.Sprintf("%d 个项目没有年度投资指标（无法按月报送投资）", missing),
 		fmt.Sprintf("%d projects have no investment indicator", missing)})
-	return out
+	return append(out, finishedShort(l.Rows))
+}
+
+// FinishedShare is the least share of the year's planned investment a
+// project reported finished (竣工, or 投产 without 竣工) is expected to have
+// completed; below it, its stage and its investment contradict each other.
+const FinishedShare = 0.8
+
+// finishedShort checks that every project reported finished has reported
+// at least FinishedShare of its year's investment, naming those that have
+// not.
+func finishedShort(rows []Row) Check {
+	var codes []string
+	for i := range rows {
+		r := &rows[i]
+		if duban.Finished(r.Pipeline, r.Stage) && r.YearPlan > 0 && r.Rate < FinishedShare {
+			codes = append(codes, r.Code)
+		}
+	}
+	zh, en := "", ""
+	if len(codes) > 0 {
+		shown, more := codes[:min(len(codes), 10)], ""
+		if len(codes) > len(shown) {
+			more = " …"
+		}
+		zh, en = "："+strings.Join(shown, "、")+more, ": "+strings.Join(shown, ", ")+more
+	}
+	return Check{len(codes) == 0,
+		fmt.Sprintf("%d 个项目已报竣工或投产，但年度投资完成不足 %.0f%%%s", len(codes), FinishedShare*100, zh),
+		fmt.Sprintf("%d projects reported finished have completed less than %.0f%% of the year's investment%s", len(codes), FinishedShare*100, en)}
 }
 
 func diffZH(n, want int) string {

@@ -10,12 +10,17 @@ import (
 
 // Forecasts projects every cumulative indicator of the input to its
 // deadline from its approved reports (forecast.Project), by indicator id.
+// A project's investment is forecast only once the project has reached
+// 开工: before, it spends on 前期 alone, whose pace says nothing about the
+// building to come, so a line through it would call nearly every project
+// not yet started a miss.
 func Forecasts(in *Input) map[int64]forecast.Result {
 	nodes := map[string]*duban.Node{}
 	for i := range in.Nodes {
 		nodes[in.Nodes[i].Code] = &in.Nodes[i]
 	}
 	values := map[int64][]forecast.Observation{}
+	stage := map[int64]duban.ProjectStage{}
 	cadence := map[int64]duban.Cadence{}
 	for i := range in.Indicators {
 		cadence[in.Indicators[i].ID] = in.Indicators[i].Cadence
@@ -29,12 +34,15 @@ func Forecasts(in *Input) map[int64]forecast.Result {
 			continue
 		}
 		values[r.IndicatorID] = append(values[r.IndicatorID], forecast.Observation{End: p.End, Value: *r.Value})
+		if r.Stage != "" {
+			stage[r.IndicatorID] = r.Stage
+		}
 	}
 	out := map[int64]forecast.Result{}
 	for i := range in.Indicators {
 		ind := in.Indicators[i]
 		obs := values[ind.ID]
-		if len(obs) == 0 || !forecast.Applies(&ind) {
+		if len(obs) == 0 || !forecast.Applies(&ind) || beforeStart(nodes[ind.NodeCode], &ind, stage[ind.ID]) {
 			continue
 		}
 		sort.SliceStable(obs, func(a, b int) bool { return obs[a].End.Before(obs[b].End) })
@@ -44,6 +52,19 @@ func Forecasts(in *Input) map[int64]forecast.Result {
 		}
 	}
 	return out
+}
+
+// beforeStart reports whether ind is the investment of a project that has
+// not reached 开工: by its latest reported stage, else the plan's.
+func beforeStart(n *duban.Node, ind *duban.Indicator, reported duban.ProjectStage) bool {
+	if n == nil || n.Project == nil || !duban.IsInvestmentIndicator(ind, n) {
+		return false
+	}
+	s := n.Project.Stage
+	if reported != "" {
+		s = reported
+	}
+	return s.Rank() < duban.StageStarted.Rank()
 }
 
 func window(n *duban.Node, p *duban.Plan) (duban.Date, duban.Date) {
