@@ -21,9 +21,10 @@ type ReportInput struct {
 
 // ReportTarget is what checking a report needs to know of its indicator.
 type ReportTarget struct {
-	Indicator Indicator
-	Node      Node
-	Plan      Plan
+	Indicator    Indicator
+	Node         Node
+	Plan         Plan
+	LeadUnitName string // the lead unit's name, for messages; "" if unknown
 }
 
 const maxNoteRunes = 4000
@@ -44,7 +45,7 @@ func CanReport(u *User, n *Node) bool {
 // It is the one check every way of reporting goes through.
 func CheckReport(in *ReportInput, t *ReportTarget, actor *User, today Date) error {
 	if !CanReport(actor, &t.Node) {
-		return Errorf(EFORBIDDEN, "无权为「%s」填报：该事项由 %s 牵头 (not your unit's item)", t.Node.Title, t.Node.LeadUnit)
+		return Errorf(EFORBIDDEN, "无权为「%s」填报：该事项由%s牵头 (not your unit's item)", t.Node.Title, UnitLabel(t.Node.LeadUnit, t.LeadUnitName))
 	}
 	var errs []FieldError
 	add := func(field, msg string) { errs = append(errs, FieldError{Field: field, Message: msg}) }

@@ -83,3 +83,12 @@ func (p *Person) Validate() []FieldError {
 	}
 	return errs
 }
+
+// UnitLabel names a unit inside a Chinese message: its name in corner
+// brackets, or its code set off by spaces when the name is unknown.
+func UnitLabel(code, name string) string {
+	if name != "" {
+		return "「" + name + "」"
+	}
+	return " " + code + " "
+}

@@ -19,7 +19,7 @@ func areaChart(areas []Area) template.HTML {
 	const left, width, row, top = 130.0, 330.0, 30.0, 26.0
 	h := top + row*float64(len(areas)) + 10
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 600 %.0f" width="600" height="%.0f" role="img" aria-label="分领域推进情况 (progress by area)" %s font-size="13">`, h, h, svgFont)
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 600 %.0f" width="600" height="%.0f" role="img" aria-label="分领域推进情况" %s font-size="13">`, h, h, svgFont)
 	legend := []struct{ colour, text string }{{gapColour(0), "实际进度：正常"}, {gapColour(20), "落后超10个百分点"}, {gapColour(40), "落后超30个百分点"}}
 	for i, l := range legend {
 		x := left + 120*float64(i)
@@ -48,7 +48,7 @@ func statusChart(s Summary) template.HTML {
 		most = max(most, s.Count(st))
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 520 180" width="440" height="152" role="img" aria-label="各状态事项数 (items by status)" %s font-size="13">`, svgFont)
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 520 180" width="440" height="152" role="img" aria-label="各状态事项数" %s font-size="13">`, svgFont)
 	fmt.Fprintf(&b, `<line x1="10" y1="%.0f" x2="510" y2="%.0f" stroke="#999"/>`, base, base)
 	for i, st := range status.Statuses {
 		n := s.Count(st)

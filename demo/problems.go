@@ -62,7 +62,7 @@ func problemFor(r *rand.Rand, n *duban.Node, asOf duban.Date) ProblemSeed {
 	raised := asOf.AddDays(-3 - r.IntN(40))
 	due := raised.AddDays(10 + r.IntN(30))
 	s := ProblemSeed{NodeCode: n.Code, RaisedOn: raised, Input: duban.ProblemInput{Category: cat,
-		Title: trimArgs(title), Detail: "模拟数据：演示用问题 (simulated)", NeedsUnit: problemHelpers[cat], NeedsLeader: n.Leader, Deadline: due}}
+		Title: trimArgs(title), Detail: "模拟数据：演示用问题", NeedsUnit: problemHelpers[cat], NeedsLeader: n.Leader, Deadline: due}}
 	switch x := r.Float64(); {
 	case x < 0.35:
 	case x < 0.65:

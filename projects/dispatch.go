@@ -186,11 +186,11 @@ func problems(c *ledgerCtx, governed map[string]bool, today duban.Date) []Dispat
 		if it.Overdue {
 			it.Status = status.Lagging
 		}
-		needs := p.NeedsUnit
+		needs := c.in.name(p.NeedsUnit)
 		if p.NeedsLeader != "" {
-			needs = join(needs, p.NeedsLeader)
+			needs = join(needs, c.in.name(p.NeedsLeader))
 		}
-		it.ZH = fmt.Sprintf("【%s】%s（%s；需 %s 协调；%s）", p.Category.Label(), p.Title, p.State.Label(), needs, p.Deadline)
+		it.ZH = fmt.Sprintf("【%s】%s（%s；需%s协调；%s）", p.Category.Label(), p.Title, p.State.Label(), needs, p.Deadline)
 		it.EN = fmt.Sprintf("[%s] %s (%s; needs %s; by %s)", p.Category, p.Title, p.State, needs, p.Deadline)
 		out = append(out, it)
 	}

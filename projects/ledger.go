@@ -23,7 +23,8 @@ type Input struct {
 	Mechanisms []duban.Mechanism
 	Steps      map[int64][]duban.ProjectStep
 	PrepSteps  []string
-	Problems   []duban.Problem // open problems of the plan
+	Problems   []duban.Problem   // open problems of the plan
+	Names      map[string]string // unit and person codes → names, for the texts
 }
 
 // Finding is one reason for a project's light.

@@ -119,6 +119,9 @@ func (s *Service) Input(ctx context.Context, planID int64, asOf duban.Date) (*In
 	if in.Mechanisms, err = s.store.PlanMechanisms(ctx, planID); err != nil {
 		return nil, err
 	}
+	if in.Names, err = s.names(ctx); err != nil {
+		return nil, err
+	}
 	in.Problems, err = s.openProblems(ctx, planID)
 	return in, err
 }

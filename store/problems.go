@@ -41,7 +41,7 @@ func (db *DB) CreateProblem(ctx context.Context, actor *duban.User, in duban.Pro
 		}
 		n := &nodes[0]
 		if !duban.CanRaiseProblem(actor, n) {
-			return duban.Errorf(duban.EFORBIDDEN, "无权为「%s」提出问题：该事项由 %s 牵头 (not your unit's item)", n.Title, n.LeadUnit)
+			return duban.Errorf(duban.EFORBIDDEN, "无权为「%s」提出问题：该事项由%s牵头 (not your unit's item)", n.Title, t.unitLabel(ctx, n.LeadUnit))
 		}
 		raiser := n.LeadUnit
 		if actor.Role == duban.RoleReporter {

@@ -112,7 +112,7 @@ func (t *tx) saveSteps(ctx context.Context, actor *duban.User, nodeID int64, ins
 		return nil, nil, err
 	}
 	if !duban.CanReport(actor, n) {
-		return nil, nil, duban.Errorf(duban.EFORBIDDEN, "无权修改「%s」的节点：该项目由 %s 牵头 (not your unit's project)", n.Title, n.LeadUnit)
+		return nil, nil, duban.Errorf(duban.EFORBIDDEN, "无权修改「%s」的节点：该项目由%s牵头 (not your unit's project)", n.Title, t.unitLabel(ctx, n.LeadUnit))
 	}
 	var errs []duban.FieldError
 	for i := range ins {

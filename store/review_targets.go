@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 
@@ -13,7 +14,8 @@ type targetSet struct {
 	indicators map[int64]duban.Indicator
 	nodes      map[int64]duban.Node
 	plans      map[int64]duban.Plan
-	unitIDs    map[string]int64 // lead unit code → id
+	unitIDs    map[string]int64  // lead unit code → id
+	unitNames  map[string]string // lead unit code → its short name, else its name
 	files      map[string]duban.File
 	// built holds the targets returned so far: a batch has many rows per
 	// indicator, and a target is large to copy.
@@ -30,7 +32,8 @@ func (s *targetSet) target(indicatorID int64) (*duban.ReportTarget, bool) {
 	if !ok {
 		return nil, false
 	}
-	t := &duban.ReportTarget{Indicator: ind, Node: s.nodes[ind.NodeID], Plan: s.plans[ind.PlanID]}
+	n := s.nodes[ind.NodeID]
+	t := &duban.ReportTarget{Indicator: ind, Node: n, Plan: s.plans[ind.PlanID], LeadUnitName: s.unitNames[n.LeadUnit]}
 	if s.built == nil {
 		s.built = map[int64]*duban.ReportTarget{}
 	}
@@ -98,9 +101,14 @@ func (t *tx) loadLeadUnits(ctx context.Context, s *targetSet) error {
 			codes = append(codes, n.LeadUnit)
 		}
 	}
-	var err error
-	s.unitIDs, err = t.lookup(ctx, "SELECT code, id FROM units WHERE code IN", codes)
-	return err
+	s.unitIDs, s.unitNames = map[string]int64{}, map[string]string{}
+	return t.queryIn(ctx, "SELECT code, id, name, short_name FROM units WHERE code IN", codes, "", func(rows *sql.Rows) error {
+		var code, name, short string
+		var id int64
+		err := rows.Scan(&code, &id, &name, &short)
+		s.unitIDs[code], s.unitNames[code] = id, cmp.Or(short, name)
+		return err
+	})
 }
 
 func scanPlan(s scanner) (duban.Plan, error) {

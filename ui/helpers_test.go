@@ -43,6 +43,7 @@ type env struct {
 	srv    *web.Server
 	bundle *duban.Bundle
 	planID int64
+	pages  *ui.Handler
 }
 
 // hash is computed once: argon2id is deliberately slow.
@@ -99,7 +100,7 @@ func newEnv(t *testing.T) *env {
 	}
 	srv := web.NewServer(web.Config{Plans: db, Users: db, Sessions: db, Reports: db, Notices: db,
 		Tracker: tr, Directory: db, Audit: db, Files: fileStore, Logger: logger, Now: now, SignIn: sign, Pages: pages})
-	return &env{t: t, db: db, srv: srv, bundle: b, planID: planID}
+	return &env{t: t, db: db, srv: srv, bundle: b, planID: planID, pages: pages}
 }
 
 // client is a browser-like HTTP client with cookies that does not follow

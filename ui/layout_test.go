@@ -2,13 +2,11 @@ package ui_test
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/duban-dev/duban/demo"
 )
 
 // overflowJS measures the page's horizontal overflow and names the widest
@@ -28,59 +26,49 @@ const overflowJS = `(() => {
 	return JSON.stringify({w, sw, out: out.slice(-6)});
 })()`
 
-type rolePages struct {
-	role, user string
-	paths      []string
-}
-
-// everyRole lists, per role, the pages that role uses (pages it may not
-// use answer 403, which must fit too).
-func everyRole(e *env, t *testing.T) []rolePages {
-	id, _, unit, _ := e.pick(t)
-	plan := "/plans/" + strconv.FormatInt(e.planID, 10)
-	item := "/indicators/" + strconv.FormatInt(id, 10)
-	// English last, then back to Chinese: the language is a cookie.
-	common := []string{"/", plan, plan + "/tree", plan + "?screen=1", item, plan + "/bulletins", "/notices", plan + "?lang=en", "/account/password?lang=zh"}
-	return []rolePages{
-		{"public", "", []string{"/login", "/public" + plan, "/public" + plan + "?lang=en", "/login?lang=zh"}},
-		{"reporter", reporterOf(unit), append([]string{"/workspace", item + "/report"}, common...)},
-		{"leader", demo.LeaderUsername, common},
-		{"supervisor", demo.SupervisorUsername, append([]string{"/review", "/audit"}, common...)},
-		{"admin", demo.AdminUsername, append([]string{"/admin", "/admin/users/" + demo.SupervisorUsername, "/admin/import-text", "/audit"}, common...)},
-	}
-}
-
-// TestBrowserPhoneLayout opens every page as every role at 390×844 and
-// checks nothing is wider than the screen; it saves screenshots of each
-// page at 390×844, 1440×900 and 1920×1080 (in $DUBAN_ARTIFACTS).
+// TestBrowserPhoneLayout opens every page of the walk as every role at
+// 390×844 (and each page in English as the role that uses it) and checks
+// nothing is wider than the screen; it saves screenshots of each page, as
+// that role, at 390×844, 1440×900 and 1920×1080 (in $DUBAN_ARTIFACTS).
 func TestBrowserPhoneLayout(t *testing.T) {
-	e := newEnv(t)
-	e.issueRuleNotices(t)
-	shot := map[string]bool{}
-	b := newBrowserFor(t, e, 10*time.Minute)
-	for _, rp := range everyRole(e, t) {
+	w := newWalk(t)
+	b := newBrowserFor(t, w.e, 15*time.Minute)
+	for _, r := range w.roles {
 		func() {
 			b.do(chromedp.EmulateViewport(1280, 900))
-			if rp.user != "" {
-				b.login(rp.user)
-				defer b.logout()
+			if r.user != "" {
+				b.login(r.user)
+				defer func() { b.open("/account/password?lang=zh"); b.logout() }() // a page with the sign-out button
 			}
-			for _, p := range rp.paths {
-				b.do(chromedp.EmulateViewport(390, 844))
-				b.open(p)
-				b.waitFor(`document.readyState === "complete"`)
-				if got := b.eval(overflowJS); !strings.Contains(got, `"out":[]`) {
-					t.Errorf("%s as %s at 390 px: wider than the screen: %s", p, rp.role, got)
+			for _, p := range w.paths(r) {
+				langs := []string{"zh"}
+				if p.owner == r.role && !strings.Contains(p.path, "lang=") {
+					langs = append(langs, "en")
 				}
-				name := shotName(p)
-				if shot[name] {
+				for _, lang := range langs {
+					path := p.path
+					if !strings.Contains(path, "lang=") {
+						path = withLang(path, lang)
+					}
+					b.do(chromedp.EmulateViewport(390, 844))
+					b.open(path)
+					b.waitFor(`document.readyState === "complete"`)
+					if got := b.eval(overflowJS); !strings.Contains(got, `"out":[]`) {
+						t.Errorf("%s as %s at 390 px: wider than the screen: %s", path, r.role, got)
+					}
+				}
+				if p.owner != r.role {
 					continue
 				}
-				shot[name] = true
+				if strings.Contains(p.path, "lang=") {
+					b.open(p.path)
+				} else {
+					b.open(withLang(p.path, "zh"))
+				}
 				for _, size := range [][2]int64{{390, 844}, {1440, 900}, {1920, 1080}} {
 					b.do(chromedp.EmulateViewport(size[0], size[1]))
 					b.waitFor(`document.readyState === "complete"`)
-					b.screenshot(fmt.Sprintf("%s-%s-%dx%d", rp.role, name, size[0], size[1]))
+					b.screenshot(fmt.Sprintf("%s-%s-%dx%d", r.role, shotName(p.path), size[0], size[1]))
 				}
 			}
 		}()

@@ -140,8 +140,5 @@ func (p *page) localize() {
 // unitName is a unit's short name (or name), in 「」; the code only when
 // the directory does not know the unit.
 func (h *Handler) unitName(r *http.Request, code string) string {
-	if n := h.unitNames(r)[code]; n != "" {
-		return "「" + n + "」"
-	}
-	return " " + code + " "
+	return duban.UnitLabel(code, h.unitNames(r)[code])
 }

@@ -47,10 +47,8 @@ func codeWord(code string) *regexp.Regexp {
 // on a unit code or a username shown where a name belongs, a record named
 // by its bare id ("督办单 15") or an English gloss inside Chinese text.
 func TestPagesShowNames(t *testing.T) {
-	e := newEnv(t)
-	e.issueRuleNotices(t)
-	e.issueBulletin(t, "2021-06")
-	plan := "/plans/" + strconv.FormatInt(e.planID, 10)
+	w := newWalk(t)
+	e := w.e
 	_, _, _, otherID := e.pick(t)
 	other := "/indicators/" + strconv.FormatInt(otherID, 10)
 	var codes []*regexp.Regexp
@@ -61,49 +59,43 @@ func TestPagesShowNames(t *testing.T) {
 	for _, u := range demo.Users(e.bundle) {
 		codes, codeNames = append(codes, codeWord(u.Username)), append(codeNames, u.Username)
 	}
-	extra := []string{"/review", "/workspace", "/audit", plan + "/dispatch", plan + "/problems", "/projects", plan + "/projects", plan + "/display-links", plan + "/bulletins"}
-	for _, rp := range everyRole(e, t) {
+	for _, r := range w.roles {
 		c := e.client()
-		if rp.user != "" {
-			c.login(rp.user)
+		if r.user != "" {
+			c.login(r.user)
 		}
-		paths := rp.paths
-		if rp.user != "" {
-			paths = append(paths, extra...)
+		var paths []string
+		for _, p := range w.paths(r) {
+			paths = append(paths, p.path)
 		}
-		if rp.role == "reporter" {
+		if r.role == "reporter" {
 			paths = append(paths, other+"/report") // refused: names the unit that leads it
 		}
 		for _, p := range paths {
 			if strings.Contains(p, "lang=en") {
 				continue // English pages: TestEnglishPagesTranslate
 			}
-			u, _ := url.Parse(p)
-			q := u.Query()
-			q.Set("lang", "zh")
-			u.RawQuery = q.Encode()
-			res := c.get(u.String())
-			text := visibleText(res.body)
-			for _, line := range strings.Split(text, "\n") {
+			res := c.get(withLang(p, "zh"))
+			for _, line := range strings.Split(visibleText(res.body), "\n") {
 				line = strings.TrimSpace(line)
 				if line == "" {
 					continue
 				}
 				if m := bareNumber.FindStringSubmatch(line); m != nil && m[2] == "" {
-					t.Errorf("%s as %s: record named by its id %q in %q", p, rp.role, m[0], line)
+					t.Errorf("%s as %s: record named by its id %q in %q", p, r.role, m[0], line)
 				}
 				if unitKindWord.MatchString(line) {
-					t.Errorf("%s as %s: English unit type in %q", p, rp.role, line)
+					t.Errorf("%s as %s: English unit type in %q", p, r.role, line)
 				}
 				if m := englishGloss.FindString(line); m != "" {
-					t.Errorf("%s as %s: English gloss %q in %q", p, rp.role, m, line)
+					t.Errorf("%s as %s: English gloss %q in %q", p, r.role, m, line)
 				}
-				if strings.HasPrefix(u.Path, "/admin") {
+				if strings.HasPrefix(p, "/admin") {
 					continue // the administrator manages accounts by username and units by code
 				}
 				for i, re := range codes {
 					if re.MatchString(line) {
-						t.Errorf("%s as %s: code %q shown in %q", p, rp.role, codeNames[i], line)
+						t.Errorf("%s as %s: code %q shown in %q", p, r.role, codeNames[i], line)
 					}
 				}
 			}
@@ -111,39 +103,55 @@ func TestPagesShowNames(t *testing.T) {
 	}
 }
 
+// withLang sets the page's language in its query.
+func withLang(p, lang string) string {
+	u, _ := url.Parse(p)
+	q := u.Query()
+	q.Set("lang", lang)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
 // chineseWords are what an English page must not show of notices and
 // periods: level and state words and Chinese period names.
 var chineseWords = regexp.MustCompile(`提醒|督办|约谈|已下发|已签收|已反馈|已办结|\d{4}年第?\d+(月|季度|周)`)
 
-// TestEnglishPagesTranslate opens the pages that show notices and periods
-// in English and fails on their Chinese words (the data, such as item
-// names and notice texts, stays as written).
+// TestEnglishPagesTranslate opens every page in English as the role that
+// uses it, and the notices page and the report form as a unit's reporter,
+// and fails on their Chinese words (the data, such as item names and
+// notice texts, stays as written).
 func TestEnglishPagesTranslate(t *testing.T) {
-	e := newEnv(t)
-	e.issueRuleNotices(t)
-	id, _, unit, _ := e.pick(t)
-	item := "/indicators/" + strconv.FormatInt(id, 10)
-	for _, p := range []struct{ user, path, want string }{
-		{"duchashi", "/notices?lang=en", "Issued"},
-		{"duchashi", item + "?lang=en", ""},
-		{reporterOf(unit), "/workspace?lang=en", ""},
-		{reporterOf(unit), item + "/report?lang=en", "2021"},
-		{reporterOf(unit), "/notices?lang=en", ""},
-	} {
-		c := e.client()
-		c.login(p.user)
-		res := c.get(p.path)
+	w := newWalk(t)
+	want := map[string]string{"GET /notices": "Issued", "GET /indicators/{id}/report": "2021"}
+	users := map[string]string{}
+	for _, r := range w.roles {
+		users[r.role] = r.user
+	}
+	pages := append(w.pages, walkPage{"GET /notices", "/notices", "reporter"})
+	for _, p := range pages {
+		if officialDocument[p.route] {
+			continue
+		}
+		c := w.e.client()
+		if u := users[p.owner]; u != "" {
+			c.login(u)
+		}
+		res := c.get(withLang(p.path, "en"))
 		text := visibleText(res.body)
 		for _, line := range strings.Split(text, "\n") {
 			if m := chineseWords.FindString(line); m != "" && !dataLine(line) {
-				t.Errorf("%s as %s: %q untranslated in %q", p.path, p.user, m, strings.TrimSpace(line))
+				t.Errorf("%s as %s: %q untranslated in %q", p.path, p.owner, m, strings.TrimSpace(line))
 			}
 		}
-		if !strings.Contains(text, p.want) {
-			t.Errorf("%s as %s: no %q", p.path, p.user, p.want)
+		if !strings.Contains(text, want[p.route]) {
+			t.Errorf("%s as %s: no %q", p.path, p.owner, want[p.route])
 		}
 	}
 }
+
+// officialDocument are the pages that show a Chinese document as it is
+// printed (the bulletin draft, the printed notice): no English version.
+var officialDocument = map[string]bool{"GET /plans/{id}/bulletins/preview.html": true, "GET /notices/{id}/print": true}
 
 // dataLine tells a line of stored text (a notice's own wording, a plan's
 // title) from the page's words: it is long Chinese prose.

@@ -39,7 +39,7 @@ func (h *Handler) printedNotice(r *http.Request) (*duban.Notice, []byte, error) 
 	}
 	n, err := h.cfg.Notices.FindNotice(r.Context(), id)
 	if err == nil && !duban.SeesUnit(userFrom(r), n.UnitCode) {
-		err = duban.Errorf(duban.ENOTFOUND, "督办单 %d 不存在 (notice not found)", id)
+		err = duban.Errorf(duban.ENOTFOUND, "督办单不存在 (notice not found)")
 	}
 	if err != nil {
 		return nil, nil, err

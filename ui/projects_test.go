@@ -16,6 +16,7 @@ import (
 	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/demo"
 	"github.com/duban-dev/duban/demo/demodb"
+	"github.com/duban-dev/duban/files"
 	"github.com/duban-dev/duban/projects"
 	"github.com/duban-dev/duban/signin"
 	"github.com/duban-dev/duban/store"
@@ -40,18 +41,24 @@ func newProjectEnv(t testing.TB) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
+	fileStore, err := files.New(files.Config{Dir: filepath.Join(t.TempDir(), "files"), Index: db})
+	if err != nil {
+		t.Fatal(err)
+	}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
 	tr, sign := tracker.NewService(db), signin.New(db, db, now)
 	ledger := projects.NewService(db, tr)
 	pages, err := ui.New(ui.Config{Plans: db, Users: db, Reports: db, Notices: db, Tracker: tr, Directory: db, Audit: db,
-		UserList: db, SignIn: sign, Logger: logger, Now: now, Bulletins: db, Projects: db, ProjectLedger: ledger})
+		UserList: db, SignIn: sign, Logger: logger, Now: now, Bulletins: db, Projects: db, ProjectLedger: ledger,
+		Files: fileStore, Displays: db})
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := web.NewServer(web.Config{Plans: db, Users: db, Sessions: db, Reports: db, Notices: db, Tracker: tr,
-		Directory: db, Audit: db, Logger: logger, Now: now, SignIn: sign, Pages: pages, Projects: db, ProjectLedger: ledger})
+		Directory: db, Audit: db, Logger: logger, Now: now, SignIn: sign, Pages: pages, Projects: db, ProjectLedger: ledger,
+		Files: fileStore})
 	tt, _ := t.(*testing.T)
-	return &env{t: tt, db: db, srv: srv, bundle: b, planID: planID}
+	return &env{t: tt, db: db, srv: srv, bundle: b, planID: planID, pages: pages}
 }
 
 var headline = regexp.MustCompile(`计划 270 个，台账 270 个：已开工 (\d+) 个，红灯（滞后、逾期）(\d+) 个`)

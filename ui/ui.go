@@ -57,7 +57,7 @@ type Config struct {
 // Handler serves the pages.
 type Handler struct {
 	cfg    Config
-	mux    *http.ServeMux
+	mux    *routeMux
 	pages  map[string]*template.Template
 	assets *assets
 	ranks  rankCache
@@ -75,7 +75,7 @@ func New(cfg Config) (*Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := &Handler{cfg: cfg, mux: http.NewServeMux(), assets: a}
+	h := &Handler{cfg: cfg, mux: &routeMux{ServeMux: http.NewServeMux()}, assets: a}
 	if h.pages, err = parsePages(a); err != nil {
 		return nil, err
 	}
