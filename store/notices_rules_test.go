@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -74,4 +76,49 @@ func TestRuleRoundRefusesReporters(t *testing.T) {
 	db := mustOpen(t, sqliteDSN(t))
 	_, err := db.IssueRuleNotices(context.Background(), &duban.User{Username: "r", Role: duban.RoleReporter}, duban.RuleRound{})
 	wantCode(t, err, duban.EFORBIDDEN)
+}
+
+// notice_items has no foreign keys (migration 0031): a plan import that
+// drops an indicator drops its items itself, and the rest stay listed.
+func TestImportDroppingIndicatorDropsItsNoticeItems(t *testing.T) {
+	forEachStore(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		planID := mustImport(t, db, richBundle())
+		day := duban.MustDate("2021-07-15")
+		redStatuses(t, db, planID, day)
+		got, err := db.IssueRuleNotices(ctx, &duban.User{Username: "dc", Role: duban.RoleSupervisor}, duban.RuleRound{AsOf: day})
+		if err != nil || got.Items < 2 {
+			t.Fatalf("round: %+v (%v), want at least two items", got, err)
+		}
+		b, err := db.ExportBundle(ctx, planID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var dropped int64
+		for i, ind := range b.Indicators {
+			n, err := store.QueryInt(ctx, db, fmt.Sprintf("SELECT COUNT(*) FROM notice_items WHERE indicator_id = %d", ind.ID))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n == 1 {
+				dropped = ind.ID
+				b.Indicators = slices.Delete(b.Indicators, i, i+1)
+				break
+			}
+		}
+		if dropped == 0 {
+			t.Fatal("no listed indicator to drop")
+		}
+		if _, err := db.ImportBundle(ctx, b, "me"); err != nil {
+			t.Fatalf("import without indicator %d: %v", dropped, err)
+		}
+		left, err := store.QueryInt(ctx, db, "SELECT COUNT(*) FROM notice_items")
+		if err != nil || left != got.Items-1 {
+			t.Fatalf("%d notice items left (%v), want %d", left, err, got.Items-1)
+		}
+		orphans, err := store.QueryInt(ctx, db, fmt.Sprintf("SELECT COUNT(*) FROM notice_items WHERE indicator_id = %d", dropped))
+		if err != nil || orphans != 0 {
+			t.Fatalf("%d items of the dropped indicator left (%v)", orphans, err)
+		}
+	})
 }

@@ -23,7 +23,7 @@ type pgCluster struct {
 // pgBin finds the PostgreSQL server binaries: DUBAN_TEST_PGBIN, else the
 // newest /usr/lib/postgresql/*/bin. Without them the test is skipped, or
 // fails under CI, which must provide them.
-func pgBin(t *testing.T) string {
+func pgBin(t testing.TB) string {
 	t.Helper()
 	dir := os.Getenv("DUBAN_TEST_PGBIN")
 	if dir == "" {
@@ -49,7 +49,7 @@ func pgVersion(binDir string) int {
 
 // startReplicatedCluster starts a primary (wal_level=replica) and a hot
 // standby cloned from it, and stops both when the test ends.
-func startReplicatedCluster(t *testing.T) *pgCluster {
+func startReplicatedCluster(t testing.TB) *pgCluster {
 	t.Helper()
 	c := &pgCluster{bin: pgBin(t), primaryPort: freePort(t), standbyP: freePort(t)}
 	dir, err := os.MkdirTemp("", "duban-replica-")
@@ -68,7 +68,7 @@ func startReplicatedCluster(t *testing.T) *pgCluster {
 	return c
 }
 
-func (c *pgCluster) start(t *testing.T, data string, port int, extra string) {
+func (c *pgCluster) start(t testing.TB, data string, port int, extra string) {
 	t.Helper()
 	opts := fmt.Sprintf("-c listen_addresses=127.0.0.1 -p %d -k %s -c fsync=off %s", port, c.dir, extra)
 	c.run(t, "pg_ctl", "-D", data, "-l", data+".log", "-w", "-t", "60", "-o", opts, "start")
@@ -87,7 +87,7 @@ func (c *pgCluster) command(name string, args ...string) *exec.Cmd {
 	return exec.Command(path, args...)
 }
 
-func (c *pgCluster) run(t *testing.T, name string, args ...string) {
+func (c *pgCluster) run(t testing.TB, name string, args ...string) {
 	t.Helper()
 	cmd := c.command(name, args...)
 	cmd.Dir = c.dir
@@ -102,7 +102,7 @@ func (c *pgCluster) runQuiet(name string, args ...string) {
 	cmd.Run()
 }
 
-func (c *pgCluster) chownToPostgres(t *testing.T, dir string) {
+func (c *pgCluster) chownToPostgres(t testing.TB, dir string) {
 	t.Helper()
 	if os.Geteuid() != 0 {
 		return
@@ -118,7 +118,7 @@ func (c *pgCluster) chownToPostgres(t *testing.T, dir string) {
 	}
 }
 
-func freePort(t *testing.T) int {
+func freePort(t testing.TB) int {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

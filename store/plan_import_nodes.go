@@ -207,6 +207,10 @@ func (im *importer) deleteStaleIndicators(ctx context.Context, existing map[stri
 			strings.Join(reported, ", "))
 	}
 	for _, id := range stale {
+		// notice_items has no key to cascade along (migration 0031).
+		if _, err := im.t.exec(ctx, "DELETE FROM notice_items WHERE indicator_id = ?", id); err != nil {
+			return wrap(mapErr(err), "delete indicator's notice items")
+		}
 		if _, err := im.t.exec(ctx, "DELETE FROM indicators WHERE id = ?", id); err != nil {
 			return wrap(mapErr(err), "delete indicator")
 		}
