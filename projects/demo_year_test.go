@@ -86,6 +86,9 @@ func checkRow(t *testing.T, day string, r *projects.Row) {
 	if r.Stage.Rank() < r.PlanStage.Rank() {
 		t.Errorf("%s %s: stage %s behind the %s the plan starts it at", day, r.Code, r.Stage, r.PlanStage)
 	}
+	if r.Forecast != nil && (!r.Started() || (r.Completed != nil && *r.Completed >= r.YearPlan)) {
+		t.Errorf("%s %s: forecast %q at stage %s with %.0f%% spent", day, r.Code, r.Forecast.Warning, r.Stage, r.Rate*100)
+	}
 	var lastStage duban.Date
 	reachedAll := true
 	for _, s := range r.Steps {
@@ -98,6 +101,9 @@ func checkRow(t *testing.T, day string, r *projects.Row) {
 				t.Errorf("%s %s: 开工 on %s but %s done %v on %s", day, r.Code, r.StartActual, s.Label, s.Done, s.Actual)
 			}
 		case duban.StepStage:
+			if duban.ProjectStage(s.Name).Rank() <= r.PlanStage.Rank() && !s.Actual.IsZero() && s.Actual.Year() == 2021 {
+				t.Errorf("%s %s: %s, reached before the year, dated %s", day, r.Code, s.Label, s.Actual)
+			}
 			if s.Done && !reachedAll {
 				t.Errorf("%s %s: %s reached after a stage before it was not", day, r.Code, s.Label)
 			}

@@ -11,9 +11,9 @@ import (
 // Forecasts projects every cumulative indicator of the input to its
 // deadline from its approved reports (forecast.Project), by indicator id.
 // A project's investment is forecast only once the project has reached
-// 开工: before, it spends on 前期 alone, whose pace says nothing about the
+// 开工 (before, it spends on 前期 alone, whose pace says nothing about the
 // building to come, so a line through it would call nearly every project
-// not yet started a miss.
+// not yet started a miss) and until its year's investment is all reported.
 func Forecasts(in *Input) map[int64]forecast.Result {
 	nodes := map[string]*duban.Node{}
 	for i := range in.Nodes {
@@ -42,7 +42,7 @@ func Forecasts(in *Input) map[int64]forecast.Result {
 	for i := range in.Indicators {
 		ind := in.Indicators[i]
 		obs := values[ind.ID]
-		if len(obs) == 0 || !forecast.Applies(&ind) || beforeStart(nodes[ind.NodeCode], &ind, stage[ind.ID]) {
+		if len(obs) == 0 || !forecast.Applies(&ind) || !projectOpen(nodes[ind.NodeCode], &ind, stage[ind.ID], obs) {
 			continue
 		}
 		sort.SliceStable(obs, func(a, b int) bool { return obs[a].End.Before(obs[b].End) })
@@ -54,17 +54,19 @@ func Forecasts(in *Input) map[int64]forecast.Result {
 	return out
 }
 
-// beforeStart reports whether ind is the investment of a project that has
-// not reached 开工: by its latest reported stage, else the plan's.
-func beforeStart(n *duban.Node, ind *duban.Indicator, reported duban.ProjectStage) bool {
+// projectOpen reports whether ind, if it is a project's investment, has
+// something to forecast: the project has reached 开工 (by its latest
+// reported stage, else the plan's) and its year's investment is not all
+// reported yet (a finished project's line would run past its total).
+func projectOpen(n *duban.Node, ind *duban.Indicator, reported duban.ProjectStage, obs []forecast.Observation) bool {
 	if n == nil || n.Project == nil || !duban.IsInvestmentIndicator(ind, n) {
-		return false
+		return true
 	}
 	s := n.Project.Stage
 	if reported != "" {
 		s = reported
 	}
-	return s.Rank() < duban.StageStarted.Rank()
+	return s.Rank() >= duban.StageStarted.Rank() && (ind.Target == nil || obs[len(obs)-1].Value < *ind.Target)
 }
 
 func window(n *duban.Node, p *duban.Plan) (duban.Date, duban.Date) {

@@ -211,8 +211,10 @@ func (c *ledgerCtx) investment(n *duban.Node) *duban.Indicator {
 }
 
 // investmentFacts fills the completed investment, the rate, 序时进度 and the
-// stage from the approved reports, and returns the day each stage was
-// first reported reached (the report's approval, Beijing time).
+// stage from the approved reports, and returns the day each stage beyond
+// the plan's was first reported reached (the report's approval, Beijing
+// time); the stages up to the plan's were reached before the year, on a
+// day the reports do not tell.
 func (c *ledgerCtx) investmentFacts(r *Row, ind *duban.Indicator) map[duban.ProjectStage]duban.Date {
 	if res, ok := c.in.Results[ind.Code]; ok {
 		r.Completed, r.Period, r.Expected = res.Value, res.Period, res.Expected
@@ -234,7 +236,7 @@ func (c *ledgerCtx) investmentFacts(r *Row, ind *duban.Indicator) map[duban.Proj
 		r.Stage = rep.Stage
 		day := reportDay(&rep)
 		for _, s := range duban.ProjectStages {
-			if s.Rank() <= rep.Stage.Rank() {
+			if s.Rank() <= rep.Stage.Rank() && s.Rank() > r.PlanStage.Rank() { // the plan's stage was reached before the year
 				if d, ok := reached[s]; !ok || day.Before(d) {
 					reached[s] = day
 				}

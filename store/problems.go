@@ -65,7 +65,7 @@ func (db *DB) CreateProblem(ctx context.Context, actor *duban.User, in duban.Pro
 		if err := t.audit(ctx, actor.Username, "problem.raise", "problem", id, nil, p); err != nil {
 			return err
 		}
-		return t.announceProblem(ctx, "raise", &p, actor.Username, "")
+		return t.announceProblem(ctx, "raise", &p, actor, "")
 	})
 	if err != nil {
 		return nil, wrap(err, "create problem")
@@ -137,7 +137,7 @@ func (db *DB) ApplyProblem(ctx context.Context, actor *duban.User, id int64, act
 		if err := p.Apply(act, s); err != nil {
 			return err
 		}
-		return t.saveProblem(ctx, actor.Username, act, &before, &p, s.Text)
+		return t.saveProblem(ctx, actor, act, &before, &p, s.Text)
 	})
 	if err != nil {
 		return nil, wrap(err, "apply %s to problem %d", act, id)

@@ -30,7 +30,7 @@ func (db *DB) EscalateOverdueProblems(ctx context.Context, actor *duban.User, to
 			if !p.EscalateOverdue(today) {
 				continue
 			}
-			if err := t.saveProblem(ctx, actor.Username, duban.ProblemEscalate, &before, &p, duban.ProblemEscalationNote); err != nil {
+			if err := t.saveProblem(ctx, actor, duban.ProblemEscalate, &before, &p, duban.ProblemEscalationNote); err != nil {
 				return err
 			}
 			escalated = append(escalated, p)
@@ -58,7 +58,7 @@ func (t *tx) overdueProblems(ctx context.Context, today duban.Date) ([]duban.Pro
 
 // saveProblem writes a problem's step: its row, the audit entry and, for
 // the steps that ask someone to act, the outbox message.
-func (t *tx) saveProblem(ctx context.Context, actor string, act duban.ProblemAction, before, p *duban.Problem, text string) error {
+func (t *tx) saveProblem(ctx context.Context, actor *duban.User, act duban.ProblemAction, before, p *duban.Problem, text string) error {
 	ids, err := t.problemRefs(ctx, p.UnitCode, p.NeedsUnit, p.NeedsLeader)
 	if err != nil {
 		return err
@@ -70,7 +70,7 @@ func (t *tx) saveProblem(ctx context.Context, actor string, act duban.ProblemAct
 	if err != nil {
 		return err
 	}
-	if err := t.audit(ctx, actor, "problem."+string(act), "problem", p.ID, before, p); err != nil {
+	if err := t.audit(ctx, actor.Username, "problem."+string(act), "problem", p.ID, before, p); err != nil {
 		return err
 	}
 	return t.announceProblem(ctx, string(act), p, actor, text)
@@ -83,9 +83,10 @@ var problemEvents = map[string]string{
 
 var problemActionLabels = map[string]string{"raise": "提出", "assign": "交办", "answer": "答复", "escalate": "升级"}
 
-// announceProblem writes the outbox message of a step; closing is not
-// announced (nobody has to act on it).
-func (t *tx) announceProblem(ctx context.Context, action string, p *duban.Problem, actor, text string) error {
+// announceProblem writes the outbox message of a step, naming the actor
+// by its display name (an automatic escalation by the jobs' 自动督办, not
+// "system"); closing is not announced (nobody has to act on it).
+func (t *tx) announceProblem(ctx context.Context, action string, p *duban.Problem, actor *duban.User, text string) error {
 	event, ok := problemEvents[action]
 	if !ok {
 		return nil
@@ -96,7 +97,7 @@ func (t *tx) announceProblem(ctx context.Context, action string, p *duban.Proble
 	}
 	md := fmt.Sprintf("**事项**：%s\n\n**问题**：%s（%s）\n\n**提出单位**：%s\n\n**需协调**：%s\n\n**解决期限**：%s\n\n**状态**：%s，%s（%s %s）",
 		duban.EscapeMarkdown(p.NodeTitle), duban.EscapeMarkdown(p.Title), p.Category.Label(), names[0], names[1],
-		p.Deadline, p.State.Label(), p.LevelLabel(), actor, problemActionLabels[action])
+		p.Deadline, p.State.Label(), p.LevelLabel(), actorName(actor), problemActionLabels[action])
 	if text != "" {
 		md += "\n\n**说明**：" + duban.EscapeMarkdown(text)
 	}
@@ -109,6 +110,13 @@ func (t *tx) announceProblem(ctx context.Context, action string, p *duban.Proble
 			"needs_unit": p.NeedsUnit, "needs_leader": p.NeedsLeader, "deadline": p.Deadline.String(),
 			"state": string(p.State), "level": p.Level, "action": action},
 	})
+}
+
+// actorName is the user's display name without an English gloss, else
+// the username.
+func actorName(u *duban.User) string {
+	name, _, _ := strings.Cut(u.DisplayName, " (")
+	return cmp.Or(strings.TrimSpace(name), u.Username)
 }
 
 // problemNames is the raising unit's name and the needed unit and leader.
