@@ -169,7 +169,9 @@ func TestBrowserMorePages(t *testing.T) {
 	b.screenshot("admin")
 	b.open(plan + "/bulletins")
 	b.do(chromedp.SetValue(chromedp.CSS("#b-period"), "2021-06"))
-	b.clickAndWait(`form.form button[type="submit"]`, `document.querySelector(".flash.ok") !== null`)
+	// Issuing is a preview first, then a confirm.
+	b.clickAndWait(`form.form button[type="submit"]`, `document.querySelector("#confirm-issue") !== null`)
+	b.clickAndWait(`#confirm-issue`, `document.querySelector(".flash.ok") !== null`)
 	if n := b.text("#h-bul + .scroll tbody th a"); !strings.Contains(n, "二七督〔2021〕") {
 		t.Errorf("bulletins page after issuing: first number %q", n)
 	}
