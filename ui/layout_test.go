@@ -68,7 +68,7 @@ func TestBrowserPhoneLayout(t *testing.T) {
 				for _, size := range [][2]int64{{390, 844}, {1440, 900}, {1920, 1080}} {
 					b.do(chromedp.EmulateViewport(size[0], size[1]))
 					b.waitFor(`document.readyState === "complete"`)
-					b.screenshot(fmt.Sprintf("%s-%s-%dx%d", r.role, shotName(p.path), size[0], size[1]))
+					b.screenshot(fmt.Sprintf("%s-%s-%dx%d", r.role, shotName(p), size[0], size[1]))
 				}
 			}
 		}()
@@ -84,10 +84,14 @@ func (b *browser) eval(js string) string {
 	return s
 }
 
-// shotName turns a path into a file name: /plans/1?screen=1 → plans-1-screen-1.
-func shotName(p string) string {
+// shotName turns a page into a file name: /plans/1?screen=1 →
+// plans-1-screen-1; a display link is "display", not its secret token.
+func shotName(p walkPage) string {
+	if p.route == "GET /display/{token}" {
+		return "display"
+	}
 	r := strings.NewReplacer("/", "-", "?", "-", "=", "-", "&", "-")
-	s := strings.Trim(r.Replace(p), "-")
+	s := strings.Trim(r.Replace(p.path), "-")
 	if s == "" {
 		return "home"
 	}

@@ -26,11 +26,12 @@
       var c = window.echarts.init(el, null, { renderer: "svg" });
       c.setOption({
         textStyle: { fontFamily: "WenQuanYi Micro Hei, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif" },
-        legend: { top: 0 },
+        // Narrow: the legend starts right of the latitude axis's name.
+        legend: el.clientWidth >= 480 ? { top: 0 } : { top: 0, left: 84, itemGap: 6, itemWidth: 10, textStyle: { fontSize: 11 } },
         tooltip: { formatter: function (p) { return p.data.name + "<br>" + p.seriesName + " · " + p.data.stage + " · " + Math.round(p.data.rate * 100) + "%"; } },
         grid: { left: 50, right: 16, top: 36, bottom: 36 },
         xAxis: { type: "value", min: frame.x0, max: frame.x1, name: el.dataset.xName || "E", nameLocation: "middle", nameGap: 22,
-          axisLabel: { showMinLabel: false, showMaxLabel: false, formatter: function (v) { return v.toFixed(2) + "°"; } }, splitLine: { lineStyle: { type: "dashed" } } },
+          axisLabel: { showMinLabel: false, showMaxLabel: false, hideOverlap: true, formatter: function (v) { return v.toFixed(2) + "°"; } }, splitLine: { lineStyle: { type: "dashed" } } },
         yAxis: { type: "value", min: frame.y0, max: frame.y1, name: el.dataset.yName || "N",
           axisLabel: { showMinLabel: false, showMaxLabel: false, formatter: function (v) { return v.toFixed(2) + "°"; } }, splitLine: { lineStyle: { type: "dashed" } } },
         graphic: [{ type: "group", left: 60, bottom: 44, children: [
