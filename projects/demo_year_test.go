@@ -3,16 +3,11 @@ package projects_test
 import (
 	"context"
 	"math"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/duban-dev/duban"
-	"github.com/duban-dev/duban/demo"
-	"github.com/duban-dev/duban/demo/demodb"
 	"github.com/duban-dev/duban/projects"
-	"github.com/duban-dev/duban/store"
 	"github.com/duban-dev/duban/tracker"
 )
 
@@ -51,16 +46,7 @@ func TestDemoYearIsConsistent(t *testing.T) {
 func demoLedgerAt(t *testing.T, day duban.Date) *projects.Ledger {
 	t.Helper()
 	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "d.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	db.Now = func() time.Time { return day.Time().Add(10 * time.Hour) }
-	planID, _, err := demodb.Load(ctx, db, "x", day, demo.DefaultSeed)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, planID := demoStoreAt(t, day)
 	l, _, err := projects.NewService(db, tracker.NewService(db)).Ledger(ctx, planID, day)
 	if err != nil {
 		t.Fatal(err)

@@ -20,14 +20,20 @@ var asOf = duban.MustDate("2021-07-15")
 
 func demoStore(t testing.TB) (*store.DB, int64) {
 	t.Helper()
+	return demoStoreAt(t, asOf)
+}
+
+// demoStoreAt loads the demo as it stands on day, with the store's clock there.
+func demoStoreAt(t testing.TB, day duban.Date) (*store.DB, int64) {
+	t.Helper()
 	ctx := context.Background()
 	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "d.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	db.Now = func() time.Time { return asOf.Time().Add(10 * time.Hour) }
-	planID, _, err := demodb.Load(ctx, db, "x", asOf, demo.DefaultSeed)
+	db.Now = func() time.Time { return day.Time().Add(10 * time.Hour) }
+	planID, _, err := demodb.Load(ctx, db, "x", day, demo.DefaultSeed)
 	if err != nil {
 		t.Fatal(err)
 	}
