@@ -57,6 +57,7 @@ func AddProjects(b *duban.Bundle, total int, seed int64) {
 			b.Indicators = append(b.Indicators, investmentIndicator(n, y.milestones(n.Project.YearInvestment, duban.CompletionStage(pipelineOf(b, n)))))
 		}
 	}
+	planProjectCount(b)
 }
 
 // investmentIndicator is the project's year's investment, reported monthly

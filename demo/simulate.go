@@ -20,7 +20,7 @@ func SimulateReports(b *duban.Bundle, ids map[string]int64, asOf duban.Date, see
 	dealPerformances(subjects, seed)
 	var out []duban.Report
 	for _, s := range subjects {
-		for _, e := range s.entries(asOf) {
+		for _, e := range s.entries(b, asOf, seed) {
 			out = append(out, s.report(b, ids[s.ind.Code], e))
 		}
 	}
@@ -95,7 +95,7 @@ type entry struct {
 
 // entries simulates every period that has ended by asOf, then drops the
 // most recent ones the unit has not reported yet.
-func (s *subject) entries(asOf duban.Date) []entry {
+func (s *subject) entries(b *duban.Bundle, asOf duban.Date, seed int64) []entry {
 	var periods []duban.Period
 	for _, p := range duban.PeriodsBetween(s.ind.Cadence, s.start, asOf) {
 		if !p.End.After(asOf) {
@@ -103,10 +103,12 @@ func (s *subject) entries(asOf duban.Date) []entry {
 		}
 	}
 	var es []entry
-	switch s.ind.Kind {
-	case duban.MilestoneOnly:
+	switch {
+	case s.ind.Code == ProjectCountCode && s.ind.Kind == duban.Cumulative:
+		es = s.projectCountEntries(b, periods, seed)
+	case s.ind.Kind == duban.MilestoneOnly:
 		es = s.milestoneEntries(periods)
-	case duban.Level:
+	case s.ind.Kind == duban.Level:
 		es = s.levelEntries(periods)
 	default:
 		es = s.cumulativeEntries(periods)

@@ -77,6 +77,7 @@ type Stated struct {
 	IndicatorName string   `json:"indicator_name"`
 	Target        float64  `json:"target"`
 	Reported      *float64 `json:"reported,omitempty"`
+	Period        string   `json:"period,omitempty"` // of the reported value
 }
 
 func stated(in *Input, c *ledgerCtx) *Stated {
@@ -89,7 +90,7 @@ func stated(in *Input, c *ledgerCtx) *Stated {
 			if ind.Kind == duban.Cumulative && ind.Unit == "个" && ind.Target != nil {
 				s := &Stated{NodeCode: n.Code, NodeTitle: n.Title, IndicatorID: ind.ID, IndicatorName: ind.Name, Target: *ind.Target}
 				if res, ok := in.Results[ind.Code]; ok {
-					s.Reported = res.Value
+					s.Reported, s.Period = res.Value, res.Period
 				}
 				return s
 			}
@@ -114,11 +115,7 @@ func checks(l *Ledger, in *Input, c *ledgerCtx) []Check {
 			fmt.Sprintf("计划明确 %d 个重大项目（%s），台账共 %d 个%s", want, s.NodeTitle, n, diffZH(n, want)),
 			fmt.Sprintf("The plan states %d major projects (%s); the ledger holds %d", want, s.NodeTitle, n)})
 		if s.Reported != nil {
-			got := int(*s.Reported)
-			out = append(out, Check{got <= n,
-				fmt.Sprintf("「%s」最新报送 %d 个；台账中已开工 %d 个、按期推进（绿灯或已完成）%d 个", s.IndicatorName, got, l.Counts.Started,
-					l.Counts.ByStatus[string(status.OnTrack)]+l.Counts.ByStatus[string(status.Done)]),
-				fmt.Sprintf("%s: latest report %d; the ledger has %d started", s.IndicatorName, got, l.Counts.Started)})
+			out = append(out, reportedCheck(l, s))
 		}
 	}
 	sum := 0
@@ -176,4 +173,26 @@ func diffZH(n, want int) string {
 		return fmt.Sprintf("，缺 %d 个", want-n)
 	}
 	return "，一致"
+}
+
+// reportedCheck holds the reported count of projects under way to the
+// ledger: it may trail the ledger (projects started since its period) but
+// not exceed what the ledger shows started, plus the projects whose stage
+// the ledger only knows from a report older than the count's.
+func reportedCheck(l *Ledger, s *Stated) Check {
+	got, stale := int(*s.Reported), 0
+	for i := range l.Rows {
+		if r := &l.Rows[i]; !r.Started() && r.Period < s.Period {
+			stale++
+		}
+	}
+	staleZH, staleEN := "", ""
+	if stale > 0 {
+		staleZH = fmt.Sprintf("（其中 %d 个未开工项目的阶段按 %s 之前的报送计）", stale, s.Period)
+		staleEN = fmt.Sprintf(" (%d not started as of reports older than %s)", stale, s.Period)
+	}
+	return Check{got <= l.Counts.Started+stale,
+		fmt.Sprintf("「%s」%s 报送 %d 个；台账中已开工 %d 个%s、按期推进（绿灯或已完成）%d 个", s.IndicatorName, s.Period, got, l.Counts.Started, staleZH,
+			l.Counts.ByStatus[string(status.OnTrack)]+l.Counts.ByStatus[string(status.Done)]),
+		fmt.Sprintf("%s: %d reported for %s; the ledger has %d started%s", s.IndicatorName, got, s.Period, l.Counts.Started, staleEN)}
 }
