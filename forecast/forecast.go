@@ -2,8 +2,9 @@
 // deadline from its approved reports. It is pure: inputs in, numbers out.
 //
 // Method: an ordinary least-squares line y = a + b·x through the
-// indicator's baseline at its start (x = 0) and each approved cumulative
-// value at the end of its period (x = days since the start), evaluated at
+// indicator's baseline at its start (x = 0), or a given anchor such as the
+// last value before a project's 开工, and each approved cumulative value
+// at the end of its period (x = days since the start), evaluated at
 // the deadline. The interval is the 80 % prediction interval of that line,
 // ŷ ± t(0.90, n−2) · s · √(1 + 1/n + (x₀ − x̄)² / Sxx), with s the residual
 // standard error. A cumulative value never falls, so the forecast is never
@@ -12,8 +13,11 @@ package forecast
 
 import "math"
 
-// Method names the method in words, for pages and documentation.
-const Method = "最小二乘线性拟合（含起点基数），80% 预测区间 (least-squares line through the baseline and the approved values, 80% prediction interval)"
+// Method and MethodEN name the method in words, for pages and documents.
+const (
+	Method   = "最小二乘线性拟合（起点为基数，项目自开工起），80% 预测区间"
+	MethodEN = "least-squares line through the baseline (a project's from its 开工) and the approved values, 80% prediction interval"
+)
 
 // Point is a value at a day index (days since the start).
 type Point struct {

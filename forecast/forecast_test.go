@@ -80,3 +80,32 @@ func TestProjectWarnsBeforeTheYearEnd(t *testing.T) {
 		t.Fatal("forecast after the deadline")
 	}
 }
+
+// TestProjectFromAnAnchor: a project that spends 2 a month on 前期 until
+// it begins building at the end of April, then 100 a month, is forecast
+// from that day (≈ 8 + 8 × 100 = 808), where a line through the whole
+// year lags far behind.
+func TestProjectFromAnAnchor(t *testing.T) {
+	d := duban.MustDate
+	ind := duban.Indicator{ID: 9, Code: "tz", Name: "年度投资完成额", Unit: "万元", Baseline: f64(0), Target: f64(900),
+		Comparator: duban.AtLeast, Direction: duban.Increase, Kind: duban.Cumulative, Cadence: duban.Monthly}
+	start, end := d("2021-01-01"), d("2021-12-31")
+	var obs []Observation
+	v := 0.0
+	for m := 1; m <= 7; m++ {
+		if m <= 4 {
+			v += 2
+		} else {
+			v += 100
+		}
+		obs = append(obs, Observation{duban.EndOfMonth(2021, timeMonth(m)), v})
+	}
+	whole, _ := Project(Input{Indicator: ind, Start: start, Deadline: end, AsOf: d("2021-08-10"), Values: obs})
+	anchored, ok := Project(Input{Indicator: ind, Start: start, Deadline: end, AsOf: d("2021-08-10"), Values: obs, Anchor: &obs[3]})
+	if !ok || anchored.Points != 4 || math.Abs(anchored.Value-808) > 15 || !anchored.Short {
+		t.Fatalf("anchored at 开工: %+v", anchored)
+	}
+	if whole.Value > 700 {
+		t.Fatalf("the whole-year line was expected to lag: %+v", whole)
+	}
+}

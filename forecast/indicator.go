@@ -21,6 +21,11 @@ type Input struct {
 	Deadline  duban.Date
 	AsOf      duban.Date
 	Values    []Observation
+	// Anchor, when set, is the fit's first point in place of the baseline
+	// at Start, and only the values after it are fitted: the day a
+	// project began building, before which its spending says nothing of
+	// its pace.
+	Anchor *Observation
 }
 
 // Result is a forecast of the value at the deadline.
@@ -63,8 +68,13 @@ func Project(in Input) (Result, bool) {
 		base = *ind.Baseline
 	}
 	pts := []Point{{0, base}}
+	if in.Anchor != nil {
+		pts[0] = Point{float64(in.Start.DaysUntil(in.Anchor.End) + 1), in.Anchor.Value}
+	}
 	for _, v := range in.Values {
-		pts = append(pts, Point{float64(in.Start.DaysUntil(v.End) + 1), v.Value})
+		if in.Anchor == nil || v.End.After(in.Anchor.End) {
+			pts = append(pts, Point{float64(in.Start.DaysUntil(v.End) + 1), v.Value})
+		}
 	}
 	f, ok := Linear(pts, float64(in.Start.DaysUntil(in.Deadline)+1))
 	if !ok {

@@ -13,7 +13,9 @@ import (
 // A project's investment is forecast only once the project has reached
 // 开工 (before, it spends on 前期 alone, whose pace says nothing about the
 // building to come, so a line through it would call nearly every project
-// not yet started a miss) and until its year's investment is all reported.
+// not yet started a miss) and until its year's investment is all reported;
+// for a project that reached 开工 this year, the line starts from its last
+// report before 开工.
 func Forecasts(in *Input) map[int64]forecast.Result {
 	nodes := map[string]*duban.Node{}
 	for i := range in.Nodes {
@@ -21,6 +23,7 @@ func Forecasts(in *Input) map[int64]forecast.Result {
 	}
 	values := map[int64][]forecast.Observation{}
 	stage := map[int64]duban.ProjectStage{}
+	startedIn := map[int64]duban.Date{} // end of the first period reported at 开工 or beyond
 	cadence := map[int64]duban.Cadence{}
 	for i := range in.Indicators {
 		cadence[in.Indicators[i].ID] = in.Indicators[i].Cadence
@@ -36,6 +39,9 @@ func Forecasts(in *Input) map[int64]forecast.Result {
 		values[r.IndicatorID] = append(values[r.IndicatorID], forecast.Observation{End: p.End, Value: *r.Value})
 		if r.Stage != "" {
 			stage[r.IndicatorID] = r.Stage
+			if d, ok := startedIn[r.IndicatorID]; r.Stage.Rank() >= duban.StageStarted.Rank() && (!ok || p.End.Before(d)) {
+				startedIn[r.IndicatorID] = p.End
+			}
 		}
 	}
 	out := map[int64]forecast.Result{}
@@ -47,8 +53,23 @@ func Forecasts(in *Input) map[int64]forecast.Result {
 		}
 		sort.SliceStable(obs, func(a, b int) bool { return obs[a].End.Before(obs[b].End) })
 		start, deadline := window(nodes[ind.NodeCode], &in.Plan)
-		if f, ok := forecast.Project(forecast.Input{Indicator: ind, Start: start, Deadline: deadline, AsOf: in.AsOf, Values: obs}); ok {
+		fin := forecast.Input{Indicator: ind, Start: start, Deadline: deadline, AsOf: in.AsOf, Values: obs}
+		if d, ok := startedIn[ind.ID]; ok {
+			fin.Anchor = lastBefore(obs, d)
+		}
+		if f, ok := forecast.Project(fin); ok {
 			out[ind.ID] = f
+		}
+	}
+	return out
+}
+
+// lastBefore is the last observation before day d, nil if none.
+func lastBefore(obs []forecast.Observation, d duban.Date) *forecast.Observation {
+	var out *forecast.Observation
+	for i := range obs {
+		if obs[i].End.Before(d) {
+			out = &obs[i]
 		}
 	}
 	return out

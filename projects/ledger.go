@@ -92,7 +92,7 @@ const SimulatedTag = "模拟数据"
 // counts and consistency checks.
 func Build(in *Input) *Ledger {
 	c := newContext(in)
-	l := &Ledger{AsOf: in.AsOf, PlanID: in.Plan.ID, Method: forecast.Method}
+	l := &Ledger{AsOf: in.AsOf, PlanID: in.Plan.ID, Method: forecast.Method, MethodEN: forecast.MethodEN}
 	for i := range in.Nodes {
 		if in.Nodes[i].Kind == duban.KindProject {
 			l.Rows = append(l.Rows, c.row(&in.Nodes[i]))
@@ -265,13 +265,14 @@ func stageLabel(pipeline []duban.PipelineStep, s duban.ProjectStage) string {
 
 // Ledger is the plan's project ledger as of a day.
 type Ledger struct {
-	PlanID int64      `json:"plan_id"`
-	AsOf   duban.Date `json:"as_of"`
-	Rows   []Row      `json:"items"`
-	Counts Counts     `json:"counts"`
-	Stated *Stated    `json:"stated,omitempty"`
-	Checks []Check    `json:"checks"`
-	Method string     `json:"forecast_method"`
+	PlanID   int64      `json:"plan_id"`
+	AsOf     duban.Date `json:"as_of"`
+	Rows     []Row      `json:"items"`
+	Counts   Counts     `json:"counts"`
+	Stated   *Stated    `json:"stated,omitempty"`
+	Checks   []Check    `json:"checks"`
+	Method   string     `json:"forecast_method"`
+	MethodEN string     `json:"forecast_method_en"`
 }
 
 // Sorted returns the rows worst light first, then by code.

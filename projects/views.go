@@ -59,6 +59,7 @@ func MapOf(l *Ledger) Map {
 // Forecast is every forecast of a plan and the indicators likely to miss.
 type Forecast struct {
 	Method     string            `json:"method"`
+	MethodEN   string            `json:"method_en"`
 	Items      []forecast.Result `json:"items"`
 	LikelyMiss []Risk            `json:"likely_to_miss"`
 }
@@ -66,7 +67,7 @@ type Forecast struct {
 // ForecastOf forecasts every cumulative indicator of the input.
 func ForecastOf(in *Input) Forecast {
 	fs := Forecasts(in)
-	out := Forecast{Method: forecast.Method, Items: []forecast.Result{}, LikelyMiss: LikelyToMiss(in, fs)}
+	out := Forecast{Method: forecast.Method, MethodEN: forecast.MethodEN, Items: []forecast.Result{}, LikelyMiss: LikelyToMiss(in, fs)}
 	for _, ind := range in.Indicators {
 		if f, ok := fs[ind.ID]; ok {
 			out.Items = append(out.Items, f)

@@ -57,6 +57,7 @@ type ledgerBody struct {
 	Stated   *projects.Stated `json:"stated,omitempty"`
 	Checks   []projects.Check `json:"checks"`
 	Method   string           `json:"forecast_method"`
+	MethodEN string           `json:"forecast_method_en"`
 }
 
 func (s *Server) handleLedger(w http.ResponseWriter, r *http.Request) {
@@ -79,7 +80,7 @@ func (s *Server) handleLedger(w http.ResponseWriter, r *http.Request) {
 		rows = projects.Sorted(rows)
 	}
 	body := ledgerBody{Total: len(rows), Page: page.Page, PerPage: page.PerPage, Counts: l.Counts,
-		Filtered: projects.CountRows(rows), Stated: l.Stated, Checks: l.Checks, Method: l.Method}
+		Filtered: projects.CountRows(rows), Stated: l.Stated, Checks: l.Checks, Method: l.Method, MethodEN: l.MethodEN}
 	body.Items = rows[min(page.Offset(), len(rows)):min(page.Offset()+page.PerPage, len(rows))]
 	if body.Items == nil {
 		body.Items = []projects.Row{}
