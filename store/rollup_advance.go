@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
+	"runtime"
 
 	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/status"
@@ -180,8 +182,9 @@ func (t *tx) stampUnchanged(ctx context.Context, day duban.Date) (int, error) {
 
 // RebuildStatuses judges every plan whole from its reports as of day and
 // replaces its stored state, a few plans per transaction: the step after
-// a bulk load, or to recover from a change of the rules. It returns the
-// number of plans.
+// a bulk load, or to recover from a change of the rules. On PostgreSQL
+// several transactions run at once (each locks only its own plans' rows);
+// SQLite has one writer. It returns the number of plans.
 func (db *DB) RebuildStatuses(ctx context.Context, day duban.Date, actor string) (int, error) {
 	var ids []int64
 	err := db.read(ctx, func(t *tx) error {
@@ -192,15 +195,55 @@ func (db *DB) RebuildStatuses(ctx context.Context, day duban.Date, actor string)
 			return err
 		})
 	})
-	for start := 0; err == nil && start < len(ids); start += advanceChunk {
-		err = db.write(ctx, func(t *tx) error {
-			for _, id := range ids[start:min(start+advanceChunk, len(ids))] {
-				if err := t.rebuildPlan(ctx, id, day, actor); err != nil {
-					return err
+	if err != nil {
+		return 0, wrap(err, "rebuild statuses")
+	}
+	chunks := make(chan []int64)
+	go func() {
+		defer close(chunks)
+		for start := 0; start < len(ids); start += advanceChunk {
+			select {
+			case chunks <- ids[start:min(start+advanceChunk, len(ids))]:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	errs := make(chan error, rebuildWorkers(db.dialect))
+	for range cap(errs) {
+		go func() {
+			var err error
+			for chunk := range chunks {
+				if err == nil {
+					err = db.rebuildChunk(ctx, chunk, day, actor)
 				}
 			}
-			return nil
-		})
+			errs <- err
+		}()
+	}
+	for range cap(errs) {
+		err = errors.Join(err, <-errs)
 	}
 	return len(ids), wrap(err, "rebuild statuses")
+}
+
+// rebuildWorkers is how many transactions RebuildStatuses runs at once:
+// one per core on PostgreSQL, where judging (Go) and storing (the server)
+// overlap; one on SQLite.
+func rebuildWorkers(dialect string) int {
+	if dialect != DialectPostgres {
+		return 1
+	}
+	return max(2, runtime.GOMAXPROCS(0))
+}
+
+func (db *DB) rebuildChunk(ctx context.Context, ids []int64, day duban.Date, actor string) error {
+	return db.write(ctx, func(t *tx) error {
+		for _, id := range ids {
+			if err := t.rebuildPlan(ctx, id, day, actor); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

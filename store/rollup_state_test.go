@@ -277,3 +277,23 @@ func TestConcurrentApprovalsKeepTheRollupWhole(t *testing.T) {
 		w.assertStoredEqualsRecompute(t, 1)
 	})
 }
+
+// TestRebuildStatusesEqualsFullRecompute: rebuilding every plan after a
+// bulk load (on PostgreSQL several transactions at once) stores each
+// plan's state as a full evaluation gives it, on both engines.
+func TestRebuildStatusesEqualsFullRecompute(t *testing.T) {
+	forEachStore(t, func(t *testing.T, db *store.DB) {
+		c := synth.Config{Districts: 20, Items: 12, Months: 4, Seed: 11}
+		if _, err := db.BulkLoad(context.Background(), &synth.Dataset{Config: c, PasswordHash: "x"}, "gen", nil); err != nil {
+			t.Fatalf("BulkLoad: %v", err)
+		}
+		day := c.AsOf()
+		db.Now = func() time.Time { return day.Time().Add(10 * time.Hour) }
+		n, err := db.RebuildStatuses(context.Background(), day, "gen")
+		if err != nil || n != c.Districts {
+			t.Fatalf("RebuildStatuses: %d plans, %v", n, err)
+		}
+		w := &statusWorld{db: db, c: c, day: day}
+		w.assertStoredEqualsRecompute(t, 0)
+	})
+}

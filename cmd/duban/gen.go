@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/auth"
 	"github.com/duban-dev/duban/store"
 	"github.com/duban-dev/duban/synth"
@@ -61,6 +62,21 @@ func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	printGenSummary(stdout, counts, time.Since(started))
+	return storeGenStatuses(ctx, db, c.AsOf(), stdout)
+}
+
+// storeGenStatuses judges every generated plan as of the data's last day
+// and stores its state (results with their next change, rollups, the
+// plan's stamp) as a live system would hold it, so the first `duban jobs`
+// or `serve` on the dataset only moves it forward instead of judging
+// every plan whole.
+func storeGenStatuses(ctx context.Context, db *store.DB, asOf duban.Date, stdout io.Writer) error {
+	started := time.Now()
+	n, err := db.RebuildStatuses(ctx, asOf, "gen")
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "已判定并存储 %d 个计划的状态（截至 %s）(stored the state of %d plans as of %s) in %.1f s\n", n, asOf, n, asOf, time.Since(started).Seconds())
 	return nil
 }
 

@@ -22,7 +22,8 @@ func genSmallDB(t *testing.T) string {
 	if err != nil {
 		t.Fatalf("gen: %v", err)
 	}
-	if !strings.Contains(out.String(), "reports 120") || !strings.Contains(out.String(), "行/秒") {
+	if !strings.Contains(out.String(), "reports 120") || !strings.Contains(out.String(), "行/秒") ||
+		!strings.Contains(out.String(), "stored the state of 3 plans as of 2021-02-28") {
 		t.Fatalf("gen summary: %s", out.String())
 	}
 	return db
@@ -69,6 +70,25 @@ func TestGenThenServeWithPprofAndRollup(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "60 个指标") || !strings.Contains(out.String(), "民生保障改善") {
 		t.Fatalf("rollup:\n%s", out.String())
+	}
+}
+
+// TestGenStoresTheStateAJobMovesOn: gen leaves every plan's state stored
+// as of the data's last day, so the first jobs run that day has no plan
+// to judge and the next day's run moves them all by the set-based step.
+func TestGenStoresTheStateAJobMovesOn(t *testing.T) {
+	db := genSmallDB(t)
+	for _, c := range []struct{ day, want string }{
+		{"2021-02-28", "刷新计划 (plans refreshed) 0,"},
+		{"2021-03-01", "刷新计划 (plans refreshed) 3,"},
+	} {
+		var out strings.Builder
+		if err := run(context.Background(), []string{"jobs", "--db", db, "--today", c.day}, &out, io.Discard); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), c.want) {
+			t.Errorf("jobs on %s: %s, want %q", c.day, out.String(), c.want)
+		}
 	}
 }
 
