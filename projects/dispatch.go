@@ -191,7 +191,7 @@ func problems(c *ledgerCtx, governed map[string]bool, today duban.Date) []Dispat
 			needs = join(needs, c.in.name(p.NeedsLeader))
 		}
 		it.ZH = fmt.Sprintf("【%s】%s（%s；需%s协调；%s）", p.Category.Label(), p.Title, p.State.Label(), needs, p.Deadline)
-		it.EN = fmt.Sprintf("[%s] %s (%s; needs %s; by %s)", p.Category, p.Title, p.State, needs, p.Deadline)
+		it.EN = fmt.Sprintf("[%s] %s (%s; needs %s; by %s)", duban.TermEN(p.Category.Label()), p.Title, duban.TermEN(p.State.Label()), needs, p.Deadline)
 		out = append(out, it)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Due.Before(out[j].Due) })

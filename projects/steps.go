@@ -102,7 +102,7 @@ func (c *ledgerCtx) judge(r *Row, inv *duban.Indicator) (status.Status, []Findin
 			f.Status = status.Lagging
 		}
 		f.ZH = fmt.Sprintf("%s计划 %s 完成，已逾期 %d 天", s.Label, s.Planned, s.LateDays)
-		f.EN = fmt.Sprintf("%s was due %s, %d days late", s.Label, s.Planned, s.LateDays)
+		f.EN = fmt.Sprintf("%s was due %s, %d days late", duban.TermEN(s.Label), s.Planned, s.LateDays)
 		findings = append(findings, f)
 		if f.Status.Worse(light) {
 			light = f.Status

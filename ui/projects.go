@@ -242,7 +242,7 @@ func (h *Handler) projectMap(w http.ResponseWriter, r *http.Request) {
 		h.fail(w, r, err)
 		return
 	}
-	v.Plan, v.AsOf, v.Map, v.Counts = p, l.AsOf, projects.MapOf(l), l.Counts
+	v.Plan, v.AsOf, v.Map, v.Counts = p, l.AsOf, v.localMap(projects.MapOf(l)), l.Counts
 	v.Title = p.Title + " · " + v.Title
 	h.render(w, r, http.StatusOK, "projectmap", &v)
 }
@@ -255,4 +255,14 @@ func (h *Handler) projectsHome(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, "/plans/"+strconv.FormatInt(p.ID, 10)+"/projects", http.StatusSeeOther)
+}
+
+// localMap puts the map's words (stage, light) in the page's language, for
+// its table and the chart's tooltips.
+func (p *page) localMap(m projects.Map) projects.Map {
+	for i := range m.Points {
+		pt := &m.Points[i]
+		pt.Stage, pt.Label = p.Term(pt.Stage), p.Word(status.Status(pt.Status))
+	}
+	return m
 }

@@ -43,7 +43,7 @@ func (h *Handler) projectsCard(r *http.Request, p *page, planID int64, asOf duba
 	if l.Counts.Total == 0 {
 		return nil
 	}
-	c := &projectsCard{page: p, PlanID: planID, AsOf: asOf, Counts: l.Counts, Stated: l.Stated, Map: projects.MapOf(l), Names: h.unitNames(r)}
+	c := &projectsCard{page: p, PlanID: planID, AsOf: asOf, Counts: l.Counts, Stated: l.Stated, Map: p.localMap(projects.MapOf(l)), Names: h.unitNames(r)}
 	risks := projects.ForecastOf(in).LikelyMiss
 	c.Risks, c.More = risks[:min(riskRows, len(risks))], max(0, len(risks)-riskRows)
 	c.Problems = h.openProblems(r, p, planID, 0)

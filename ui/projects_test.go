@@ -130,3 +130,41 @@ func TestDispatchPageRecordsADecision(t *testing.T) {
 }
 
 func pjItoa(id int64) string { return strconv.FormatInt(id, 10) }
+
+// TestProjectPagesInEnglish: the project pages' fixed words (stages,
+// 前期手续, problem categories and states, lights on the map) are English
+// on English pages; the plan's own names stay as written.
+func TestProjectPagesInEnglish(t *testing.T) {
+	e := newProjectEnv(t)
+	c := e.client()
+	c.login(demo.SupervisorUsername)
+	plan := "/plans/" + pjItoa(e.planID)
+	ledger := c.get(plan + "/projects?lang=en")
+	node := regexp.MustCompile(`href="/projects/(\d+)`).FindStringSubmatch(ledger.body)
+	if node == nil {
+		t.Fatalf("no project link: %.300s", ledger.body)
+	}
+	cases := []struct {
+		path      string
+		want, not []string
+	}{
+		{plan + "/projects?lang=en", []string{">Under construction<", ">Started<"}, []string{">在建<", ">开工<"}},
+		{"/projects/" + node[1] + "?lang=en", []string{"Environmental assessment", "Construction permit"}, []string{">环评<", ">施工许可<"}},
+		{plan + "/problems?lang=en", []string{"【Funds】", "Raised"}, []string{"【资金】", ">已提出<", "#1 "}},
+		{plan + "/projects/map?lang=en", []string{"<td>on track</td>"}, []string{"<td>正常</td>", "<td>在建</td>"}},
+		{plan + "/projects?lang=zh", []string{">在建<", ">开工<"}, []string{">Under construction<"}},
+	}
+	for _, c2 := range cases {
+		body := c.get(c2.path).body
+		for _, w := range c2.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s: no %q", c2.path, w)
+			}
+		}
+		for _, w := range c2.not {
+			if strings.Contains(body, w) {
+				t.Errorf("%s: still %q", c2.path, w)
+			}
+		}
+	}
+}

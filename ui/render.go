@@ -41,6 +41,16 @@ type page struct {
 // T translates a message id.
 func (p *page) T(id string) string { return tr(p.Lang, id) }
 
+// Term is one of the product's fixed Chinese words (a stage, a 前期手续,
+// a problem's category or state, a decision's state) in the page's
+// language.
+func (p *page) Term(zh string) string {
+	if p.Lang == langEN {
+		return duban.TermEN(zh)
+	}
+	return zh
+}
+
 // Word is the word of a status light.
 func (p *page) Word(s status.Status) string { return statusWord(p.Lang, s) }
 
