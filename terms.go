@@ -10,7 +10,7 @@ var termsEN = map[string]string{
 	"竣工": "Completed", "投产": "In operation", "运营": "In operation",
 	"立项": "Project approval", "用地": "Land", "规划": "Planning permit", "环评": "Environmental assessment",
 	"施工许可": "Construction permit",
-	"资金": "Funds", "审批手续": "Approvals", "征迁": "Demolition and relocation", "水电气暖": "Utilities",
+	"资金":   "Funds", "审批手续": "Approvals", "征迁": "Demolition and relocation", "水电气暖": "Utilities",
 	"规划调整": "Planning change", "其他": "Other",
 	"已提出": "Raised", "已交办": "Assigned", "已答复": "Answered", "已解决": "Solved",
 	"待落实": "Open", "已落实": "Done",
