@@ -127,8 +127,9 @@ var catalog = map[string][2]string{
 	"review.return":   {"退回", "Return"},
 	"review.empty":    {"没有待审核的报送", "Nothing waiting for review"},
 
-	"public.title": {"公开进展", "Public progress"},
-	"public.lead":  {"本页公开每项目标的完成进度，数据来自责任单位报送并经督查室审核", "Progress of every target, as reported by the units and reviewed by the supervision office"},
+	"public.title":    {"公开进展", "Public progress"},
+	"public.projects": {"重大项目 %d 个（其中滞后、逾期 %d 个），点开查看", "%d major projects (%d lagging or overdue): open to see them"},
+	"public.lead":     {"本页公开每项目标的完成进度，数据来自责任单位报送并经督查室审核", "Progress of every target, as reported by the units and reviewed by the supervision office"},
 
 	"notices.title":        {"督办单", "Supervision notices"},
 	"notices.done":         {"已办理", "Done"},

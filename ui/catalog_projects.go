@@ -37,6 +37,7 @@ func init() {
 		"pj.end":                {"竣工或投产（计划 / 实际）", "Completion (planned / actual)"},
 		"pj.problems":           {"未解决问题", "Open problems"},
 		"pj.method":             {"年底预测方法：", "Year-end forecast method: "},
+		"pj.range":              {"第 %d–%d 个，共 %d 个", "%d–%d of %d"},
 		"pj.leader":             {"责任领导", "Leader"},
 		"pj.address":            {"地址", "Address"},
 		"pj.total":              {"总投资", "Total investment"},

@@ -43,7 +43,14 @@ type ledgerView struct {
 	Lights   []option
 	Names    map[string]string
 	People   map[string]string
+	Pager    pager
+	First    int // the first row shown, counting from 1
+	Last     int
 }
+
+// ledgerPerPage is how many projects one page of the ledger lists: a
+// phone scrolls through 50 cards, not 270; the Excel export has them all.
+const ledgerPerPage = 50
 
 // planLedger reads the plan of the path's {id}, the as-of day and the
 // ledger, checking the viewer may read the plan.
@@ -75,8 +82,9 @@ func (h *Handler) ledger(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v.AsOf, v.Filter, v.Names, v.People = v.Ledger.AsOf, f, h.unitNames(r), h.peopleNames(r)
-	v.Rows = projects.Sorted(f.Apply(v.Ledger.Rows))
-	v.Filtered = projects.CountRows(v.Rows)
+	rows := projects.Sorted(f.Apply(v.Ledger.Rows))
+	v.Filtered = projects.CountRows(rows)
+	v.pageRows(r, rows)
 	v.Stages, v.Units, v.Areas, v.Lights = ledgerOptions(&v)
 	v.Title = v.Plan.Title + " · " + v.Title
 	h.render(w, r, http.StatusOK, "projects", &v)
@@ -265,4 +273,17 @@ func (p *page) localMap(m projects.Map) projects.Map {
 		pt.Stage, pt.Label = p.Term(pt.Stage), p.Word(status.Status(pt.Status))
 	}
 	return m
+}
+
+// pageRows keeps the rows of the requested page and links the others,
+// with the filters of the request.
+func (v *ledgerView) pageRows(r *http.Request, rows []projects.Row) {
+	q := r.URL.Query()
+	n, _ := strconv.Atoi(q.Get("page"))
+	p := duban.Page{Page: n, PerPage: ledgerPerPage}.Normalize()
+	start := min(p.Offset(), len(rows))
+	v.Rows = rows[start:min(start+p.PerPage, len(rows))]
+	v.First, v.Last = start+1, start+len(v.Rows)
+	q.Del("page")
+	v.Pager = pagerOf(r.URL.Path, q, p, len(rows))
 }

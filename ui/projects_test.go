@@ -2,6 +2,7 @@ package ui_test
 
 import (
 	"context"
+	"html"
 	"io"
 	"log/slog"
 	"net/http"
@@ -75,11 +76,14 @@ func TestLedgerPageAnswersTheCounts(t *testing.T) {
 	if m == nil || !strings.Contains(res.body, "✓ 计划明确 270 个重大项目") {
 		t.Fatalf("no headline or check: %.2000s", res.body)
 	}
-	if n := strings.Count(res.body, `<tr data-status=`); n != 270 {
-		t.Fatalf("%d rows", n)
+	if n := strings.Count(res.body, `<tr data-status=`); n != 50 || !strings.Contains(res.body, "第 1–50 个，共 270 个") {
+		t.Fatalf("page 1: %d rows", n)
+	}
+	if all := ledgerRows(c, "/plans/"+pjItoa(e.planID)+"/projects"); all != 270 {
+		t.Fatalf("the pages list %d projects", all)
 	}
 	red := c.get("/plans/" + pjItoa(e.planID) + "/projects?light=red")
-	rows := strings.Count(red.body, `<tr data-status=`)
+	rows := ledgerRows(c, "/plans/"+pjItoa(e.planID)+"/projects?light=red")
 	if rows == 0 || pjItoa(int64(rows)) != m[2] || strings.Count(red.body, `data-status="on_track"`) != 0 {
 		t.Fatalf("red filter shows %d rows, headline says %s", rows, m[2])
 	}
@@ -166,5 +170,49 @@ func TestProjectPagesInEnglish(t *testing.T) {
 				t.Errorf("%s: still %q", c2.path, w)
 			}
 		}
+	}
+}
+
+// ledgerRows follows the ledger's next-page links from path and counts
+// the rows of every page, checking no page is longer than 50.
+func ledgerRows(c *client, path string) int {
+	next := regexp.MustCompile(`<a href="([^"]+)" rel="next">`)
+	n := 0
+	for pages := 0; path != "" && pages < 20; pages++ {
+		body := c.get(path).body
+		rows := strings.Count(body, `<tr data-status=`)
+		if rows > 50 {
+			c.t.Fatalf("%s: %d rows on one page", path, rows)
+		}
+		n += rows
+		path = ""
+		if m := next.FindStringSubmatch(body); m != nil {
+			path = html.UnescapeString(m[1])
+		}
+	}
+	return n
+}
+
+// TestPublicPageFoldsProjects: on the public page the 270 projects'
+// investment items sit folded under their areas, counted in each fold's
+// summary, so the areas' own tasks come first and a phone is not handed
+// 300 cards.
+func TestPublicPageFoldsProjects(t *testing.T) {
+	e := newProjectEnv(t)
+	body := e.client().get("/public/plans/" + pjItoa(e.planID)).body
+	summary := regexp.MustCompile(`<summary>重大项目 (\d+) 个（其中滞后、逾期 (\d+) 个），点开查看</summary>`)
+	total := 0
+	for _, m := range summary.FindAllStringSubmatch(body, -1) {
+		n, _ := strconv.Atoi(m[1])
+		total += n
+	}
+	folded := regexp.MustCompile(`(?s)<details class="public-projects">.*?</details>`)
+	inFolds := 0
+	for _, f := range folded.FindAllString(body, -1) {
+		inFolds += strings.Count(f, `<td data-label="目标">`)
+	}
+	outside := strings.Count(folded.ReplaceAllString(body, ""), `<td data-label="目标">`)
+	if total != 270 || inFolds != 270 || outside != len(e.bundle.Indicators)-270 {
+		t.Fatalf("folds count %d, hold %d rows; %d rows outside, want %d", total, inFolds, outside, len(e.bundle.Indicators)-270)
 	}
 }

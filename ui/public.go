@@ -18,9 +18,14 @@ type publicView struct {
 	Names    map[string]string
 }
 
+// publicArea is an area's items; its major projects' investment items
+// are kept apart (Projects), folded on the page, so that 270 projects do
+// not bury the area's dozen tasks, least of all on a phone.
 type publicArea struct {
-	Title string
-	Items []publicItem
+	Title    string
+	Items    []publicItem
+	Projects []publicItem
+	Behind   int // projects red (滞后) or overdue
 }
 
 type publicItem struct {
@@ -54,24 +59,48 @@ func publicAreas(ps *tracker.PlanStatus) []publicArea {
 	for _, ind := range ps.Indicators {
 		inds[ind.ID] = ind
 	}
-	byArea := map[string][]publicItem{}
 	rows := ps.NodeRows()
-	areaOf := map[string]string{}
+	areaOf, project := map[string]string{}, map[string]bool{}
 	for _, row := range rows {
-		areaOf[row.Code] = row.Area
+		areaOf[row.Code], project[row.Code] = row.Area, row.Kind == duban.KindProject
 	}
+	byArea := map[string]*publicArea{}
 	for _, it := range ps.Items() {
-		a := areaOf[it.Node]
-		byArea[a] = append(byArea[a], publicItem{ItemStatus: it, Indicator: inds[it.IndicatorID]})
+		a := byArea[areaOf[it.Node]]
+		if a == nil {
+			a = &publicArea{}
+			byArea[areaOf[it.Node]] = a
+		}
+		item := publicItem{ItemStatus: it, Indicator: inds[it.IndicatorID]}
+		if !project[it.Node] {
+			a.Items = append(a.Items, item)
+			continue
+		}
+		a.Projects = append(a.Projects, item)
+		if it.Status == status.Lagging || it.Status == status.Overdue {
+			a.Behind++
+		}
 	}
 	var out []publicArea
 	for _, row := range rows {
-		if row.Kind == duban.KindArea && len(byArea[row.Code]) > 0 {
-			out = append(out, publicArea{Title: row.Title, Items: byArea[row.Code]})
+		if a := byArea[row.Code]; row.Kind == duban.KindArea && a != nil {
+			a.Title = row.Title
+			out = append(out, *a)
 		}
 	}
-	if rest := byArea[""]; len(rest) > 0 {
-		out = append([]publicArea{{Title: ps.Plan.Title, Items: rest}}, out...)
+	if rest := byArea[""]; rest != nil {
+		rest.Title = ps.Plan.Title
+		out = append([]publicArea{*rest}, out...)
 	}
 	return out
 }
+
+// publicRows is one table of the public page: the items and the view
+// whose words and names it uses.
+type publicRows struct {
+	V     *publicView
+	Items []publicItem
+}
+
+// Rows pairs a table's items with the view, for the public-items template.
+func (v *publicView) Rows(items []publicItem) publicRows { return publicRows{V: v, Items: items} }
