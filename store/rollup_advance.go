@@ -24,8 +24,9 @@ const advanceChunk = 8
 // falls on or before the day are judged again (from their stored inputs;
 // from their reports only when a counted report's period has begun since),
 // then their plans' rollups; a plan with none of them moves by a stamp. A
-// plan never stored is judged whole. Plans move a few per transaction, so
-// readers always see a whole plan as of one day.
+// plan never stored is judged whole. Plans move a few per transaction
+// (several transactions at once on PostgreSQL), so readers always see a
+// whole plan as of one day.
 func (db *DB) AdvanceStatuses(ctx context.Context, day duban.Date, actor string) (Advance, error) {
 	var adv Advance
 	due, behind, err := db.plansToAdvance(ctx, day)
@@ -38,19 +39,15 @@ func (db *DB) AdvanceStatuses(ctx context.Context, day duban.Date, actor string)
 			work = append(work, id)
 		}
 	}
-	for start := 0; start < len(work); start += advanceChunk {
-		chunk := work[start:min(start+advanceChunk, len(work))]
-		err := db.write(ctx, func(t *tx) error {
-			for _, id := range chunk {
-				if err := t.advancePlan(ctx, id, day, actor, &adv); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return adv, wrap(err, "advance statuses")
-		}
+	perWorker := make([]Advance, planWorkers(db.dialect))
+	err = db.forChunks(ctx, work, len(perWorker), func(t *tx, worker int, id int64) error {
+		return t.advancePlan(ctx, id, day, actor, &perWorker[worker])
+	})
+	for _, a := range perWorker {
+		adv.Plans, adv.Rejudged, adv.Rebuilt = adv.Plans+a.Plans, adv.Rejudged+a.Rejudged, adv.Rebuilt+a.Rebuilt
+	}
+	if err != nil {
+		return adv, wrap(err, "advance statuses")
 	}
 	err = db.write(ctx, func(t *tx) error {
 		n, err := t.stampUnchanged(ctx, day)
@@ -198,6 +195,26 @@ func (db *DB) RebuildStatuses(ctx context.Context, day duban.Date, actor string)
 	if err != nil {
 		return 0, wrap(err, "rebuild statuses")
 	}
+	err = db.forChunks(ctx, ids, planWorkers(db.dialect), func(t *tx, _ int, id int64) error {
+		return t.rebuildPlan(ctx, id, day, actor)
+	})
+	return len(ids), wrap(err, "rebuild statuses")
+}
+
+// planWorkers is how many transactions RebuildStatuses and
+// AdvanceStatuses run at once: one per core on PostgreSQL, where judging
+// (Go) and storing (the server) overlap; one on SQLite.
+func planWorkers(dialect string) int {
+	if dialect != DialectPostgres {
+		return 1
+	}
+	return max(2, runtime.GOMAXPROCS(0))
+}
+
+// forChunks calls fn for every plan id, advanceChunk plans per write
+// transaction, with workers transactions at once (each takes only its own
+// plans' rows; on SQLite pass 1). worker says which of them runs the call.
+func (db *DB) forChunks(ctx context.Context, ids []int64, workers int, fn func(t *tx, worker int, id int64) error) error {
 	chunks := make(chan []int64)
 	go func() {
 		defer close(chunks)
@@ -209,41 +226,28 @@ func (db *DB) RebuildStatuses(ctx context.Context, day duban.Date, actor string)
 			}
 		}
 	}()
-	errs := make(chan error, rebuildWorkers(db.dialect))
-	for range cap(errs) {
+	errs := make(chan error, workers)
+	for w := range workers {
 		go func() {
 			var err error
 			for chunk := range chunks {
 				if err == nil {
-					err = db.rebuildChunk(ctx, chunk, day, actor)
+					err = db.write(ctx, func(t *tx) error {
+						for _, id := range chunk {
+							if err := fn(t, w, id); err != nil {
+								return err
+							}
+						}
+						return nil
+					})
 				}
 			}
 			errs <- err
 		}()
 	}
-	for range cap(errs) {
+	var err error
+	for range workers {
 		err = errors.Join(err, <-errs)
 	}
-	return len(ids), wrap(err, "rebuild statuses")
-}
-
-// rebuildWorkers is how many transactions RebuildStatuses runs at once:
-// one per core on PostgreSQL, where judging (Go) and storing (the server)
-// overlap; one on SQLite.
-func rebuildWorkers(dialect string) int {
-	if dialect != DialectPostgres {
-		return 1
-	}
-	return max(2, runtime.GOMAXPROCS(0))
-}
-
-func (db *DB) rebuildChunk(ctx context.Context, ids []int64, day duban.Date, actor string) error {
-	return db.write(ctx, func(t *tx) error {
-		for _, id := range ids {
-			if err := t.rebuildPlan(ctx, id, day, actor); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	return err
 }
