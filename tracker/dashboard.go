@@ -99,6 +99,20 @@ func (ps *PlanStatus) Dashboard() Dashboard {
 }
 
 // Items returns every indicator's status in tree order.
+// ItemLabels names every indicator for lists where it stands alone
+// (duban.ItemLabel: its node's title and its name), by indicator id.
+func (ps *PlanStatus) ItemLabels() map[int64]string {
+	titles := make(map[string]string, len(ps.Nodes))
+	for i := range ps.Nodes {
+		titles[ps.Nodes[i].Code] = ps.Nodes[i].Title
+	}
+	out := make(map[int64]string, len(ps.Indicators))
+	for _, ind := range ps.Indicators {
+		out[ind.ID] = duban.ItemLabel(titles[ind.NodeCode], ind.Name)
+	}
+	return out
+}
+
 func (ps *PlanStatus) Items() []ItemStatus {
 	nodes := map[string]*duban.Node{}
 	for i := range ps.Nodes {

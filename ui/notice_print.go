@@ -51,11 +51,7 @@ func (h *Handler) printedNotice(r *http.Request) (*duban.Notice, []byte, error) 
 		v.Unit = n.UnitCode
 	}
 	err = h.cfg.Tracker.View(r.Context(), n.PlanID, today, func(ps *tracker.PlanStatus) error {
-		for _, ind := range ps.Indicators {
-			if ind.ID == n.IndicatorID {
-				v.Item = ind.Name
-			}
-		}
+		v.Item = ps.ItemLabels()[n.IndicatorID]
 		for _, nd := range ps.Nodes {
 			if v.Item == "" && nd.ID == n.NodeID {
 				v.Item = nd.Title

@@ -66,9 +66,7 @@ func (h *Handler) notices(w http.ResponseWriter, r *http.Request) {
 	v.Total, v.Pager = total, pagerOf("/notices", kept, f.Page, total)
 	if err == nil {
 		err = h.cfg.Tracker.View(r.Context(), plan.ID, h.today(), func(ps *tracker.PlanStatus) error {
-			for _, ind := range ps.Indicators {
-				v.Names[ind.ID] = ind.Name
-			}
+			v.Names = ps.ItemLabels()
 			if duban.CanIssueNotice(u) {
 				v.Items = ps.Items()
 			}

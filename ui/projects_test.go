@@ -216,3 +216,16 @@ func TestPublicPageFoldsProjects(t *testing.T) {
 		t.Fatalf("folds count %d, hold %d rows; %d rows outside, want %d", total, inFolds, outside, len(e.bundle.Indicators)-270)
 	}
 }
+
+// TestReporterSeesWhichProjectEachItemIs: a unit with many projects sees
+// each project's name on its due list, not a column of 年度投资完成额.
+func TestReporterSeesWhichProjectEachItemIs(t *testing.T) {
+	e := newProjectEnv(t)
+	c := e.client()
+	c.login(reporterOf("zjj"))
+	body := c.get("/workspace").body
+	named := regexp.MustCompile(`<a href="/indicators/\d+">[^<]+ · 年度投资完成额</a>`)
+	if n := len(named.FindAllString(body, -1)); n < 5 || strings.Contains(body, `">年度投资完成额</a>`) {
+		t.Fatalf("%d named project items; bare names: %v", n, strings.Contains(body, `">年度投资完成额</a>`))
+	}
+}

@@ -74,9 +74,7 @@ func (h *Handler) loadWorkspace(r *http.Request, v *workspaceView) error {
 	today := h.today()
 	err = h.cfg.Tracker.View(ctx, plan.ID, today, func(ps *tracker.PlanStatus) error {
 		v.Due = dueItems(ps, v.Unit, today)
-		for _, ind := range ps.Indicators {
-			v.Names[ind.ID] = ind.Name
-		}
+		v.Names = ps.ItemLabels()
 		return nil
 	})
 	if err != nil {
@@ -132,7 +130,7 @@ func dueItems(ps *tracker.PlanStatus, unit string, today duban.Date) []dueItem {
 			continue
 		}
 		ind := inds[it.IndicatorID]
-		d := dueItem{ItemStatus: it, Name: ind.Name, Period: it.Missing}
+		d := dueItem{ItemStatus: it, Name: duban.ItemLabel(it.NodeTitle, ind.Name), Period: it.Missing}
 		if d.Period == "" {
 			d.Period = status.PeriodOf(ind.Cadence, today)
 			d.Reported = it.Period == d.Period
