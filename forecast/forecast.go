@@ -33,11 +33,14 @@ type Fit struct {
 	Value     float64 `json:"value"`
 	Low       float64 `json:"low"`
 	High      float64 `json:"high"`
-	Interval  bool    `json:"interval"` // false with too few points for one (Low = High = Value)
+	Interval  bool    `json:"interval"` // false with too few points for one, or a perfect fit (Low = High = Value)
 }
 
 // Linear fits a least-squares line to pts and predicts at x0. It needs two
-// points with different x; a prediction interval needs three.
+// points with different x; a prediction interval needs four (two degrees
+// of freedom: with one, a single residual sets the width) not all on one
+// line (with no scatter there is no measure of it, and a zero-width
+// interval would claim certainty).
 func Linear(pts []Point, x0 float64) (Fit, bool) {
 	n := float64(len(pts))
 	if len(pts) < 2 {
@@ -61,15 +64,16 @@ func Linear(pts []Point, x0 float64) (Fit, bool) {
 	a := my - b*mx
 	f := Fit{N: len(pts), Slope: b, Intercept: a, At: x0, Value: a + b*x0}
 	f.Low, f.High = f.Value, f.Value
-	if len(pts) >= 3 {
+	if len(pts) >= 4 {
 		var sse float64
 		for _, p := range pts {
 			r := p.Y - (a + b*p.X)
 			sse += r * r
 		}
-		s := math.Sqrt(sse / (n - 2))
-		half := tQuantile90(len(pts)-2) * s * math.Sqrt(1+1/n+(x0-mx)*(x0-mx)/sxx)
-		f.Low, f.High, f.Interval = f.Value-half, f.Value+half, true
+		if s := math.Sqrt(sse / (n - 2)); s > 1e-9*math.Max(1, math.Abs(my)) {
+			half := tQuantile90(len(pts)-2) * s * math.Sqrt(1+1/n+(x0-mx)*(x0-mx)/sxx)
+			f.Low, f.High, f.Interval = f.Value-half, f.Value+half, true
+		}
 	}
 	return f, true
 }

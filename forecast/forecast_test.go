@@ -20,7 +20,7 @@ func TestLinear(t *testing.T) {
 		{"one point", []Point{{1, 1}}, 5, 0, false, false, 0},
 		{"same x", []Point{{1, 1}, {1, 2}}, 5, 0, false, false, 0},
 		{"two points, no interval", []Point{{0, 0}, {10, 5}}, 20, 10, false, true, 0},
-		{"exact line", []Point{{0, 1}, {1, 3}, {2, 5}, {3, 7}}, 10, 21, true, true, 0},
+		{"exact line, no scatter to measure", []Point{{0, 1}, {1, 3}, {2, 5}, {3, 7}}, 10, 21, false, true, 0},
 		// The line is y = 0.6 + 0.6x; residuals 0.4, −1.2, 1.2, −0.4 give
 		// s = √(3.2/2); t(0.9, 2) = 1.886; at x0 = x̄ = 1.5 the half width is
 		// 1.886·s·√(1 + 1/4).
@@ -107,5 +107,36 @@ func TestProjectFromAnAnchor(t *testing.T) {
 	}
 	if whole.Value > 700 {
 		t.Fatalf("the whole-year line was expected to lag: %+v", whole)
+	}
+}
+
+// A deadline in a later year is named with its year.
+func TestDeadlineWord(t *testing.T) {
+	d := duban.MustDate
+	for _, c := range []struct {
+		deadline, asOf, want string
+	}{
+		{"2021-12-31", "2021-07-15", "年底"},
+		{"2023-12-31", "2021-07-15", "2023年底"},
+		{"2022-06-30", "2021-07-15", "2022-06-30前"},
+	} {
+		if got := deadlineWord(Input{Deadline: d(c.deadline), AsOf: d(c.asOf)}); got != c.want {
+			t.Errorf("%s as of %s: %q, want %q", c.deadline, c.asOf, got, c.want)
+		}
+	}
+}
+
+// Fewer than four points, or four on one line, give a forecast but no
+// interval; four with scatter give one.
+func TestNoIntervalWithoutScatter(t *testing.T) {
+	for _, pts := range [][]Point{{{0, 0}, {90, 1.2}, {181, 1.9}}, {{0, 0}, {90, 1}, {180, 2}, {270, 3}}} {
+		f, ok := Linear(pts, 1095)
+		if !ok || f.Interval || f.Low != f.Value || f.High != f.Value {
+			t.Fatalf("%v: %+v", pts, f)
+		}
+	}
+	f, _ := Linear([]Point{{0, 0}, {90, 1.2}, {181, 1.9}, {273, 3.2}}, 1095)
+	if !f.Interval || f.High-f.Low < 1 {
+		t.Fatalf("with scatter: %+v", f)
 	}
 }

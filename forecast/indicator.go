@@ -95,12 +95,16 @@ func Project(in Input) (Result, bool) {
 	return r, true
 }
 
-// deadlineWord is 年底 for a deadline on 31 December, else the date.
+// deadlineWord is 年底 for a deadline on 31 December of the as-of year,
+// 2023年底 for one of a later year, else the date.
 func deadlineWord(in Input) string {
-	if in.Deadline.Month() == 12 && in.Deadline.Day() == 31 {
-		return "年底"
+	switch {
+	case in.Deadline.Month() != 12 || in.Deadline.Day() != 31:
+		return in.Deadline.String() + "前"
+	case in.Deadline.Year() != in.AsOf.Year():
+		return fmt.Sprintf("%d年底", in.Deadline.Year())
 	}
-	return in.Deadline.String() + "前"
+	return "年底"
 }
 
 // num rounds a forecast for reading: whole numbers for counts of 10 or
