@@ -51,6 +51,17 @@ type adminView struct {
 	Form   map[string]string
 }
 
+// UnitName is the unit's name (its short name where it has one), or the
+// code of a unit not in the directory.
+func (v *adminView) UnitName(code string) string {
+	for _, u := range v.Units {
+		if u.Code == code {
+			return or(u.ShortName, u.Name)
+		}
+	}
+	return code
+}
+
 func (h *Handler) adminPage(w http.ResponseWriter, r *http.Request) {
 	v := h.newAdmin(r)
 	if d := r.URL.Query().Get("done"); d != "" {

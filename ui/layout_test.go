@@ -26,9 +26,30 @@ const overflowJS = `(() => {
 	return JSON.stringify({w, sw, out: out.slice(-6)});
 })()`
 
+// squeezedJS names the table cells of the page squeezed so narrow that
+// their text runs a character or two a line: a visible cell whose text
+// is longer than two characters, narrower than 2.2 of its font's em, and
+// whose text takes more than two lines.
+const squeezedJS = `(() => {
+	const out = [];
+	for (const el of document.querySelectorAll("td, th")) {
+		const r = el.getBoundingClientRect();
+		const text = el.innerText.trim();
+		if (r.width === 0 || text.length <= 2) continue;
+		const cs = getComputedStyle(el);
+		const em = parseFloat(cs.fontSize);
+		const line = parseFloat(cs.lineHeight) || em * 1.4;
+		if (r.width < 2.2 * em + parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight) && r.height > 2.5 * line) {
+			out.push(text.slice(0, 12) + " (" + Math.round(r.width) + "px)");
+		}
+	}
+	return JSON.stringify(out.slice(0, 5));
+})()`
+
 // TestBrowserPhoneLayout opens every page of the walk as every role at
 // 390×844 (and each page in English as the role that uses it) and checks
-// nothing is wider than the screen; it saves screenshots of each page, as
+// nothing is wider than the screen and no table cell is squeezed to a
+// character or two a line; it saves screenshots of each page, as
 // that role, at 390×844, 1440×900 and 1920×1080 (in $DUBAN_ARTIFACTS).
 func TestBrowserPhoneLayout(t *testing.T) {
 	w := newWalk(t)
@@ -55,6 +76,9 @@ func TestBrowserPhoneLayout(t *testing.T) {
 					b.waitFor(`document.readyState === "complete"`)
 					if got := b.eval(overflowJS); !strings.Contains(got, `"out":[]`) {
 						t.Errorf("%s as %s at 390 px: wider than the screen: %s", path, r.role, got)
+					}
+					if got := b.eval(squeezedJS); got != "[]" {
+						t.Errorf("%s as %s at 390 px: table cells squeezed to a character or two a line: %s", path, r.role, got)
 					}
 				}
 				if p.owner != r.role {

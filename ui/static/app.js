@@ -9,21 +9,29 @@
   var data = JSON.parse(block.textContent);
   var dark = document.body.classList.contains("screen");
   var text = dark ? "#e0e6f0" : "#333";
+  // The wall's type grows with the screen (its root font size follows the
+  // screen's height), so a 4K wall reads like a 1080p one; there nobody can
+  // page a legend, so it shows every entry.
+  var fs = dark ? Math.round(parseFloat(getComputedStyle(document.documentElement).fontSize)) : 12;
   function options(kind, d) {
     var base = {
-      textStyle: { fontFamily: "WenQuanYi Micro Hei, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif", color: text },
+      textStyle: { fontFamily: "WenQuanYi Micro Hei, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif", color: text, fontSize: fs },
       tooltip: { trigger: "axis" },
-      legend: { type: "scroll", top: 0, textStyle: { color: text } }, // one line, even on a phone
-      grid: { left: 28, right: 16, top: 36, bottom: 8, containLabel: true }
+      legend: dark ? { type: "plain", top: 0, textStyle: { color: text, fontSize: fs }, itemWidth: fs * 1.6, itemHeight: fs * 0.9 }
+        : { type: "scroll", top: 0, textStyle: { color: text } }, // one line, even on a phone
+      grid: { left: 28, right: 16, top: dark ? fs * 4 : 36, bottom: 8, containLabel: true }
     };
-    var cat = { type: "category", data: d.labels, axisLabel: { color: text, interval: 0 } };
+    var cat = { type: "category", data: d.labels, axisLabel: { color: text, interval: 0, fontSize: fs } };
     // The server says what the value axis measures (d.axis), in which unit
     // (d.unit, "%" or none) and, for shares, its maximum (d.max).
-    var val = { type: "value", name: d.axis || "", nameLocation: "middle", nameGap: 28, nameTextStyle: { color: text },
-      axisLabel: { color: text, formatter: "{value}" + (d.unit || "") } };
+    var val = { type: "value", name: d.axis || "", nameLocation: "middle", nameGap: 28, nameTextStyle: { color: text, fontSize: fs },
+      axisLabel: { color: text, formatter: "{value}" + (d.unit || ""), fontSize: fs } };
     if (d.max) val.max = d.max;
     if (kind === "stack") {
-      cat.axisLabel.rotate = 20;
+      // On the wall a name breaks over two lines under its bar instead of
+      // slanting into its neighbours.
+      if (dark) cat.axisLabel.formatter = function (v) { var h = Math.ceil(v.length / 2); return v.length > 4 ? v.slice(0, h) + "\n" + v.slice(h) : v; };
+      else cat.axisLabel.rotate = 20;
       base.xAxis = cat; base.yAxis = val; val.nameGap = 36;
       base.series = d.series.map(function (s) {
         return { name: s.name, type: "bar", stack: "all", data: s.data, itemStyle: { color: s.colour } };
