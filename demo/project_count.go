@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"maps"
 	"math"
 
 	"github.com/duban-dev/duban"
@@ -22,13 +23,7 @@ func planProjectCount(b *duban.Bundle) {
 	if ind == nil || ind.Target == nil {
 		return
 	}
-	started := 0
-	for _, n := range b.Nodes {
-		if n.Kind == duban.KindProject && n.Project != nil && n.Project.Stage.Rank() >= duban.StageStarted.Rank() {
-			started++
-		}
-	}
-	base := float64(started)
+	base := float64(startedBy(nil, initialStages(b), duban.Date{}))
 	ind.Baseline = &base
 	for i := range ind.Milestones {
 		if m := &ind.Milestones[i]; m.Value != nil && *m.Value < *ind.Target {
@@ -54,12 +49,7 @@ func (s *subject) projectCountEntries(b *duban.Bundle, periods []duban.Period, s
 		return nil
 	}
 	runs := ProjectRuns(b, periods[len(periods)-1].End, seed)
-	stage := map[string]duban.ProjectStage{}
-	for _, n := range b.Nodes {
-		if n.Kind == duban.KindProject && n.Project != nil {
-			stage[n.Code] = n.Project.Stage
-		}
-	}
+	stage := initialStages(b)
 	var out []entry
 	prev := valueOr(s.ind.Baseline, 0)
 	for _, p := range periods {
@@ -70,16 +60,31 @@ func (s *subject) projectCountEntries(b *duban.Bundle, periods []duban.Period, s
 	return out
 }
 
-// startedBy counts the projects at 开工 or beyond on day d.
+// initialStages is each project's stage as the plan states it, on the
+// year's first day.
+func initialStages(b *duban.Bundle) map[string]duban.ProjectStage {
+	out := map[string]duban.ProjectStage{}
+	for _, n := range b.Nodes {
+		if n.Kind == duban.KindProject && n.Project != nil {
+			out[n.Code] = n.Project.Stage
+		}
+	}
+	return out
+}
+
+// startedBy counts the projects at 开工 or beyond on day d: their initial
+// stage, moved by the stages their runs reached by then.
 func startedBy(runs []ProjectRun, initial map[string]duban.ProjectStage, d duban.Date) int {
-	n := 0
+	stage := maps.Clone(initial)
 	for _, r := range runs {
-		s := initial[r.NodeCode]
 		for _, reached := range r.Reached {
 			if !reached.Day.After(d) {
-				s = reached.Stage
+				stage[r.NodeCode] = reached.Stage
 			}
 		}
+	}
+	n := 0
+	for _, s := range stage {
 		if s.Rank() >= duban.StageStarted.Rank() {
 			n++
 		}

@@ -47,19 +47,9 @@ type adminView struct {
 	Units  []duban.Unit
 	People []duban.Person
 	Users  []duban.User
+	Names  map[string]string // unit code → name
 	Roles  []duban.Role
 	Form   map[string]string
-}
-
-// UnitName is the unit's name (its short name where it has one), or the
-// code of a unit not in the directory.
-func (v *adminView) UnitName(code string) string {
-	for _, u := range v.Units {
-		if u.Code == code {
-			return or(u.ShortName, u.Name)
-		}
-	}
-	return code
 }
 
 func (h *Handler) adminPage(w http.ResponseWriter, r *http.Request) {
@@ -81,6 +71,7 @@ func (h *Handler) showAdmin(w http.ResponseWriter, r *http.Request, v *adminView
 	v.Plans, _, err = h.cfg.Plans.ListPlans(ctx, duban.PlanFilter{Page: duban.Page{PerPage: duban.MaxPerPage}.Normalize()})
 	if err == nil {
 		v.Units, err = h.cfg.Directory.ListUnits(ctx)
+		v.Names = unitNameMap(v.Units)
 	}
 	if err == nil {
 		v.People, err = h.cfg.Directory.ListPeople(ctx)

@@ -82,17 +82,20 @@ func (h *Handler) home(w http.ResponseWriter, r *http.Request) {
 
 // unitNames maps unit codes to short names for display.
 func (h *Handler) unitNames(r *http.Request) map[string]string {
-	names := map[string]string{}
 	units, err := h.cfg.Directory.ListUnits(r.Context())
 	if err != nil {
 		h.cfg.Logger.Error("list units", "err", err)
-		return names
+		return map[string]string{}
 	}
+	return unitNameMap(units)
+}
+
+// unitNameMap maps unit codes to the names pages show: the short name
+// where a unit has one.
+func unitNameMap(units []duban.Unit) map[string]string {
+	names := make(map[string]string, len(units))
 	for _, u := range units {
-		names[u.Code] = u.Name
-		if u.ShortName != "" {
-			names[u.Code] = u.ShortName
-		}
+		names[u.Code] = or(u.ShortName, u.Name)
 	}
 	return names
 }
