@@ -27,6 +27,7 @@ type dashboardView struct {
 	Names      map[string]string // unit code → name
 	Rank       *rankCard         // 争先排名; nil without bulletins
 	Projects   *projectsCard     // 重大项目 and likely to miss; nil without projects
+	Outside    *outsideAreas     // items under no area; nil when there are none
 }
 
 type unitRow struct {
@@ -92,6 +93,7 @@ func (h *Handler) dashboard(w http.ResponseWriter, r *http.Request) {
 	err := h.viewPlan(r, func(p *duban.Plan, ps *tracker.PlanStatus) error {
 		v.Plan, v.AsOf, v.D = p, ps.AsOf, ps.Dashboard()
 		v.H = status.NewHeadline(ps.Rollup, ps.Nodes)
+		v.Outside = outsideOf(ps)
 		var code string
 		v.Indicators, code = indicatorOptions(ps, r.URL.Query().Get("indicator"))
 		subject, hasTrend = ps.Subject(code)
@@ -193,10 +195,16 @@ func (v *dashboardView) charts() chartData {
 	for _, a := range v.D.Areas {
 		c.Areas.Labels = append(c.Areas.Labels, a.Title)
 	}
+	if v.Outside != nil {
+		c.Areas.Labels = append(c.Areas.Labels, v.T("dash.outside"))
+	}
 	for _, s := range v.Statuses {
 		ser := series{Name: v.Word(s), Colour: s.Hex()}
 		for _, a := range v.D.Areas {
 			ser.Data = append(ser.Data, float64(a.Counts[string(s)]))
+		}
+		if v.Outside != nil {
+			ser.Data = append(ser.Data, float64(v.Outside.Counts[string(s)]))
 		}
 		c.Areas.Series = append(c.Areas.Series, ser)
 	}
@@ -233,3 +241,44 @@ func (t *trend) meta(p *page) chartMeta {
 }
 
 func round1(v float64) float64 { return float64(int(v*10+0.5)) / 10 }
+
+// outsideAreas are the items under no area (the Erqi plan's 地区生产总值增速
+// hangs under its goal): the headline counts them, so the pages that break
+// the plan down by area show them as a part of their own and the parts add
+// up to the headline.
+type outsideAreas struct {
+	Items  []tracker.ItemStatus
+	Counts map[string]int // by status, like tracker.Summary.Counts
+	Worst  status.Status
+}
+
+// outsideOf lists the plan's items under no area; nil when the plan has no
+// areas (nothing is broken down by area) or every item is in one.
+func outsideOf(ps *tracker.PlanStatus) *outsideAreas {
+	area, hasArea := map[string]string{}, false
+	for _, n := range ps.Nodes { // pre-order: a parent comes before its children
+		a := area[n.ParentCode]
+		if n.Kind == duban.KindArea {
+			a, hasArea = n.Code, true
+		}
+		area[n.Code] = a
+	}
+	if !hasArea {
+		return nil
+	}
+	o := &outsideAreas{Counts: map[string]int{}}
+	for _, it := range ps.Items() {
+		if area[it.Node] != "" {
+			continue
+		}
+		o.Items = append(o.Items, it)
+		o.Counts[string(it.Status)]++
+		if o.Worst == "" || it.Status.Worse(o.Worst) {
+			o.Worst = it.Status
+		}
+	}
+	if len(o.Items) == 0 {
+		return nil
+	}
+	return o
+}

@@ -25,7 +25,8 @@ type publicArea struct {
 	Title    string
 	Items    []publicItem
 	Projects []publicItem
-	Behind   int // projects red (滞后) or overdue
+	Behind   int  // projects red (滞后) or overdue
+	Outside  bool // the items under no area, in a plan with areas
 }
 
 type publicItem struct {
@@ -89,7 +90,7 @@ func publicAreas(ps *tracker.PlanStatus) []publicArea {
 		}
 	}
 	if rest := byArea[""]; rest != nil {
-		rest.Title = ps.Plan.Title
+		rest.Title, rest.Outside = ps.Plan.Title, len(out) > 0
 		out = append([]publicArea{*rest}, out...)
 	}
 	return out

@@ -44,6 +44,7 @@ type screenData struct {
 	Level     string        `json:"level"`
 	Parts     []screenPart  `json:"parts"`
 	PartsMore string        `json:"parts_more"`
+	Other     string        `json:"other"` // the items in no part, so that the parts add up to Items
 	Attention []screenItem  `json:"attention"`
 	More      string        `json:"more"`
 	Chart     barChart      `json:"chart"`
@@ -155,7 +156,7 @@ func (v *screenView) build(p *duban.Plan, ps *tracker.PlanStatus, names map[stri
 			Share: pct1(pt.Share), Progress: pct1(pt.Progress), Expected: pct1(pt.Expected),
 			Contribution: fmt.Sprintf("%.1f", pt.Contribution()), Behind: round1(pt.Gap) > 0, P: pt.Progress, E: pt.Expected})
 	}
-	d.Chart = v.partsChart(hd.Parts)
+	d.Chart, d.Other = v.partsChart(hd, outsideOf(ps))
 	att := ps.Dashboard().Attention
 	for i, it := range att {
 		if i == screenAttention {
@@ -168,20 +169,49 @@ func (v *screenView) build(p *duban.Plan, ps *tracker.PlanStatus, names map[stri
 	return d
 }
 
-// partsChart stacks each part's items by status.
-func (v *screenView) partsChart(parts []status.Part) barChart {
-	c := barChart{chartMeta: chartMeta{Title: v.T("screen.chart"), Axis: v.T("chart.areas.axis")}}
-	for _, p := range parts {
+// partsChart stacks each part's items by status, and the items in no part
+// (a rate under the plan's goal, an area with rates only) as a last bar
+// so that the bars add up to the headline's count: named 其他（不属任何领域）
+// when those are exactly the items outside the areas.
+// other says how many items that last bar counts ("" without it).
+func (v *screenView) partsChart(hd status.Headline, outside *outsideAreas) (c barChart, other string) {
+	c = barChart{chartMeta: chartMeta{Title: v.T("screen.chart"), Axis: v.T("chart.areas.axis")}}
+	rest, items := hd.Counts, hd.Items
+	for _, p := range hd.Parts {
 		c.Labels = append(c.Labels, p.Title)
+		for i := range rest {
+			rest[i] -= p.Counts[i]
+		}
+		items -= p.Items
+	}
+	if items > 0 {
+		label := v.T("screen.other")
+		if outside != nil && len(outside.Items) == items && hd.Level == duban.KindArea.Label() {
+			label = v.T("dash.outside")
+		}
+		c.Labels = append(c.Labels, label)
+		other = fmt.Sprintf(v.T(plural("screen.other", items)), label, items)
 	}
 	for _, s := range status.Statuses {
 		ser := series{Name: v.Word(s), Colour: s.Hex()}
-		for _, p := range parts {
+		for _, p := range hd.Parts {
 			ser.Data = append(ser.Data, float64(p.Counts.Of(s)))
+		}
+		if items > 0 {
+			ser.Data = append(ser.Data, float64(rest.Of(s)))
 		}
 		c.Series = append(c.Series, ser)
 	}
-	return c
+	return c, other
+}
+
+// plural is the message id id+"_one" for one, else id+"_many" (English
+// agrees in number; Chinese reads the same).
+func plural(id string, n int) string {
+	if n == 1 {
+		return id + "_one"
+	}
+	return id + "_many"
 }
 
 func pct1(v float64) string { return fmt.Sprintf("%.1f%%", v*100) }

@@ -82,7 +82,7 @@
       set("s-title", d.title); set("s-asof", d.as_of); set("s-updated", d.updated);
       d.counts.forEach(function (c) { set("s-n-" + c.status, c.n); });
       set("s-items", d.items); set("s-progress", d.progress); set("s-expected", d.expected); set("s-sum", d.progress);
-      set("s-sentence", d.sentence); set("s-formula", d.formula); set("s-parts-more", d.parts_more); set("s-more", d.more);
+      set("s-sentence", d.sentence); set("s-formula", d.formula); set("s-parts-more", d.parts_more); set("s-other", d.other); set("s-more", d.more);
       var parts = document.getElementById("s-parts");
       if (parts) {
         parts.textContent = "";

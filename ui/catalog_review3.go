@@ -1,0 +1,16 @@
+package ui
+
+// The texts added after a screenshot review of the demo: the items outside
+// the areas, rate items, the area card's light, the returned report, date
+// fields, display links.
+func init() {
+	for k, v := range map[string][2]string{
+		"dash.outside":      {"其他（不属任何领域）", "Outside the areas"},
+		"dash.outside_lead": {"这些事项直接列在计划之下，不属任何领域；总数含这些事项。", "These items sit directly under the plan, in no area; the total counts them."},
+		"screen.other":      {"其他（不属以上各部分）", "Not in the parts above"},
+		"screen.other_one":  {"%s：%d项，按灯色计入总数", "%s: %d item, counted in the total by its light"},
+		"screen.other_many": {"%s：%d项，按灯色计入总数", "%s: %d items, counted in the total by their lights"},
+	} {
+		catalog[k] = v
+	}
+}

@@ -1,0 +1,124 @@
+package ui_test
+
+import (
+	"encoding/json"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/duban-dev/duban/demo"
+)
+
+var (
+	headItems = regexp.MustCompile(`id="head-items">(\d+)<`)
+	tableRow  = regexp.MustCompile(`(?s)<tr[^>]*><th scope="row">([^<]*)</th>(.*?)</tr>`)
+	cellNum   = regexp.MustCompile(`<td>(\d+)</td>`)
+)
+
+// section cuts the part of body from the first from to the next to.
+func section(t *testing.T, body, from, to string) string {
+	t.Helper()
+	i := strings.Index(body, from)
+	if i < 0 {
+		t.Fatalf("no %q in the page", from)
+	}
+	j := strings.Index(body[i:], to)
+	if j < 0 {
+		t.Fatalf("no %q after %q", to, from)
+	}
+	return body[i : i+j]
+}
+
+// TestAreaBreakdownAddsUpToHeadline: the Erqi plan's 地区生产总值增速 hangs
+// under its goal, outside the six areas; the dashboard's cards, its status
+// table and chart, the wall's chart and the public page show it as a part
+// of its own, so that the parts add up to the headline's 41 items.
+func TestAreaBreakdownAddsUpToHeadline(t *testing.T) {
+	e := newEnv(t)
+	for _, lang := range []string{"", "?lang=en"} {
+		c := e.client()
+		c.login(demo.SupervisorUsername)
+		body := c.get(e.path("/plans/{id}", e.planID) + lang).body
+		m := headItems.FindStringSubmatch(body)
+		if m == nil {
+			t.Fatal("no headline count")
+		}
+		head, _ := strconv.Atoi(m[1])
+		table := section(t, body, `aria-labelledby="h-areas"`, "</table>")
+		rows, sum, outside := 0, 0, false
+		for _, r := range tableRow.FindAllStringSubmatch(section(t, table, "<tbody>", "</tbody>"), -1) {
+			cells := cellNum.FindAllStringSubmatch(r[2], -1)
+			n, _ := strconv.Atoi(cells[len(cells)-1][1])
+			parts := 0
+			for _, c := range cells[:len(cells)-1] {
+				k, _ := strconv.Atoi(c[1])
+				parts += k
+			}
+			if parts != n {
+				t.Errorf("%s: its status counts add up to %d, its count is %d", r[1], parts, n)
+			}
+			sum += n
+			rows++
+			outside = outside || r[1] == map[string]string{"": "其他（不属任何领域）", "?lang=en": "Outside the areas"}[lang]
+		}
+		if rows != 7 || !outside || sum != head || head != 41 {
+			t.Errorf("%q: %d rows adding up to %d (outside row: %v), headline %d; want 6 areas and the outside row adding up to 41", lang, rows, sum, outside, head)
+		}
+		foot := cellNum.FindAllStringSubmatch(section(t, table, "<tfoot>", "</tfoot>"), -1)
+		if got := foot[len(foot)-1][1]; got != m[1] {
+			t.Errorf("%q: the table's total reads %s, the headline %s", lang, got, m[1])
+		}
+		if !strings.Contains(body, `id="outside"`) || !strings.Contains(section(t, body, `id="outside"`, "</article>"), "经济增长7.5%以上") {
+			t.Errorf("%q: no card naming the item outside the areas", lang)
+		}
+		var charts struct {
+			Areas struct {
+				Labels []string
+				Series []struct{ Data []float64 }
+			}
+		}
+		js := section(t, body, `id="chart-data">`, "</script>")
+		if err := json.Unmarshal([]byte(strings.TrimPrefix(js, `id="chart-data">`)), &charts); err != nil {
+			t.Fatal(err)
+		}
+		if got := chartSum(charts.Areas.Series); got != head || len(charts.Areas.Labels) != 7 {
+			t.Errorf("%q: the areas chart counts %d items in %d bars, the headline %d", lang, got, len(charts.Areas.Labels), head)
+		}
+	}
+
+	c := e.client()
+	c.login(demo.LeaderUsername)
+	res := c.get(e.path("/plans/{id}/screen.json", e.planID))
+	var wall struct {
+		Items int
+		Other string
+		Chart struct {
+			Labels []string
+			Series []struct{ Data []float64 }
+		}
+	}
+	if err := json.Unmarshal([]byte(res.body), &wall); err != nil {
+		t.Fatalf("%d %v", res.status, err)
+	}
+	if got := chartSum(wall.Chart.Series); got != wall.Items || wall.Items != 41 || wall.Chart.Labels[len(wall.Chart.Labels)-1] != "其他（不属任何领域）" {
+		t.Errorf("the wall's chart counts %d items, its headline %d; labels %v", got, wall.Items, wall.Chart.Labels)
+	}
+	if !strings.Contains(wall.Other, "其他（不属任何领域）：1项") {
+		t.Errorf("the wall's line on the rest: %q", wall.Other)
+	}
+	pub := e.client().get(e.path("/public/plans/{id}", e.planID)).body
+	if !strings.Contains(pub, "<h2>其他（不属任何领域）</h2>") {
+		t.Errorf("the public page does not name the group of items outside the areas")
+	}
+}
+
+func chartSum(series []struct{ Data []float64 }) int {
+	n := 0.0
+	for _, s := range series {
+		for _, d := range s.Data {
+			n += d
+		}
+	}
+	return int(n)
+}
