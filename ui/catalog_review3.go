@@ -5,11 +5,15 @@ package ui
 // fields, display links.
 func init() {
 	for k, v := range map[string][2]string{
-		"dash.outside":      {"其他（不属任何领域）", "Outside the areas"},
-		"dash.outside_lead": {"这些事项直接列在计划之下，不属任何领域；总数含这些事项。", "These items sit directly under the plan, in no area; the total counts them."},
-		"screen.other":      {"其他（不属以上各部分）", "Not in the parts above"},
-		"screen.other_one":  {"%s：%d项，按灯色计入总数", "%s: %d item, counted in the total by its light"},
-		"screen.other_many": {"%s：%d项，按灯色计入总数", "%s: %d items, counted in the total by their lights"},
+		"dash.outside":       {"其他（不属任何领域）", "Outside the areas"},
+		"dash.outside_lead":  {"这些事项直接列在计划之下，不属任何领域；总数含这些事项。", "These items sit directly under the plan, in no area; the total counts them."},
+		"screen.other":       {"其他（不属以上各部分）", "Not in the parts above"},
+		"screen.other_one":   {"%s：%d项，按灯色计入总数", "%s: %d item, counted in the total by its light"},
+		"screen.other_many":  {"%s：%d项，按灯色计入总数", "%s: %d items, counted in the total by their lights"},
+		"rate.text":          {"当前 %s，目标%s", "Value %s, target %s"},
+		"rate.overdue":       {"截止日期 %s 已过，", "Deadline %s passed; "},
+		"rate.value":         {"当前值", "Value"},
+		"item.by_milestones": {"按里程碑", "by milestones"},
 	} {
 		catalog[k] = v
 	}

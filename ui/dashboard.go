@@ -94,6 +94,7 @@ func (h *Handler) dashboard(w http.ResponseWriter, r *http.Request) {
 		v.Plan, v.AsOf, v.D = p, ps.AsOf, ps.Dashboard()
 		v.H = status.NewHeadline(ps.Rollup, ps.Nodes)
 		v.Outside = outsideOf(ps)
+		v.knowIndicators(ps.Indicators)
 		var code string
 		v.Indicators, code = indicatorOptions(ps, r.URL.Query().Get("indicator"))
 		subject, hasTrend = ps.Subject(code)

@@ -54,6 +54,7 @@ func (h *Handler) loadIndicator(r *http.Request) (*indicatorView, error) {
 	}
 	v := &indicatorView{page: h.newPage(r, "item.title"), Target: t, Unit: h.unitNames(r)[t.Node.LeadUnit]}
 	v.Title = t.Indicator.Name + " · " + v.Title
+	v.knowIndicators([]duban.Indicator{t.Indicator})
 	v.CanReport = v.User != nil && duban.CanReport(v.User, &t.Node)
 	if v.AsOf, err = h.asOf(r); err != nil {
 		return nil, err

@@ -41,6 +41,7 @@ func (h *Handler) publicPlan(w http.ResponseWriter, r *http.Request) {
 	err := h.viewPlan(r, func(p *duban.Plan, ps *tracker.PlanStatus) error {
 		v.Plan, v.AsOf, v.H = p, ps.AsOf, status.NewHeadline(ps.Rollup, ps.Nodes)
 		v.Areas = publicAreas(ps)
+		v.knowIndicators(ps.Indicators)
 		return nil
 	})
 	if err == nil && !v.Plan.Public {

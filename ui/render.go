@@ -35,7 +35,8 @@ type page struct {
 	// ProjectsOn says the project pages are served (the nav links them).
 	ProjectsOn bool
 
-	people func(string) string // username → display name, see Person
+	people func(string) string         // username → display name, see Person
+	inds   map[string]*duban.Indicator // by code, for Why and RateText (knowIndicators)
 }
 
 // T translates a message id.

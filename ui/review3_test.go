@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/demo"
 )
 
@@ -121,4 +122,35 @@ func chartSum(series []struct{ Data []float64 }) int {
 		}
 	}
 	return int(n)
+}
+
+// TestRateItemsShowValueAgainstTarget: 地区生产总值增速 is a level item,
+// judged by its light and left out of the headline's progress; the tree,
+// its own page, the public page and the attention lists show its value
+// against its target, never a bar against 序时进度 nor a gap in points.
+func TestRateItemsShowValueAgainstTarget(t *testing.T) {
+	e := newEnv(t)
+	gdp := e.indicatorOfKind(t, duban.Level)
+	c := e.client()
+	c.login(demo.SupervisorUsername)
+	item := section(t, c.get(e.path("/plans/{id}/tree", e.planID)).body, `<a href="/indicators/`+strconv.FormatInt(gdp.ID, 10)+`">`, "</div>")
+	if strings.Contains(item, `class="bar"`) || strings.Contains(item, "序时进度") || strings.Contains(item, "超前") ||
+		!regexp.MustCompile(`当前 [0-9.]+%，目标不少于 7\.5%`).MatchString(item) {
+		t.Errorf("the tree's rate item:\n%s", item)
+	}
+	page := c.get(e.path("/indicators/{id}", gdp.ID)).body
+	card := section(t, page, `<section class="card">`, "</section>")
+	if strings.Contains(card, `class="bar"`) || strings.Contains(card, "超前") || !strings.Contains(card, "目标 不少于 7.5%") ||
+		!regexp.MustCompile(`<p class="why">当前 [0-9.]+%，目标不少于 7\.5%</p>`).MatchString(card) {
+		t.Errorf("the rate item's page:\n%s", card)
+	}
+	en := section(t, c.get(e.path("/indicators/{id}?lang=en", gdp.ID)).body, `<section class="card">`, "</section>")
+	if strings.Contains(en, "points ahead") || !regexp.MustCompile(`Value [0-9.]+%, target at least 7\.5%`).MatchString(en) {
+		t.Errorf("the rate item's English page:\n%s", en)
+	}
+	pub := e.client().get(e.path("/public/plans/{id}", e.planID)).body
+	row := section(t, pub, "<th scope=\"row\">经济增长7.5%以上", "</tr>")
+	if strings.Contains(row, `class="bar"`) || !regexp.MustCompile(`当前值 [0-9.]+%`).MatchString(row) {
+		t.Errorf("the public page's rate item:\n%s", row)
+	}
 }

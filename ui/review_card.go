@@ -18,7 +18,7 @@ type reviewCheck struct {
 	PeriodLabel string
 	Previous    *status.Observation
 	Now, IfOK   status.Status
-	IfOKWhy     status.Explanation
+	IfOKResult  status.Result // its explanation through page.WhyOf
 	Warnings    []status.Explanation
 }
 
@@ -80,7 +80,7 @@ func (p *indicatorPlace) check(rep duban.Report, reps []duban.Report) reviewChec
 		Previous:    before.Latest,
 		Now:         status.Evaluate(before, p.asOf, p.profile).Status,
 		IfOK:        after.Status,
-		IfOKWhy:     after.Explanation,
+		IfOKResult:  after,
 		Warnings:    status.Plausibility(&p.ind, rep.Value, rep.Period, before.Latest),
 	}
 }

@@ -125,6 +125,7 @@ func (h *Handler) screenOf(r *http.Request, view func(func(*duban.Plan, *tracker
 	v.Screen = true
 	names := h.unitNames(r)
 	err := view(func(p *duban.Plan, ps *tracker.PlanStatus) error {
+		v.knowIndicators(ps.Indicators)
 		v.D = v.build(p, ps, names)
 		return nil
 	})
@@ -164,7 +165,7 @@ func (v *screenView) build(p *duban.Plan, ps *tracker.PlanStatus, names map[stri
 			break
 		}
 		d.Attention = append(d.Attention, screenItem{Title: it.NodeTitle, Unit: names[it.LeadUnit], Status: it.Status,
-			Word: v.Word(it.Status), Text: screenText[it.Status], Why: v.Expl(it.Explanation)})
+			Word: v.Word(it.Status), Text: screenText[it.Status], Why: v.Why(it.Result)})
 	}
 	return d
 }

@@ -47,6 +47,7 @@ func (h *Handler) tree(w http.ResponseWriter, r *http.Request) {
 		for _, ind := range ps.Indicators {
 			v.names[ind.Code] = ind.Name
 		}
+		v.knowIndicators(ps.Indicators)
 		rows := ps.NodeRows()
 		for _, row := range rows {
 			if row.Kind == duban.KindArea {
