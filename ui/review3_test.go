@@ -154,3 +154,23 @@ func TestRateItemsShowValueAgainstTarget(t *testing.T) {
 		t.Errorf("the public page's rate item:\n%s", row)
 	}
 }
+
+// TestAreaCardLightSaysWorstItem: an area card's light is its worst item's
+// (美好生活创造 is ahead of 序时进度 and shows 未报送), so the card says so.
+func TestAreaCardLightSaysWorstItem(t *testing.T) {
+	e := newEnv(t)
+	c := e.client()
+	c.login(demo.SupervisorUsername)
+	for lang, label := range map[string]string{"": "最差事项：", "?lang=en": "Worst item: "} {
+		body := c.get(e.path("/plans/{id}", e.planID) + lang).body
+		cards := regexp.MustCompile(`(?s)<article class="card area.*?</article>`).FindAllString(body, -1)
+		if len(cards) != 7 {
+			t.Fatalf("%q: %d area cards, want 6 and the one outside the areas", lang, len(cards))
+		}
+		for _, card := range cards {
+			if !strings.Contains(card, `<p class="worst" title="`) || !strings.Contains(card, `">`+label+`<span class="light"`) {
+				t.Errorf("%q: the card's light does not say it is the worst item's:\n%s", lang, card)
+			}
+		}
+	}
+}
