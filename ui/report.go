@@ -23,6 +23,9 @@ type reportFormView struct {
 	// Prefilled is the state (draft or returned) of the version the form
 	// starts from, "" for a blank form.
 	Prefilled string
+	// Returned is the returned version the form starts from, with the
+	// reviewer's reason; nil otherwise.
+	Returned *duban.Report
 	// Carried are the photos of the period's latest version, kept in the
 	// new version unless removed.
 	Carried []carriedPhoto
@@ -93,6 +96,9 @@ func (h *Handler) prefill(r *http.Request, v *reportFormView) error {
 				v.Done = strconv.Itoa(rep.MilestonesDone)
 			}
 			v.Prefilled = string(rep.State)
+			if rep.State == duban.Returned {
+				v.Returned = &rep
+			}
 		}
 		return nil
 	}

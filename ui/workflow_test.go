@@ -46,6 +46,16 @@ func TestReturnedReportShowsReason(t *testing.T) {
 	if !strings.Contains(body, "被退回的报送") || !strings.Contains(body, "数据与台账不符，请核实") {
 		t.Errorf("workspace does not show the returned report with its reason")
 	}
+	// The correction form starts from the returned version: a warning, not
+	// a success, with the reviewer's reason and name.
+	form := rep.get(e.path("/indicators/{id}/report?period=2021-Q3", id)).body
+	if strings.Contains(form, `class="flash ok"`) || !strings.Contains(form, `<div class="flash warn" role="alert" id="returned">`) ||
+		!strings.Contains(form, `<p id="return-reason">退回理由：数据与台账不符，请核实</p>`) || !strings.Contains(form, "退回人：") {
+		t.Errorf("the correction form does not warn with the reason:\n%.2000s", form[strings.Index(form, "<main"):])
+	}
+	if en := rep.get(e.path("/indicators/{id}/report?period=2021-Q3&lang=en", id)).body; !strings.Contains(en, "Reason for the return: 数据与台账不符，请核实") {
+		t.Errorf("the English correction form does not give the reason")
+	}
 }
 
 // TestNoticeSteps: the addressed unit signs for and replies; only the
