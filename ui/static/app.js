@@ -5,6 +5,7 @@
   var block = document.getElementById("chart-data");
   var wall = document.querySelector(".wall[data-src]");
   if (wall) refreshWall(wall);
+  dateHints();
   if (!block || !window.echarts) return;
   var data = JSON.parse(block.textContent);
   var dark = document.body.classList.contains("screen");
@@ -114,5 +115,27 @@
     }
     el.refreshNow = load; // for tests and for a keyboard-less screen's devtools
     setInterval(load, every);
+  }
+
+  // A date field shows the browser's own format (mm/dd/yyyy in an English
+  // browser) whatever the page's lang: on Chinese pages each one gets the
+  // chosen day written out beside it (2021年7月15日), or 年-月-日 while
+  // empty, so the day it holds cannot be misread.
+  function dateHints() {
+    if (!/^zh/.test(document.documentElement.lang)) return;
+    document.querySelectorAll('input[type="date"]').forEach(function (input, i) {
+      var hint = document.createElement("span");
+      hint.className = "date-hint";
+      hint.id = "date-hint-" + i;
+      function show() {
+        var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input.value);
+        hint.textContent = m ? m[1] + "年" + Number(m[2]) + "月" + Number(m[3]) + "日" : "年-月-日";
+      }
+      show();
+      input.setAttribute("aria-describedby", ((input.getAttribute("aria-describedby") || "") + " " + hint.id).trim());
+      input.insertAdjacentElement("afterend", hint);
+      input.addEventListener("input", show);
+      input.addEventListener("change", show);
+    });
   }
 })();
