@@ -24,3 +24,23 @@ func TermEN(zh string) string {
 	}
 	return zh
 }
+
+// unitsEN holds the English of the measuring units plans write after their
+// numbers. Counting words (个, 条, 项, 家 …) have none: 12个 reads 12.
+var unitsEN = map[string]string{
+	"万元": "10k yuan", "亿元": "100 million yuan", "元": "yuan", "万美元": "10k US dollars", "亿美元": "100 million US dollars",
+	"个": "", "条": "", "项": "", "家": "", "所": "", "座": "", "处": "", "批": "", "件": "", "份": "", "次": "",
+	"公里": "km", "千米": "km", "米": "m", "平方米": "m²", "万平方米": "10k m²", "平方公里": "km²", "亩": "mu",
+	"吨": "t", "万吨": "10k t", "人": "people", "万人": "10k people", "人次": "visits", "户": "households",
+	"辆": "vehicles", "套": "units", "天": "days", "小时": "hours", "倍": "times", "个百分点": "percentage points",
+}
+
+// UnitEN is the English of a unit as a plan writes it: 万元 → "10k yuan",
+// 公里 → "km", a counting word such as 个 → "" (the number stands alone);
+// a unit not listed stays as written (%, μg/m³).
+func UnitEN(zh string) string {
+	if en, ok := unitsEN[zh]; ok {
+		return en
+	}
+	return zh
+}

@@ -26,3 +26,12 @@ func TestEveryFixedWordHasEnglish(t *testing.T) {
 		t.Error("an unknown word must stay as written")
 	}
 }
+
+func TestUnitEN(t *testing.T) {
+	for zh, want := range map[string]string{"万元": "10k yuan", "亿元": "100 million yuan", "个": "", "条": "", "项": "",
+		"家": "", "公里": "km", "%": "%", "μg/m³": "μg/m³"} {
+		if got := UnitEN(zh); got != want {
+			t.Errorf("UnitEN(%q) = %q, want %q", zh, got, want)
+		}
+	}
+}

@@ -35,7 +35,8 @@ func (p *page) TargetText(ind duban.Indicator) string {
 	return p.Cmp(ind.Comparator) + " " + p.Amount(ind.Target, ind.Unit)
 }
 
-// Amount is a number with its unit: 8.2%, 3000万元.
+// Amount is a number with its unit: 8.2%, 3000万元; in English the unit
+// is translated (3000 10k yuan) and a counting word dropped (12个 → 12).
 func (p *page) Amount(v *float64, unit string) string {
 	if v == nil {
 		return "—"
@@ -45,6 +46,9 @@ func (p *page) Amount(v *float64, unit string) string {
 		return n + unit
 	}
 	if p.Lang == langEN {
+		if unit = duban.UnitEN(unit); unit == "" {
+			return n
+		}
 		return n + " " + unit
 	}
 	return n + unit
@@ -66,6 +70,20 @@ func (p *page) UnitOf(code string) string {
 	return ""
 }
 
+// UnitWord is a unit in the page's language ("" for a counting word in
+// English).
+func (p *page) UnitWord(unit string) string {
+	if p.Lang == langEN {
+		return duban.UnitEN(unit)
+	}
+	return unit
+}
+
+// Milestones counts milestones: 3 个节点, 1 milestone, 3 milestones.
+func (p *page) Milestones(n int) string {
+	return fmt.Sprintf(p.T(plural("review.milestones_n", n)), n)
+}
+
 // RateText is a rate item's latest value against its target:
 // 当前 8.2%，目标不少于 7.5%.
 func (p *page) RateText(res status.Result) string {
@@ -84,7 +102,10 @@ func (p *page) Why(res status.Result) string {
 			return fmt.Sprintf(p.T("rate.overdue"), res.Deadline) + p.RateText(res)
 		}
 	}
-	return p.Expl(res.Explanation)
+	if p.Lang == langEN {
+		return englishUnits(res.Explanation.EN)
+	}
+	return res.Explanation.ZH
 }
 
 // WhyOf is Why for one indicator the page need not know.

@@ -174,3 +174,31 @@ func TestAreaCardLightSaysWorstItem(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishPagesReadEnglish: English pages name a milestone item's
+// target without "exactly —", write no Chinese unit after a number in an
+// item's target or explanation, and count one milestone in the singular.
+func TestEnglishPagesReadEnglish(t *testing.T) {
+	e := newEnv(t)
+	c := e.client()
+	c.login(demo.SupervisorUsername)
+	ms := e.indicatorOfKind(t, duban.MilestoneOnly)
+	page := c.get(e.path("/indicators/{id}?lang=en", ms.ID)).body
+	if strings.Contains(page, "exactly —") || !strings.Contains(page, "<dd>by milestones</dd>") {
+		t.Errorf("the milestone item's English page:\n%s", section(t, page, `<section class="card">`, "</section>"))
+	}
+	chineseUnit := regexp.MustCompile(`\d(万元|亿元|个|条|项|家|公里)`)
+	plural := regexp.MustCompile(`(^|[^\d.])1 milestones`)
+	tree := c.get(e.path("/plans/{id}/tree?lang=en", e.planID)).body
+	for _, m := range regexp.MustCompile(`<span class="(?:why|rate)">([^<]*)</span>`).FindAllStringSubmatch(tree, -1) {
+		if chineseUnit.MatchString(m[1]) || plural.MatchString(m[1]) {
+			t.Errorf("English tree: %q", m[1])
+		}
+	}
+	pub := e.client().get(e.path("/public/plans/{id}?lang=en", e.planID)).body
+	for _, m := range regexp.MustCompile(`data-label="Target">([^<]*)</td>`).FindAllStringSubmatch(pub, -1) {
+		if chineseUnit.MatchString(m[1]) || strings.Contains(m[1], "exactly —") {
+			t.Errorf("English public page target: %q", m[1])
+		}
+	}
+}
