@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
 	"github.com/duban-dev/duban/demo"
 )
 
@@ -40,4 +41,27 @@ func TestBrowserDateHints(t *testing.T) {
 	if n := b.eval(`String(document.querySelectorAll(".date-hint").length)`); n != "0" {
 		t.Errorf("English page: %s date hints, want none", n)
 	}
+}
+
+// TestBrowserCopyDisplayLink: the page that creates a display link copies
+// its whole URL with one click and says so.
+func TestBrowserCopyDisplayLink(t *testing.T) {
+	e := newEnv(t)
+	b := newBrowser(t, e)
+	b.login(demo.AdminUsername)
+	b.open(e.path("/plans/{id}/display-links", e.planID))
+	b.waitFor(`document.readyState === "complete" && document.querySelector("#label") !== null`)
+	b.eval(`(() => { document.querySelector("#label").value = "三楼会议室"; return ""; })()`)
+	b.clickAndWait(`form.form button[type=submit]`, `document.querySelector("#copy-link") !== null && !document.querySelector("#copy-link").hidden`)
+	b.do(chromedp.Click(chromedp.CSS("#copy-link")))
+	b.waitFor(`document.getElementById("copy-status").textContent !== ""`)
+	if got := b.text("#copy-status"); got != "已复制" {
+		t.Errorf("copy status %q, want 已复制", got)
+	}
+	link := b.eval(`document.getElementById("new-link-text").value`)
+	if !strings.HasPrefix(link, b.base+"/display/") {
+		t.Fatalf("the field holds %q", link)
+	}
+	b.open(strings.TrimPrefix(link, b.base))
+	b.waitFor(`document.readyState === "complete" && document.querySelector(".wall") !== null`)
 }

@@ -2,6 +2,8 @@ package ui_test
 
 import (
 	"encoding/json"
+	"net/http"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -200,5 +202,29 @@ func TestEnglishPagesReadEnglish(t *testing.T) {
 		if chineseUnit.MatchString(m[1]) || strings.Contains(m[1], "exactly —") {
 			t.Errorf("English public page target: %q", m[1])
 		}
+	}
+}
+
+// TestDisplayLinkShownOnceWithCopy: a display link's token is kept only as
+// a hash, so the page says a link is shown once, and the page that creates
+// one shows its whole URL in a field with a copy button.
+func TestDisplayLinkShownOnceWithCopy(t *testing.T) {
+	e := newEnv(t)
+	admin := e.client()
+	admin.login(demo.AdminUsername)
+	links := e.path("/plans/{id}/display-links", e.planID)
+	if body := admin.get(links).body; !strings.Contains(body, `<p class="muted" id="links-once">链接只在创建时显示一次`) {
+		t.Errorf("the links page does not say a link is shown only once")
+	}
+	res := admin.post(links, links, url.Values{"label": {"三楼会议室"}})
+	m := regexp.MustCompile(`<input id="new-link-text" readonly value="(http://duban\.test/display/[A-Za-z0-9_-]{43})">`).FindStringSubmatch(res.body)
+	if m == nil || !strings.Contains(res.body, `<button type="button" id="copy-link" data-copy="new-link-text"`) {
+		t.Fatalf("the new link is not shown whole with a copy button:\n%.1500s", section(t, res.body, "<main", "</main>"))
+	}
+	if r := e.client().get(strings.TrimPrefix(m[1], "http://duban.test")); r.status != http.StatusOK || !strings.Contains(r.body, `class="wall"`) {
+		t.Errorf("the URL in the field does not open the wall: %d", r.status)
+	}
+	if again := admin.get(links).body; strings.Contains(again, strings.TrimPrefix(m[1], "http://duban.test/display/")) {
+		t.Errorf("the links page shows the token again")
 	}
 }

@@ -6,6 +6,7 @@
   var wall = document.querySelector(".wall[data-src]");
   if (wall) refreshWall(wall);
   dateHints();
+  copyButtons();
   if (!block || !window.echarts) return;
   var data = JSON.parse(block.textContent);
   var dark = document.body.classList.contains("screen");
@@ -136,6 +137,23 @@
       input.insertAdjacentElement("afterend", hint);
       input.addEventListener("input", show);
       input.addEventListener("change", show);
+    });
+  }
+
+  // A copy button (hidden without this script) copies the text of the
+  // field it names and says whether that worked; the field stays there to
+  // select by hand.
+  function copyButtons() {
+    document.querySelectorAll("button[data-copy]").forEach(function (b) {
+      var src = document.getElementById(b.dataset.copy), out = document.getElementById(b.dataset.status);
+      if (!src) return;
+      b.hidden = false;
+      b.addEventListener("click", function () {
+        function said(ok) { if (out) out.textContent = ok ? b.dataset.done : b.dataset.failed; }
+        function byHand() { src.focus(); src.select(); try { said(document.execCommand("copy")); } catch (e) { said(false); } }
+        if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(src.value).then(function () { said(true); }, byHand);
+        else byHand();
+      });
     });
   }
 })();
