@@ -79,6 +79,36 @@ type Row struct {
 	Forecast     *forecast.Result     `json:"forecast,omitempty"`
 }
 
+// MainFinding is the most serious of the row's findings (the first of
+// the worst light), the one a list shows beside the light; nil when there
+// are none.
+func (r *Row) MainFinding() *Finding {
+	i := r.mainFinding()
+	if i < 0 {
+		return nil
+	}
+	return &r.Findings[i]
+}
+
+// OtherFindings is the row's findings but MainFinding, in their order.
+func (r *Row) OtherFindings() []Finding {
+	i := r.mainFinding()
+	if i < 0 {
+		return nil
+	}
+	return append(append([]Finding(nil), r.Findings[:i]...), r.Findings[i+1:]...)
+}
+
+func (r *Row) mainFinding() int {
+	main := -1
+	for i, f := range r.Findings {
+		if main < 0 || f.Status.Worse(r.Findings[main].Status) {
+			main = i
+		}
+	}
+	return main
+}
+
 // Started reports whether the project has reached 开工 or beyond.
 func (r *Row) Started() bool { return r.Stage.Rank() >= duban.StageStarted.Rank() }
 

@@ -86,3 +86,17 @@ func TestDemoLedgerAddsUp(t *testing.T) {
 		t.Fatalf("behind %d/%d, late steps %d, stage moved by reports %d", behind, c.Behind, late, staged)
 	}
 }
+
+func TestMainFindingIsTheWorst(t *testing.T) {
+	r := projects.Row{Findings: []projects.Finding{
+		{Status: status.Warning, ZH: "投资"}, {Status: status.Lagging, ZH: "竣工"}, {Status: status.Lagging, ZH: "投产"}}}
+	if m := r.MainFinding(); m == nil || m.ZH != "竣工" {
+		t.Fatalf("main %v", m)
+	}
+	if o := r.OtherFindings(); len(o) != 2 || o[0].ZH != "投资" || o[1].ZH != "投产" {
+		t.Fatalf("others %v", o)
+	}
+	if (&projects.Row{}).MainFinding() != nil || (&projects.Row{}).OtherFindings() != nil {
+		t.Fatal("findings of a row without any")
+	}
+}

@@ -229,3 +229,50 @@ func TestReporterSeesWhichProjectEachItemIs(t *testing.T) {
 		t.Fatalf("%d named project items; bare names: %v", n, strings.Contains(body, `">年度投资完成额</a>`))
 	}
 }
+
+// TestLedgerRowsReadShort: the ledger numbers its rows as a reader counts
+// them (序号 within the filtered list, on every page), not by the plan's
+// internal codes, and a row's status cell holds its light and one finding,
+// the others folded behind "另有 N 条".
+func TestLedgerRowsReadShort(t *testing.T) {
+	e := newProjectEnv(t)
+	c := e.client()
+	c.login(demo.SupervisorUsername)
+	plan := "/plans/" + pjItoa(e.planID)
+	row := regexp.MustCompile(`(?s)<tr data-status=.*?</tr>`)
+	number := regexp.MustCompile(`<td class="num" data-label="序号">(\d+)</td>`)
+	status := regexp.MustCompile(`(?s)<td data-label="状态">(.*?)</td>`)
+	more := regexp.MustCompile(`<summary>另有 (\d+) 条</summary><ul>(.*?)</ul>`)
+	folded := 0
+	for _, page := range []struct {
+		path  string
+		first int
+	}{{plan + "/projects", 1}, {plan + "/projects?page=2", 51}, {plan + "/projects?light=red&page=2", 51}} {
+		rows := row.FindAllString(c.get(page.path).body, -1)
+		if len(rows) == 0 {
+			t.Fatalf("%s: no rows", page.path)
+		}
+		for i, r := range rows {
+			m := number.FindStringSubmatch(r)
+			if m == nil || m[1] != strconv.Itoa(page.first+i) {
+				t.Fatalf("%s row %d: numbered %v, want %d: %.400s", page.path, i, m, page.first+i, r)
+			}
+			if strings.Contains(r, ">p-") {
+				t.Fatalf("%s row %d shows an internal code: %.400s", page.path, i, r)
+			}
+			s := status.FindStringSubmatch(r)
+			if s == nil || strings.Count(s[1], `class="why"`) > 1 || strings.Contains(s[1], "；") {
+				t.Fatalf("%s row %d: status cell %v", page.path, i, s)
+			}
+			if f := more.FindStringSubmatch(s[1]); f != nil {
+				folded++
+				if n, _ := strconv.Atoi(f[1]); n != strings.Count(f[2], "<li>") || n == 0 {
+					t.Fatalf("%s row %d: %q folds %d findings", page.path, i, f[1], strings.Count(f[2], "<li>"))
+				}
+			}
+		}
+	}
+	if folded == 0 {
+		t.Fatal("no row folds its further findings")
+	}
+}
