@@ -41,6 +41,7 @@ type StatusAdvance struct {
 	Plans     int // plans moved to the day
 	Rejudged  int // indicators judged again (their next change fell due)
 	Rebuilt   int // plans judged whole because nothing was stored of them
+	Whole     int // plans judged whole from their stored inputs: many due, or deltas could not tell
 	Unchanged int // plans moved by a stamp alone
 }
 

@@ -78,6 +78,9 @@ type Result struct {
 	Escalated, Issued int
 	Listed            int // items the issued notices list
 	Refreshed         int // plans whose stored statuses were brought up to the day
+	Rejudged          int // indicators among them judged again (their light could flip)
+	Whole             int // plans among them judged whole rather than by deltas
+	RefreshTime       time.Duration
 	SessionsRemoved   int64
 	Skipped           bool // another server leads
 	ProblemsEscalated int  // problems raised a level for their passed deadline
@@ -107,7 +110,9 @@ func (r *Runner) RunOnce(ctx context.Context) (Result, error) {
 	firstErr := err
 	res.ProblemsEscalated, err = r.escalateProblems(ctx, today)
 	firstErr = first(firstErr, err)
-	res.Refreshed, err = r.refreshStale(ctx, today)
+	refreshStarted := time.Now()
+	res.Refreshed, res.Rejudged, res.Whole, err = r.refreshStale(ctx, today)
+	res.RefreshTime = time.Since(refreshStarted)
 	firstErr = first(firstErr, err)
 	if err == nil {
 		round := duban.RuleRound{AsOf: today, Policy: r.cfg.Policy, ClosedYears: r.cfg.ClosedYears}
@@ -138,9 +143,9 @@ func (r *Runner) escalate(ctx context.Context, today duban.Date) (int, error) {
 
 // refreshStale moves the stored statuses to the day before the notice
 // rules read them, and says how many plans moved.
-func (r *Runner) refreshStale(ctx context.Context, today duban.Date) (int, error) {
+func (r *Runner) refreshStale(ctx context.Context, today duban.Date) (plans, rejudged, whole int, err error) {
 	adv, err := r.cfg.Statuses.AdvanceStatuses(ctx, today, "jobs")
-	return adv.Plans, err
+	return adv.Plans, adv.Rejudged, adv.Whole, err
 }
 
 // Run calls RunOnce now and then every interval until ctx is done, logging

@@ -10,9 +10,11 @@ type StoredAggregates struct {
 	Units map[string]Aggregate
 }
 
-// RestoreRollup rebuilds a Rollup from stored results and aggregates
-// without recomputing them, so reading a stored plan costs no arithmetic
-// over its items. Update works on it as on one NewRollup made.
+// RestoreRollup rebuilds a Rollup from stored results and aggregates. It
+// keeps what the store holds (counts, worst item, progress) and derives
+// only what moves with the day, every aggregate's Expected and Gap, from
+// the results' Expected, as NewRollup would. Update works on it as on one
+// NewRollup made.
 func RestoreRollup(nodes []duban.Node, results []Result, agg StoredAggregates) (*Rollup, error) {
 	r, err := newTree(nodes)
 	if err != nil {
@@ -33,7 +35,41 @@ func RestoreRollup(nodes []duban.Node, results []Result, agg StoredAggregates) (
 			r.units[u] = &a
 		}
 	}
+	r.deriveExpected()
 	return r, nil
+}
+
+// deriveExpected recomputes each aggregate's Expected and Gap, children
+// before parents and the plan last, keeping the rest of it as stored.
+func (r *Rollup) deriveExpected() {
+	for i := len(r.codes) - 1; i >= 0; i-- {
+		r.deriveNodeExpected(i)
+	}
+	r.deriveNodeExpected(len(r.codes))
+	for u, a := range r.units {
+		stored := *a
+		r.recomputeUnit(u)
+		if fresh, ok := r.units[u]; ok {
+			kept := withExpected(stored, *fresh)
+			r.units[u] = &kept
+		}
+	}
+}
+
+func (r *Rollup) deriveNodeExpected(i int) {
+	stored := r.nodes[i]
+	r.recompute(i)
+	r.nodes[i] = withExpected(stored, r.nodes[i])
+}
+
+// withExpected is the stored aggregate with fresh's Expected and the gap
+// between it and the stored progress.
+func withExpected(stored, fresh Aggregate) Aggregate {
+	stored.Expected = fresh.Expected
+	if stored.Measured > 0 {
+		stored.Gap = (stored.Expected - stored.Progress) * 100
+	}
+	return stored
 }
 
 // UnitOf is the unit that leads the node's items: its own lead unit, else

@@ -141,12 +141,13 @@ func QueryOnEveryConnection(ctx context.Context, db *DB, query string) error {
 func RollupOfIndicatorRows(ctx context.Context, db *DB, by duban.RollupBy, asOf duban.Date) ([]duban.RollupGroup, error) {
 	where, args := "", []any{}
 	if !asOf.IsZero() {
-		where, args = " WHERE as_of = ?", []any{dateArg(asOf)}
+		where, args = " WHERE "+statusStandsAsOf, []any{dateArg(asOf), dateArg(asOf)}
 	}
 	groups := []duban.RollupGroup{}
 	err := db.read(ctx, func(t *tx) error {
-		return t.eachRow(ctx, "SELECT "+string(by)+", status, COUNT(*), SUM(progress) FROM indicator_status"+where+
-			" GROUP BY "+string(by)+", status ORDER BY "+string(by)+", status", args, scanRollupGroups(&groups))
+		return t.eachRow(ctx, "SELECT s."+string(by)+", s.status, COUNT(*), SUM(s.progress) FROM indicator_status s"+
+			" JOIN plans p ON p.id = s.plan_id"+where+" GROUP BY s."+string(by)+", s.status ORDER BY s."+string(by)+", s.status",
+			args, scanRollupGroups(&groups))
 	})
 	return groups, err
 }

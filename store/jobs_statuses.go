@@ -17,7 +17,8 @@ func (db *DB) StaleStatusPlans(ctx context.Context, asOf duban.Date, closedYears
 	day := dateArg(asOf)
 	var ids []int64
 	err := db.read(ctx, func(t *tx) error {
-		current, err := t.countByPlan(ctx, "SELECT plan_id, COUNT(*) FROM indicator_status WHERE as_of = ? GROUP BY plan_id", day)
+		current, err := t.countByPlan(ctx, "SELECT s.plan_id, COUNT(*) FROM indicator_status s JOIN plans p ON p.id = s.plan_id WHERE "+
+			statusStandsAsOf+" GROUP BY s.plan_id", day, day)
 		if err != nil {
 			return err
 		}
@@ -42,6 +43,11 @@ func (db *DB) StaleStatusPlans(ctx context.Context, asOf duban.Date, closedYears
 	})
 	return ids, wrap(err, "plans with stale statuses")
 }
+
+// statusStandsAsOf holds for a stored status row (s, of plan p) that
+// stands as of the day given twice: every row of a judged plan stands as
+// of the plan's day; a plan the store cannot judge keeps rows as given.
+const statusStandsAsOf = "(p.status_as_of = ? OR (p.status_as_of IS NULL AND s.as_of = ?))"
 
 func (t *tx) countByPlan(ctx context.Context, query string, args ...any) (map[int64]int, error) {
 	counts := map[int64]int{}

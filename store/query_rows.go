@@ -31,6 +31,19 @@ func (t *tx) queryInAfter(ctx context.Context, prefix string, lead, keys []any, 
 	return nil
 }
 
+// queryIDs runs prefix + " IN (…)" + suffix over ids, prefix ending in
+// the column to match: on PostgreSQL one statement with the ids as one
+// array parameter, on SQLite queryIn's chunks.
+func (t *tx) queryIDs(ctx context.Context, prefix string, ids []int64, suffix string, each func(*sql.Rows) error) error {
+	if t.db.dialect != DialectPostgres {
+		return t.queryIn(ctx, prefix+" IN", int64Keys(ids), suffix, each)
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	return t.eachRow(ctx, prefix+" = ANY(CAST(? AS BIGINT[])) "+suffix, []any{ids}, each)
+}
+
 // eachRow runs a query and calls each for every row.
 func (t *tx) eachRow(ctx context.Context, query string, args []any, each func(*sql.Rows) error) error {
 	rows, err := t.query(ctx, query, args...)

@@ -105,8 +105,9 @@ func (db *DB) Rollup(ctx context.Context, by duban.RollupBy, asOf duban.Date) ([
 func (db *DB) ListIndicatorStatuses(ctx context.Context, planID int64) ([]duban.IndicatorStatus, error) {
 	list := []duban.IndicatorStatus{}
 	err := db.read(ctx, func(t *tx) error {
-		return t.eachRow(ctx, `SELECT indicator_id, plan_id, province, area, status, progress, as_of
-			FROM indicator_status WHERE plan_id = ? ORDER BY indicator_id`, []any{planID}, func(rows *sql.Rows) error {
+		return t.eachRow(ctx, `SELECT s.indicator_id, s.plan_id, s.province, s.area, s.status, s.progress,
+			COALESCE(p.status_as_of, s.as_of) FROM indicator_status s JOIN plans p ON p.id = s.plan_id
+			WHERE s.plan_id = ? ORDER BY s.indicator_id`, []any{planID}, func(rows *sql.Rows) error {
 			var r duban.IndicatorStatus
 			err := rows.Scan(&r.IndicatorID, &r.PlanID, &r.Province, &r.Area, &r.Status, &r.Progress, dateCol{&r.AsOf})
 			list = append(list, r)

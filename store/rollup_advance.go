@@ -20,74 +20,54 @@ type Advance = duban.StatusAdvance
 const advanceChunk = 8
 
 // AdvanceStatuses moves every stored plan whose state is judged as of an
-// earlier day to day, set-based: only the indicators whose next_change_on
-// falls on or before the day are judged again (from their stored inputs;
-// from their reports only when a counted report's period has begun since),
-// then their plans' rollups; a plan with none of them moves by a stamp. A
-// plan never stored is judged whole. Plans move a few per transaction
-// (several transactions at once on PostgreSQL), so readers always see a
-// whole plan as of one day.
+// earlier day to day. Only indicators whose light may flip by the day
+// (next_change_on) are judged again, from their stored inputs; the rows
+// that change and the rollups above them are updated as deltas and the
+// plans stamped, in one transaction (moveDay), so readers see each plan
+// whole as of one day or the other. Then the plans moveDay left out
+// (many indicators due, a counted report whose period has begun, deltas
+// that cannot tell) and those never stored are judged whole, a few per
+// transaction (several at once on PostgreSQL).
 func (db *DB) AdvanceStatuses(ctx context.Context, day duban.Date, actor string) (Advance, error) {
 	var adv Advance
-	due, behind, err := db.plansToAdvance(ctx, day)
+	var whole []int64
+	err := db.write(ctx, func(t *tx) error {
+		adv = Advance{}
+		var err error
+		whole, err = t.moveDay(ctx, day, actor, &adv)
+		return err
+	})
 	if err != nil {
 		return adv, wrap(err, "advance statuses")
 	}
-	var work []int64
-	for _, id := range behind {
-		if due[id] {
-			work = append(work, id)
-		}
+	never, err := db.plansNeverStored(ctx)
+	if err != nil {
+		return adv, wrap(err, "advance statuses")
 	}
+	adv.Whole = len(whole)
 	perWorker := make([]Advance, planWorkers(db.dialect))
-	err = db.forChunks(ctx, work, len(perWorker), func(t *tx, worker int, id int64) error {
+	err = db.forChunks(ctx, append(whole, never...), len(perWorker), func(t *tx, worker int, id int64) error {
 		return t.advancePlan(ctx, id, day, actor, &perWorker[worker])
 	})
 	for _, a := range perWorker {
 		adv.Plans, adv.Rejudged, adv.Rebuilt = adv.Plans+a.Plans, adv.Rejudged+a.Rejudged, adv.Rebuilt+a.Rebuilt
 	}
-	if err != nil {
-		return adv, wrap(err, "advance statuses")
-	}
-	err = db.write(ctx, func(t *tx) error {
-		n, err := t.stampUnchanged(ctx, day)
-		adv.Unchanged = n
-		return err
-	})
 	adv.Plans += adv.Unchanged
 	return adv, wrap(err, "advance statuses")
 }
 
-// plansToAdvance returns the plans with an indicator due on or before the
-// day (or nothing stored) and every plan stored as of an earlier day or
-// not at all, in id order.
-func (db *DB) plansToAdvance(ctx context.Context, day duban.Date) (map[int64]bool, []int64, error) {
-	due := map[int64]bool{}
-	var behind []int64
+// plansNeverStored lists, in id order, the plans with no stored state.
+func (db *DB) plansNeverStored(ctx context.Context) ([]int64, error) {
+	var ids []int64
 	err := db.read(ctx, func(t *tx) error {
-		err := t.eachRow(ctx, "SELECT DISTINCT plan_id FROM indicator_status WHERE next_change_on <= ?",
-			[]any{dateArg(day)}, func(rows *sql.Rows) error {
-				var id int64
-				err := rows.Scan(&id)
-				due[id] = true
-				return err
-			})
-		if err != nil {
+		return t.eachRow(ctx, "SELECT id FROM plans WHERE status_as_of IS NULL ORDER BY id", nil, func(rows *sql.Rows) error {
+			var id int64
+			err := rows.Scan(&id)
+			ids = append(ids, id)
 			return err
-		}
-		return t.eachRow(ctx, "SELECT id, status_as_of IS NULL FROM plans WHERE status_as_of IS NULL OR status_as_of < ? ORDER BY id",
-			[]any{dateArg(day)}, func(rows *sql.Rows) error {
-				var id int64
-				var never bool
-				err := rows.Scan(&id, &never)
-				if never {
-					due[id] = true
-				}
-				behind = append(behind, id)
-				return err
-			})
+		})
 	})
-	return due, behind, err
+	return ids, err
 }
 
 func (t *tx) advancePlan(ctx context.Context, planID int64, day duban.Date, actor string, adv *Advance) error {
@@ -111,11 +91,10 @@ func (t *tx) advancePlan(ctx context.Context, planID int64, day duban.Date, acto
 		return err
 	}
 	adv.Rejudged += len(js)
-	if _, err := t.exec(ctx, "UPDATE indicator_status SET as_of = ? WHERE plan_id = ? AND as_of <> ?",
-		dateArg(day), planID, dateArg(day)); err != nil {
-		return err
-	}
-	return t.storeJudged(ctx, st, js, day, actor, true)
+	// Only the rows whose light flips, and the rollups above them, change:
+	// what moves every day (序时进度, the gap, the explanation) is derived
+	// on read from the stored inputs.
+	return t.storeJudged(ctx, st, js, day, actor, false)
 }
 
 // judgeDue judges the plan's indicators due on or before the day from
@@ -159,22 +138,6 @@ func (t *tx) judgeDue(ctx context.Context, st *planState, day duban.Date) ([]jud
 	}
 	more, err := t.judgeFromReports(ctx, st, reread, day)
 	return append(out, more...), err
-}
-
-// stampUnchanged moves every plan stored as of an earlier day with no
-// indicator due to the day: their stored results hold as they are.
-func (t *tx) stampUnchanged(ctx context.Context, day duban.Date) (int, error) {
-	d := dateArg(day)
-	if _, err := t.exec(ctx, `UPDATE indicator_status SET as_of = ? WHERE as_of <> ? AND plan_id IN
-		(SELECT id FROM plans WHERE status_as_of < ?)`, d, d, d); err != nil {
-		return 0, err
-	}
-	res, err := t.exec(ctx, "UPDATE plans SET status_as_of = ?, status_version = status_version + 1 WHERE status_as_of < ?", d, d)
-	if err != nil {
-		return 0, err
-	}
-	n, err := res.RowsAffected()
-	return int(n), err
 }
 
 // RebuildStatuses judges every plan whole from its reports as of day and

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 
 	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/status"
@@ -57,11 +58,43 @@ func (t *tx) storedPlan(ctx context.Context, planID int64, asOf duban.Date) (*st
 	if sp.Snapshot.Indicators, err = t.planIndicators(ctx, planID); err != nil {
 		return nil, false, err
 	}
-	if sp.Results, err = t.storedResults(ctx, planID, asOf, keysOf(sp.Snapshot.Indicators)); err != nil {
+	profile, err := status.ProfileByName(p.Profile)
+	if err != nil {
+		return nil, false, nil // a plan judged by no known profile is never stored
+	}
+	rows, err := t.storedRows(ctx, planID, asOf, keysOf(sp.Snapshot.Indicators))
+	if err != nil {
+		return nil, false, err
+	}
+	if sp.Results, err = derivedResults(rows, &sp.Snapshot, asOf, profile); err != nil {
 		return nil, false, err
 	}
 	sp.Aggregates, err = t.storedAggregates(ctx, planID, sp.Snapshot.Nodes)
 	return sp, err == nil, err
+}
+
+// derivedResults completes stored lights with what moves with the day
+// (序时进度, the gap, the explanation), judged from the stored inputs: no
+// reports are read. The stored light and missing period stand; they equal
+// what the inputs give on the day, as the daily move keeps them.
+func derivedResults(rows []storedRow, s *duban.Snapshot, day duban.Date, profile status.Profile) ([]status.Result, error) {
+	inds := make(map[string]*duban.Indicator, len(s.Indicators))
+	for i := range s.Indicators {
+		inds[s.Indicators[i].Code] = &s.Indicators[i]
+	}
+	out := make([]status.Result, len(rows))
+	for i, row := range rows {
+		in := status.IndicatorInput{Indicator: *inds[row.res.Indicator], Start: row.res.Start, Deadline: row.res.Deadline,
+			PlanStart: s.Plan.PeriodStart, PlanEnd: s.Plan.PeriodEnd, Latest: row.latest}
+		if err := json.Unmarshal(row.reported, &in.Reported); err != nil {
+			return nil, err
+		}
+		moving := status.Evaluate(in, day, profile)
+		r := row.res
+		r.Expected, r.Gap, r.Explanation = moving.Expected, moving.Gap, moving.Explanation
+		out[i] = r
+	}
+	return out, nil
 }
 
 func (t *tx) storedAggregates(ctx context.Context, planID int64, nodes []duban.Node) (status.StoredAggregates, error) {

@@ -14,8 +14,8 @@ import (
 // storedStatusColumns are indicator_status's columns in the order
 // upsertStatuses writes them.
 var storedStatusColumns = []string{"indicator_id", "plan_id", "province", "area", "status", "progress", "as_of",
-	"updated_at", "expected", "gap", "value", "period", "missing", "start_date", "deadline", "explanation_zh",
-	"explanation_en", "latest_version", "latest_milestones", "reported", "pending_from", "next_change_on"}
+	"updated_at", "value", "period", "missing", "start_date", "deadline", "latest_version", "latest_milestones",
+	"reported", "pending_from", "next_change_on"}
 
 // upsertSQL is an INSERT of columns that updates every column but the key
 // on conflict; both engines speak ON CONFLICT … DO UPDATE.
@@ -90,9 +90,8 @@ func (t *tx) statusValues(st *planState, j *judged, day duban.Date, bulk bool) (
 	}
 	res := &j.res
 	return []any{j.ind.ID, st.plan.ID, st.plan.Province, st.area[j.ind.NodeCode],
-		string(res.Status), res.Actual, date(day), at, res.Expected, res.Gap, res.Value, res.Period,
-		res.Missing, date(res.Start), date(res.Deadline), res.Explanation.ZH, res.Explanation.EN,
-		j.latestVersion, milestones, string(rep), date(j.pendingFrom), date(j.next)}, nil
+		string(res.Status), res.Actual, date(day), at, res.Value, res.Period, res.Missing, date(res.Start),
+		date(res.Deadline), j.latestVersion, milestones, string(rep), date(j.pendingFrom), date(j.next)}, nil
 }
 
 // indicatorKey is what a stored result needs of its indicator.
@@ -125,41 +124,65 @@ func keysOf(inds []duban.Indicator) []indicatorKey {
 	return out
 }
 
-// storedResults reads a plan's stored results in the order of its
-// indicators (keys), as status.Evaluate returns them, days left counted
-// from day: one range of indicator_status by plan, no join. An indicator
-// with no stored row is left out.
+// storedResults reads a plan's stored lights in the order of its
+// indicators (keys), days left counted from day: one range of
+// indicator_status by plan, no join. 序时进度, the gap and the explanation
+// are left zero (storedPlan derives them); an indicator with no stored row
+// is left out.
 func (t *tx) storedResults(ctx context.Context, planID int64, day duban.Date, keys []indicatorKey) ([]status.Result, error) {
-	byID := make(map[int64]status.Result, len(keys))
-	err := t.eachRow(ctx, `SELECT indicator_id, status, expected, progress, gap, value, period, missing, start_date, deadline,
-		explanation_zh, explanation_en FROM indicator_status WHERE plan_id = ?`, []any{planID}, func(rows *sql.Rows) error {
+	rows, err := t.storedRows(ctx, planID, day, keys)
+	out := make([]status.Result, len(rows))
+	for i, r := range rows {
+		out[i] = r.res
+	}
+	return out, err
+}
+
+// storedRow is a stored light with the inputs it was judged from.
+type storedRow struct {
+	res      status.Result
+	latest   *status.Observation
+	reported []byte // JSON list of periods
+}
+
+func (t *tx) storedRows(ctx context.Context, planID int64, day duban.Date, keys []indicatorKey) ([]storedRow, error) {
+	byID := make(map[int64]storedRow, len(keys))
+	err := t.eachRow(ctx, `SELECT indicator_id, status, progress, value, period, missing, start_date, deadline,
+		latest_milestones, reported FROM indicator_status WHERE plan_id = ?`, []any{planID}, func(rows *sql.Rows) error {
 		var id int64
-		var r status.Result
+		var s storedRow
 		var value sql.NullFloat64
-		err := rows.Scan(&id, &r.Status, &r.Expected, &r.Actual, &r.Gap, &value, &r.Period,
-			&r.Missing, dateCol{&r.Start}, dateCol{&r.Deadline}, &r.Explanation.ZH, &r.Explanation.EN)
+		var milestones int
+		r := &s.res
+		err := rows.Scan(&id, &r.Status, &r.Actual, &value, &r.Period, &r.Missing, dateCol{&r.Start}, dateCol{&r.Deadline},
+			&milestones, &s.reported)
 		if value.Valid {
 			r.Value = &value.Float64
 		}
+		if r.Period != "" {
+			s.latest = &status.Observation{Period: r.Period, Value: r.Value, MilestonesDone: milestones}
+		}
 		r.DaysLeft = day.DaysUntil(r.Deadline)
-		byID[id] = r
+		byID[id] = s
 		return err
 	})
-	out := make([]status.Result, 0, len(keys))
+	out := make([]storedRow, 0, len(keys))
 	for _, k := range keys {
-		if r, ok := byID[k.id]; ok {
-			r.Indicator, r.Node, r.Rate = k.code, k.node, k.rate
-			out = append(out, r)
+		if s, ok := byID[k.id]; ok {
+			s.res.Indicator, s.res.Node, s.res.Rate = k.code, k.node, k.rate
+			out = append(out, s)
 		}
 	}
 	return out, err
 }
 
-var rollupColumns = []string{"items", "measured", "progress", "expected", "gap", "worst", "worst_item", "n_overdue", "n_lagging",
+// rollupColumns hold what a rollup keeps: its expected and gap move with
+// the day and are derived on read (status.RestoreRollup).
+var rollupColumns = []string{"items", "measured", "progress", "worst", "worst_item", "n_overdue", "n_lagging",
 	"n_not_reported", "n_warning", "n_on_track", "n_not_started", "n_done"}
 
 func aggregateArgs(a status.Aggregate) []any {
-	args := []any{a.Items, a.Measured, a.Progress, a.Expected, a.Gap, string(a.Worst), a.WorstItem}
+	args := []any{a.Items, a.Measured, a.Progress, string(a.Worst), a.WorstItem}
 	for _, n := range a.Counts {
 		args = append(args, n)
 	}
@@ -169,7 +192,7 @@ func aggregateArgs(a status.Aggregate) []any {
 // scanAggregate reads rollupColumns after the given leading columns.
 func scanAggregate(rows *sql.Rows, lead ...any) (status.Aggregate, error) {
 	var a status.Aggregate
-	dest := append(lead, &a.Items, &a.Measured, &a.Progress, &a.Expected, &a.Gap, &a.Worst, &a.WorstItem)
+	dest := append(lead, &a.Items, &a.Measured, &a.Progress, &a.Worst, &a.WorstItem)
 	for i := range a.Counts {
 		dest = append(dest, &a.Counts[i])
 	}

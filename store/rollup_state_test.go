@@ -297,3 +297,43 @@ func TestRebuildStatusesEqualsFullRecompute(t *testing.T) {
 		w.assertStoredEqualsRecompute(t, 0)
 	})
 }
+
+// Day after day without reports, the move re-judges only the indicators
+// whose light can flip, writes only the rows that change and keeps the
+// stored state equal to a full recompute, on both engines: what moves
+// daily (序时进度, the gap, the explanation) is derived on read.
+func TestQuietDaysTouchOnlyFlippingLights(t *testing.T) {
+	forEachStore(t, func(t *testing.T, db *store.DB) {
+		w := newStatusWorld(t, db)
+		ctx := context.Background()
+		total := w.c.Districts * w.c.Items
+		flipped := 0
+		for range 40 {
+			day := w.day.AddDays(1)
+			w.day = day
+			w.db.Now = func() time.Time { return day.Time().Add(10 * time.Hour) }
+			adv, err := w.db.AdvanceStatuses(ctx, day, "jobs")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if adv.Plans != w.c.Districts {
+				t.Fatalf("%s: moved %d plans, want %d", day, adv.Plans, w.c.Districts)
+			}
+			if adv.Rejudged >= total/2 {
+				t.Fatalf("%s: re-judged %d of %d indicators on a day without reports", day, adv.Rejudged, total)
+			}
+			written, err := store.QueryInt(ctx, db, "SELECT COUNT(*) FROM indicator_status WHERE as_of = '"+day.String()+"'")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if written > adv.Rejudged {
+				t.Fatalf("%s: %d rows rewritten, more than the %d re-judged", day, written, adv.Rejudged)
+			}
+			flipped += written
+			w.assertStoredEqualsRecompute(t, 0)
+		}
+		if flipped == 0 {
+			t.Fatal("no light flipped in 40 days: the test moves nothing")
+		}
+	})
+}

@@ -13,14 +13,14 @@ import (
 // the statuses the rules act on without an open notice. Any other plan was
 // judged that day and has nothing new to act on.
 func (db *DB) PlansToSupervise(ctx context.Context, asOf duban.Date, statuses []string) ([]int64, error) {
-	args := []any{dateArg(asOf)}
+	args := []any{dateArg(asOf), dateArg(asOf)}
 	for _, s := range statuses {
 		args = append(args, s)
 	}
 	args = append(args, string(duban.NoticeClosed))
 	query := `SELECT p.id FROM plans p
 		WHERE (SELECT COUNT(*) FROM indicators i WHERE i.plan_id = p.id)
-			<> (SELECT COUNT(*) FROM indicator_status s WHERE s.plan_id = p.id AND s.as_of = ?)
+			<> (SELECT COUNT(*) FROM indicator_status s WHERE s.plan_id = p.id AND ` + statusStandsAsOf + `)
 		OR EXISTS (SELECT 1 FROM indicator_status s WHERE s.plan_id = p.id AND s.status IN (` + placeholders(len(statuses)) + `)
 			AND NOT EXISTS (SELECT 1 FROM notices n WHERE n.indicator_id = s.indicator_id AND n.state <> ?))
 		ORDER BY p.id`

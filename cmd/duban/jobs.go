@@ -63,8 +63,8 @@ func runJobs(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fill(&cfg, db, slog.New(slog.NewTextHandler(stderr, nil)), db.Now)
 	started := time.Now()
 	res, err := jobs.New(cfg).RunOnce(ctx)
-	fmt.Fprintf(stdout, "%s: 升级 (escalated) %d, 问题升级 (problems escalated) %d, 刷新计划 (plans refreshed) %d, 下发督办单 (notices issued) %d 列 (listing) %d 项, 清理会话 (sessions removed) %d, skipped %v — %.2f s\n",
-		day, res.Escalated, res.ProblemsEscalated, res.Refreshed, res.Issued, res.Listed, res.SessionsRemoved, res.Skipped, time.Since(started).Seconds())
+	fmt.Fprintf(stdout, "%s: 升级 (escalated) %d, 问题升级 (problems escalated) %d, 刷新计划 (plans refreshed) %d, 重新判定 (re-judged) %d 项 (整体判定 (whole) %d 个计划, %.2f s), 下发督办单 (notices issued) %d 列 (listing) %d 项, 清理会话 (sessions removed) %d, skipped %v — %.2f s\n",
+		day, res.Escalated, res.ProblemsEscalated, res.Refreshed, res.Rejudged, res.Whole, res.RefreshTime.Seconds(), res.Issued, res.Listed, res.SessionsRemoved, res.Skipped, time.Since(started).Seconds())
 	return err
 }
 
