@@ -88,8 +88,8 @@ func newEval(in *IndicatorInput, asOf duban.Date, p Profile) *eval {
 	e.start, e.deadline = window(in, asOf)
 	e.m = Actual(e.ind, in.Latest)
 	e.expected = Expected(e.ind, e.start, e.deadline, asOf)
-	if e.isBand() && !asOf.Before(e.start) {
-		e.expected = 1 // a band is to be kept all along
+	if (e.isBand() || e.isLevel()) && !asOf.Before(e.start) {
+		e.expected = 1 // a band or a rate is held to its target all along
 	}
 	e.missing = e.missingPeriod()
 	return e
@@ -113,6 +113,15 @@ func firstSet(a, b duban.Date) duban.Date {
 		return b
 	}
 	return a
+}
+
+// isLevel is a rate or level judged against its target (a growth rate
+// of 6.3% against at least 7.5%): it does not accumulate over the year, so
+// there is no 序时进度 to compare it with.
+// A level to bring down from a baseline (PM2.5 from 80 to at most 50)
+// does move along a path, and keeps its 序时进度.
+func (e *eval) isLevel() bool {
+	return e.ind.Kind == duban.Level && (e.ind.Comparator == duban.AtLeast || e.ind.Comparator == duban.Equal)
 }
 
 func (e *eval) isBand() bool {
