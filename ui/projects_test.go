@@ -104,15 +104,33 @@ func TestDispatchPageRecordsADecision(t *testing.T) {
 	c.login(demo.SupervisorUsername)
 	page := "/plans/" + pjItoa(e.planID) + "/dispatch?mechanism=sdsw"
 	res := c.get(page)
-	if res.status != 200 || !strings.Contains(res.body, "三定四推五落实 调度清单") || !strings.Contains(res.body, "一、滞后事项") {
+	if res.status != 200 || !strings.Contains(res.body, "三定四推五落实 调度清单") {
 		t.Fatalf("%d %.500s", res.status, res.body)
 	}
-	node := regexp.MustCompile(`name="node_id" value="(\d+)"`).FindStringSubmatch(res.body)
-	if node == nil {
-		t.Fatal("no decision form")
+	// The lagging count says its scope: the mechanism's items, not the plan.
+	scope := regexp.MustCompile(`一、滞后事项（(\d+) 项，仅计「三定四推五落实」机制覆盖的 (\d+) 个事项）`).FindStringSubmatch(res.body)
+	if scope == nil || scope[1] == "0" || !strings.Contains(res.body, `全计划（不限机制）的滞后事项数见<a href="/plans/`+pjItoa(e.planID)) {
+		t.Fatalf("the lagging count does not say its scope: %v", scope)
 	}
-	post := c.post(page, "/plans/"+pjItoa(e.planID)+"/decisions", url.Values{"mechanism": {"sdsw"}, "period": {"2021-W28"},
-		"node_id": {node[1]}, "text": {"周五前协调用地指标"}, "owner": {"zrzy"}, "due": {"2021-07-23"}})
+	// One line, one link to its decision form: no form and no list of
+	// every unit on each of the 200 lines (754,528 bytes before).
+	if n := strings.Count(res.body, `name="owner"`); n != 0 {
+		t.Fatalf("the list carries %d owner lists", n)
+	}
+	if len(res.body) > 250_000 {
+		t.Fatalf("the dispatch list is %d bytes", len(res.body))
+	}
+	link := regexp.MustCompile(`<a class="noprint dp-record" href="(/plans/\d+/decisions/new\?mechanism=sdsw&amp;node_id=(\d+)[^"]*)">记录决定</a>`).FindStringSubmatch(res.body)
+	if link == nil || strings.Count(res.body, `class="noprint dp-record"`) != strings.Count(res.body, `<tr id="d`) {
+		t.Fatal("not every line links its decision form")
+	}
+	form := c.get(html.UnescapeString(link[1]))
+	if form.status != 200 || strings.Count(form.body, `name="owner"`) != 1 || !strings.Contains(form.body, `name="node_id" value="`+link[2]+`"`) ||
+		!strings.Contains(form.body, `id="decide-lines"`) {
+		t.Fatalf("decision form: %d %.800s", form.status, form.body)
+	}
+	post := c.post(html.UnescapeString(link[1]), "/plans/"+pjItoa(e.planID)+"/decisions", url.Values{"mechanism": {"sdsw"}, "period": {"2021-W28"},
+		"node_id": {link[2]}, "text": {"周五前协调用地指标"}, "owner": {"zrzy"}, "due": {"2021-07-23"}})
 	if post.status != http.StatusSeeOther {
 		t.Fatalf("record: %d %.500s", post.status, post.body)
 	}
@@ -120,15 +138,21 @@ func TestDispatchPageRecordsADecision(t *testing.T) {
 	if !strings.Contains(after.body, "✔ 周五前协调用地指标") {
 		t.Fatal("the decision is not on the list")
 	}
+	if again := c.get(html.UnescapeString(link[1])); !strings.Contains(again.body, "✔ 周五前协调用地指标") {
+		t.Fatal("the decision is not on its form's page")
+	}
 	ds, n, err := e.db.ListDecisions(context.Background(), duban.DecisionFilter{PlanID: e.planID})
 	if err != nil || n != 1 || ds[0].Owner != "zrzy" {
 		t.Fatalf("%v %d", err, n)
 	}
-	// A reporter may not record decisions.
+	// A reporter may not record decisions, nor open the form.
 	r := e.client()
 	r.login(reporterOf("zjj"))
+	if res := r.get(html.UnescapeString(link[1])); res.status != 403 {
+		t.Fatalf("reporter opened the decision form: %d", res.status)
+	}
 	if res := r.post("/plans/"+pjItoa(e.planID)+"/problems", "/plans/"+pjItoa(e.planID)+"/decisions", url.Values{"mechanism": {"sdsw"},
-		"period": {"2021-W28"}, "node_id": {node[1]}, "text": {"x"}, "owner": {"zjj"}, "due": {"2021-07-23"}}); res.status != 403 {
+		"period": {"2021-W28"}, "node_id": {link[2]}, "text": {"x"}, "owner": {"zjj"}, "due": {"2021-07-23"}}); res.status != 403 {
 		t.Fatalf("reporter recorded a decision: %d", res.status)
 	}
 }

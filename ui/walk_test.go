@@ -70,6 +70,7 @@ func newWalk(t *testing.T) *walk {
 		"GET /plans/{id}/bulletins":              {{path: plan + "/bulletins", owner: "supervisor"}},
 		"GET /plans/{id}/bulletins/preview.html": {{path: plan + "/bulletins/preview.html?period=2021-06", owner: "supervisor"}},
 		"GET /plans/{id}/dispatch":               {{path: plan + "/dispatch", owner: "supervisor"}},
+		"GET /plans/{id}/decisions/new":          {{path: plan + "/decisions/new?node_id=" + strconv.FormatInt(e.firstProject(t), 10), owner: "supervisor"}},
 		"GET /plans/{id}/problems":               {{path: plan + "/problems", owner: "supervisor"}},
 		"GET /plans/{id}/display-links":          {{path: plan + "/display-links", owner: "admin"}},
 		"GET /projects":                          {{path: "/projects", owner: "leader"}},
