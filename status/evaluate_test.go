@@ -266,3 +266,26 @@ func TestInputFromReports(t *testing.T) {
 		t.Errorf("dates = %+v", in)
 	}
 }
+
+// TestExplanationsReadInEnglish: units in English words (or none for a
+// counting word), counts in the right number.
+func TestExplanationsReadInEnglish(t *testing.T) {
+	money := duban.Indicator{Code: "m", Kind: duban.Cumulative, Comparator: duban.AtLeast, Direction: duban.Increase,
+		Cadence: duban.Monthly, Baseline: f(0), Target: f(5000), Unit: "万元"}
+	roads := money
+	roads.Target, roads.Unit = f(14), "条"
+	for _, tt := range []struct {
+		in   IndicatorInput
+		asOf string
+		want string
+	}{
+		{hundred(money, janReport(5100)), dayFifty, "Done: target at least 5000 10k yuan, actual 5100 10k yuan"},
+		{hundred(roads, janReport(14)), dayFifty, "Done: target at least 14, actual 14"},
+		{hundred(roads, &Observation{Period: "2021-04", Value: f(9)}), "2021-04-11", "Overdue by 1 day: deadline 2021-04-10, actual 64%"},
+		{IndicatorInput{Indicator: roads, Start: d("2021-03-20"), Deadline: d("2021-04-10")}, "2021-04-09", "No approved report yet, 1 day to the deadline"},
+	} {
+		if got := Evaluate(tt.in, d(tt.asOf), mustProfile(t, "gap")).Explanation.EN; got != tt.want {
+			t.Errorf("as of %s: %q, want %q", tt.asOf, got, tt.want)
+		}
+	}
+}

@@ -185,8 +185,8 @@ func (e *eval) numEN(v *float64) string {
 	switch unit := duban.UnitEN(e.ind.Unit); {
 	case unit == "":
 		return formatNumber(*v)
-	case unit[0] >= 'a' && unit[0] <= 'z':
-		return formatNumber(*v) + " " + unit
+	case unit[0] >= 'a' && unit[0] <= 'z', unit[0] >= '0' && unit[0] <= '9':
+		return formatNumber(*v) + " " + unit // 5000 10k yuan, 21 km
 	default:
 		return formatNumber(*v) + unit
 	}

@@ -6,26 +6,6 @@ import (
 	"github.com/duban-dev/duban"
 )
 
-// TestEnglishUnits: an item's English explanation reads its units and
-// counts in English.
-func TestEnglishUnits(t *testing.T) {
-	for in, want := range map[string]string{
-		"Value 3000万元, target at least 5000万元; Expected 54%, actual 60%, 6 points ahead": "Value 3000 10k yuan, target at least 5000 10k yuan; Expected 54%, actual 60%, 6 points ahead",
-		"Done: target 12个, actual 12个":                       "Done: target 12, actual 12",
-		"Value 1.5亿元, target 3条":                             "Value 1.5 100 million yuan, target 3",
-		"Value 21公里, target at least 30公里":                   "Value 21 km, target at least 30 km",
-		"1 milestones due, 0 done":                           "1 milestone due, 0 done",
-		"11 milestones due, 1 done":                          "11 milestones due, 1 done",
-		"Done: all 1 milestones reached":                     "Done: the one milestone reached",
-		"Overdue by 1 days: deadline 2021-06-30, actual 40%": "Overdue by 1 day: deadline 2021-06-30, actual 40%",
-		"Value 7%, target at least 7.5%; 1 points behind":    "Value 7%, target at least 7.5%; 1 point behind",
-	} {
-		if got := englishUnits(in); got != want {
-			t.Errorf("englishUnits(%q)\n = %q\nwant %q", in, got, want)
-		}
-	}
-}
-
 // TestTargetText: a target reads naturally in both languages; an item
 // with milestones only has no "exactly —".
 func TestTargetText(t *testing.T) {

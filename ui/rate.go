@@ -103,7 +103,7 @@ func (p *page) Why(res status.Result) string {
 		}
 	}
 	if p.Lang == langEN {
-		return englishUnits(res.Explanation.EN)
+		return res.Explanation.EN
 	}
 	return res.Explanation.ZH
 }
