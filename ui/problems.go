@@ -21,6 +21,15 @@ type problemRow struct {
 	Overdue bool
 }
 
+// ActionWord is the catalog key of an action's button: 交办 on a problem
+// its unit has answered sends it back (重新交办), not a new assignment.
+func (p problemRow) ActionWord(act duban.ProblemAction) string {
+	if act == duban.ProblemAssign && p.State == duban.ProblemAnswered {
+		return "pb.act.reassign"
+	}
+	return "pb.act." + string(act)
+}
+
 var problemActions = []duban.ProblemAction{duban.ProblemAssign, duban.ProblemAnswer, duban.ProblemEscalate, duban.ProblemClose}
 
 // problemRows lists problems the viewer may see, with the steps it may
@@ -38,6 +47,9 @@ func (h *Handler) problemRows(r *http.Request, f duban.ProblemFilter) ([]problem
 	for _, p := range list {
 		row := problemRow{Problem: p, Overdue: p.Overdue(today)}
 		for _, act := range problemActions {
+			if act == duban.ProblemAssign && p.State == duban.ProblemAssigned {
+				continue // assigned already: the form names no new unit or deadline, so 交办 again would change nothing (升级 sets a new deadline)
+			}
 			c := p
 			if duban.CanActOnProblem(u, &p, act) && c.Apply(act, duban.ProblemStep{Text: "-", NeedsUnit: "-", Deadline: p.Deadline.AddDays(7)}) == nil {
 				row.Actions = append(row.Actions, act)

@@ -80,6 +80,27 @@ func TestWeeklyDispatchInChromium(t *testing.T) {
 	b.screenshot("dashboard-projects")
 }
 
+// TestProblemsPageOnAPhone: at 390×844 the problem ledger is a list of
+// short cards (it was 13,000 px for 22 problems with four forms on each):
+// the forms show when the card's 处理 is opened.
+func TestProblemsPageOnAPhone(t *testing.T) {
+	e := newProjectEnv(t)
+	b := newBrowser(t, e)
+	b.login(demo.SupervisorUsername)
+	b.do(chromedp.EmulateViewport(390, 844))
+	b.open("/plans/" + pjItoa(e.planID) + "/problems")
+	b.waitFor(`document.readyState === "complete" && innerWidth === 390`)
+	n := b.count("article.problem")
+	if n < 10 || b.eval(`String([...document.querySelectorAll("article.problem form")].filter(f => f.checkVisibility()).length)`) != "0" {
+		t.Fatalf("%d problems; forms shown before 处理 is opened", n)
+	}
+	if h := mustAtoi(t, b.eval(`String(Math.round(document.documentElement.scrollHeight))`)); h > n*350+1500 {
+		t.Fatalf("%d problems take %d px", n, h)
+	}
+	b.do(chromedp.Click(chromedp.CSS("article.problem details.pb-act summary")))
+	b.waitFor(`document.querySelector("article.problem form").checkVisibility()`)
+}
+
 func mustAtoi(t *testing.T, s string) int {
 	t.Helper()
 	n, err := strconv.Atoi(s)

@@ -300,3 +300,48 @@ func TestLedgerRowsReadShort(t *testing.T) {
 		t.Fatal("no row folds its further findings")
 	}
 }
+
+// TestProblemCardsFoldTheirActions: a problem card shows its facts and
+// one "处理" line naming the steps the viewer may take, the forms folded
+// under it; a problem assigned already is not offered 交办 again, and one
+// its unit has answered is offered 重新交办 (back to assigned), as the
+// lifecycle (duban.Problem.Apply) has it.
+func TestProblemCardsFoldTheirActions(t *testing.T) {
+	e := newProjectEnv(t)
+	c := e.client()
+	c.login(demo.SupervisorUsername)
+	body := c.get("/plans/" + pjItoa(e.planID) + "/problems").body
+	card := regexp.MustCompile(`(?s)<article class="card problem[^"]*" id="pb\d+".*?</article>`)
+	state := regexp.MustCompile(`<span class="state">([^<]+)</span>`)
+	fold := regexp.MustCompile(`(?s)<details class="pb-act noprint"><summary>处理<span class="muted">：([^<]*)</span></summary>(.*?)</details>`)
+	seen := map[string]int{}
+	for _, a := range card.FindAllString(body, -1) {
+		s := state.FindStringSubmatch(a)
+		f := fold.FindStringSubmatch(a)
+		if s == nil || f == nil {
+			t.Fatalf("a card without its state or folded actions: %.600s", a)
+		}
+		seen[s[1]]++
+		if strings.Count(a, "<form") != strings.Count(f[2], "<form") || strings.Count(f[2], "<form") != strings.Count(f[1], "·")+1 {
+			t.Fatalf("%s: forms outside the fold, or the summary does not name them: %.800s", s[1], a)
+		}
+		assign := strings.Contains(f[2], `/assign"`)
+		switch s[1] {
+		case "已提出":
+			if !assign || !strings.Contains(f[1], "交办") || strings.Contains(f[1], "重新交办") {
+				t.Errorf("a raised problem offers %q", f[1])
+			}
+		case "已交办":
+			if assign || strings.Contains(f[1], "交办") {
+				t.Errorf("an assigned problem offers %q", f[1])
+			}
+		case "已答复":
+			if !assign || !strings.Contains(f[1], "重新交办") || !strings.Contains(f[2], ">重新交办</button>") {
+				t.Errorf("an answered problem offers %q", f[1])
+			}
+		}
+	}
+	if seen["已提出"] == 0 || seen["已交办"] == 0 || seen["已答复"] == 0 {
+		t.Fatalf("the demo's problems by state: %v", seen)
+	}
+}
