@@ -3,6 +3,8 @@ package ui_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -125,4 +127,52 @@ func media(m string) chromedp.Action[chromedp.Void] {
 		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: m})
 		return err
 	})
+}
+
+// mapScaleJS measures the drawn project map through the chart's own
+// projection: the pixels of one kilometre east and one kilometre north at
+// the frame's centre (a degree of longitude is cos(latitude) times as
+// long as a degree of latitude), and the drawn length of the 1 km bar.
+const mapScaleJS = `(() => {
+	const el = document.querySelector("#project-map");
+	const c = echarts.getInstanceByDom(el);
+	const o = c.getOption(), x = o.xAxis[0], y = o.yAxis[0];
+	const cx = (x.min + x.max) / 2, cy = (y.min + y.max) / 2;
+	const kx = 111.32 * Math.cos(cy * Math.PI / 180), ky = 110.57;
+	const p0 = c.convertToPixel({gridIndex: 0}, [cx, cy]);
+	const pe = c.convertToPixel({gridIndex: 0}, [cx + 1 / kx, cy]);
+	const pn = c.convertToPixel({gridIndex: 0}, [cx, cy + 1 / ky]);
+	const bar = [...el.querySelectorAll("svg path")].find(p => p.getAttribute("stroke") === "#333" && p.getAttribute("stroke-width") === "2");
+	return JSON.stringify({east: pe[0] - p0[0], north: p0[1] - pn[1], bar: bar ? bar.getBoundingClientRect().width : -1, width: el.clientWidth});
+})()`
+
+// TestProjectMapKeepsItsScale: on the project map a kilometre is as long
+// east-west as north-south and as long as the 1 km bar, at a desktop's
+// width, on a phone, and after a map drawn narrow is widened (it was
+// about 4:1 at 1440 px: the frame was kept from the first size).
+func TestProjectMapKeepsItsScale(t *testing.T) {
+	e := newProjectEnv(t)
+	b := newBrowser(t, e)
+	b.login(demo.LeaderUsername)
+	check := func(w, h int64, reload bool) {
+		t.Helper()
+		b.do(chromedp.EmulateViewport(w, h))
+		if reload {
+			b.open("/plans/" + pjItoa(e.planID) + "/projects/map")
+		}
+		b.waitFor(`(() => { const el = document.querySelector("#project-map[data-drawn]"); return el && innerWidth === ` + strconv.FormatInt(w, 10) +
+			` && echarts.getInstanceByDom(el).getWidth() === el.clientWidth && el.querySelector("svg"); })()`)
+		var m struct{ East, North, Bar, Width float64 }
+		if err := json.Unmarshal([]byte(b.eval(mapScaleJS)), &m); err != nil {
+			t.Fatal(err)
+		}
+		if m.East <= 0 || math.Abs(m.East/m.North-1) > 0.02 || math.Abs(m.Bar/m.East-1) > 0.03 {
+			t.Errorf("at %d px (map %.0f px wide): 1 km is %.1f px east, %.1f px north, the bar %.1f px", w, m.Width, m.East, m.North, m.Bar)
+		}
+	}
+	check(1440, 900, true)
+	check(390, 844, false)
+	check(1440, 900, false)
+	check(390, 844, true)
+	check(1920, 1080, false)
 }

@@ -22,27 +22,43 @@
         return { name: g.name, type: "scatter", data: g.data, symbolSize: el.classList.contains("small") ? 7 : 11,
           itemStyle: { color: g.colour, borderColor: "#fff", borderWidth: 1 } };
       });
-      var frame = equalFrame(data.points, el);
       var c = window.echarts.init(el, null, { renderer: "svg" });
       c.setOption({
         textStyle: { fontFamily: "WenQuanYi Micro Hei, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif" },
-        // Narrow: the legend starts right of the latitude axis's name.
-        legend: el.clientWidth >= 480 ? { top: 0 } : { top: 0, left: 84, itemGap: 6, itemWidth: 10, textStyle: { fontSize: 11 } },
         tooltip: { formatter: function (p) { return p.data.name + "<br>" + p.seriesName + " · " + p.data.stage + " · " + Math.round(p.data.rate * 100) + "%"; } },
         grid: { left: 50, right: 16, top: 36, bottom: 36 },
-        xAxis: { type: "value", min: frame.x0, max: frame.x1, name: el.dataset.xName || "E", nameLocation: "middle", nameGap: 22,
+        xAxis: { type: "value", name: el.dataset.xName || "E", nameLocation: "middle", nameGap: 22,
           axisLabel: { showMinLabel: false, showMaxLabel: false, hideOverlap: true, formatter: function (v) { return v.toFixed(2) + "°"; } }, splitLine: { lineStyle: { type: "dashed" } } },
-        yAxis: { type: "value", min: frame.y0, max: frame.y1, name: el.dataset.yName || "N",
+        yAxis: { type: "value", name: el.dataset.yName || "N",
           axisLabel: { showMinLabel: false, showMaxLabel: false, formatter: function (v) { return v.toFixed(2) + "°"; } }, splitLine: { lineStyle: { type: "dashed" } } },
-        graphic: [{ type: "group", left: 60, bottom: 44, children: [
-          { type: "line", shape: { x1: 0, y1: 0, x2: frame.kmPx, y2: 0 }, style: { stroke: "#333", lineWidth: 2 } },
-          { type: "text", x: 0, y: -16, style: { text: "1 km", fill: "#333", font: "11px sans-serif" } }] }],
         series: series
       });
+      fit(c, el, data.points);
       c.on("click", function (p) { if (p.data && p.data.id) window.location.href = "/projects/" + p.data.id; });
       el.dataset.drawn = String(data.points.length);
-      window.addEventListener("resize", function () { c.resize(); });
+      // A new size needs a new frame, not the old degrees stretched: a
+      // map drawn narrow and widened would lose its equal scale.
+      var refit = function () { if (el.clientWidth !== +el.dataset.frameWidth || el.clientHeight !== +el.dataset.frameHeight) { c.resize(); fit(c, el, data.points); } };
+      if (window.ResizeObserver) new ResizeObserver(refit).observe(el); else window.addEventListener("resize", refit);
     });
+  }
+  // fit sets the axes' extent and the 1 km bar for the element's present
+  // size, and notes that size and the bar's length on the element.
+  function fit(c, el, points) {
+    var frame = equalFrame(points, el);
+    c.setOption({
+      // Narrow: the legend starts right of the latitude axis's name.
+      legend: el.clientWidth >= 480 ? { top: 0, left: "center", itemGap: 10, itemWidth: 25, textStyle: { fontSize: 12 } } :
+        { top: 0, left: 84, itemGap: 6, itemWidth: 10, textStyle: { fontSize: 11 } },
+      xAxis: { min: frame.x0, max: frame.x1 },
+      yAxis: { min: frame.y0, max: frame.y1 },
+      graphic: { elements: [{ id: "km-bar", $action: "replace", type: "group", left: 60, bottom: 44, children: [
+        { type: "line", shape: { x1: 0, y1: 0, x2: frame.kmPx, y2: 0 }, style: { stroke: "#333", lineWidth: 2 } },
+        { type: "text", x: 0, y: -16, style: { text: "1 km", fill: "#333", font: "11px sans-serif" } }] }] }
+    });
+    el.dataset.kmPx = frame.kmPx.toFixed(3);
+    el.dataset.frameWidth = String(el.clientWidth);
+    el.dataset.frameHeight = String(el.clientHeight);
   }
   // equalFrame pads the points' extent and widens the narrower axis so a
   // kilometre is as long east-west as north-south on the element's plot
