@@ -42,7 +42,7 @@ type StatusAdvance struct {
 	Rejudged  int // indicators judged again (their next change fell due)
 	Rebuilt   int // plans judged whole because nothing was stored of them
 	Whole     int // plans judged whole from their stored inputs: many due, or deltas could not tell
-	Unchanged int // plans moved by a stamp alone
+	Unchanged int // plans moved set-based: their due indicators judged, the plan stamped
 }
 
 // RollupGroup is one row of a national rollup: the indicators of one

@@ -151,3 +151,11 @@ func RollupOfIndicatorRows(ctx context.Context, db *DB, by duban.RollupBy, asOf 
 	})
 	return groups, err
 }
+
+// SetMoveChunkRows sets how many due indicators one transaction of the
+// daily move takes, until the test ends.
+func SetMoveChunkRows(t interface{ Cleanup(func()) }, n int) {
+	old := moveChunkRows
+	moveChunkRows = n
+	t.Cleanup(func() { moveChunkRows = old })
+}

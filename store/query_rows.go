@@ -32,16 +32,17 @@ func (t *tx) queryInAfter(ctx context.Context, prefix string, lead, keys []any, 
 }
 
 // queryIDs runs prefix + " IN (…)" + suffix over ids, prefix ending in
-// the column to match: on PostgreSQL one statement with the ids as one
-// array parameter, on SQLite queryIn's chunks.
-func (t *tx) queryIDs(ctx context.Context, prefix string, ids []int64, suffix string, each func(*sql.Rows) error) error {
+// the column to match and its own placeholders bound to lead: on
+// PostgreSQL one statement with the ids as one array parameter, on SQLite
+// queryIn's chunks.
+func (t *tx) queryIDs(ctx context.Context, prefix string, lead []any, ids []int64, suffix string, each func(*sql.Rows) error) error {
 	if t.db.dialect != DialectPostgres {
-		return t.queryIn(ctx, prefix+" IN", int64Keys(ids), suffix, each)
+		return t.queryInAfter(ctx, prefix+" IN", lead, int64Keys(ids), suffix, each)
 	}
 	if len(ids) == 0 {
 		return nil
 	}
-	return t.eachRow(ctx, prefix+" = ANY(CAST(? AS BIGINT[])) "+suffix, []any{ids}, each)
+	return t.eachRow(ctx, prefix+" = ANY(CAST(? AS BIGINT[])) "+suffix, append(append([]any{}, lead...), ids), each)
 }
 
 // eachRow runs a query and calls each for every row.

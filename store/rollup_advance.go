@@ -23,20 +23,12 @@ const advanceChunk = 8
 // earlier day to day. Only indicators whose light may flip by the day
 // (next_change_on) are judged again, from their stored inputs; the rows
 // that change and the rollups above them are updated as deltas and the
-// plans stamped, in one transaction (moveDay), so readers see each plan
-// whole as of one day or the other. Then the plans moveDay left out
-// (many indicators due, a counted report whose period has begun, deltas
-// that cannot tell) and those never stored are judged whole, a few per
-// transaction (several at once on PostgreSQL).
+// plans stamped (moveDay), a bounded chunk of plans per transaction
+// (several at once on PostgreSQL), so readers see each plan whole as of
+// one day or the other. Plans never stored are judged whole.
 func (db *DB) AdvanceStatuses(ctx context.Context, day duban.Date, actor string) (Advance, error) {
 	var adv Advance
-	var whole []int64
-	err := db.write(ctx, func(t *tx) error {
-		adv = Advance{}
-		var err error
-		whole, err = t.moveDay(ctx, day, actor, &adv)
-		return err
-	})
+	chunks, err := db.moveChunks(ctx, day)
 	if err != nil {
 		return adv, wrap(err, "advance statuses")
 	}
@@ -44,16 +36,49 @@ func (db *DB) AdvanceStatuses(ctx context.Context, day duban.Date, actor string)
 	if err != nil {
 		return adv, wrap(err, "advance statuses")
 	}
-	adv.Whole = len(whole)
 	perWorker := make([]Advance, planWorkers(db.dialect))
-	err = db.forChunks(ctx, append(whole, never...), len(perWorker), func(t *tx, worker int, id int64) error {
-		return t.advancePlan(ctx, id, day, actor, &perWorker[worker])
+	err = db.runChunks(ctx, chunks, len(perWorker), func(t *tx, worker int, ids []int64) error {
+		return t.moveDay(ctx, ids, day, actor, &perWorker[worker])
 	})
-	for _, a := range perWorker {
-		adv.Plans, adv.Rejudged, adv.Rebuilt = adv.Plans+a.Plans, adv.Rejudged+a.Rejudged, adv.Rebuilt+a.Rebuilt
+	if err == nil {
+		err = db.forChunks(ctx, never, len(perWorker), func(t *tx, worker int, id int64) error {
+			return t.advancePlan(ctx, id, day, actor, &perWorker[worker])
+		})
 	}
-	adv.Plans += adv.Unchanged
+	for _, a := range perWorker {
+		adv.Plans += a.Plans + a.Unchanged
+		adv.Rejudged, adv.Rebuilt, adv.Unchanged, adv.Whole = adv.Rejudged+a.Rejudged, adv.Rebuilt+a.Rebuilt,
+			adv.Unchanged+a.Unchanged, adv.Whole+a.Whole
+	}
 	return adv, wrap(err, "advance statuses")
+}
+
+// moveChunks groups the plans judged as of an earlier day, in id order,
+// into chunks of about moveChunkRows indicators due: one range of
+// indicator_status_plan_next a plan.
+func (db *DB) moveChunks(ctx context.Context, day duban.Date) ([][]int64, error) {
+	var chunks [][]int64
+	var chunk []int64
+	rows := 0
+	err := db.read(ctx, func(t *tx) error {
+		return t.eachRow(ctx, `SELECT p.id, (SELECT COUNT(*) FROM indicator_status s WHERE s.plan_id = p.id AND s.next_change_on <= ?)
+			FROM plans p WHERE p.status_as_of < ? ORDER BY p.id`, []any{dateArg(day), dateArg(day)}, func(r *sql.Rows) error {
+			var id int64
+			var due int
+			if err := r.Scan(&id, &due); err != nil {
+				return err
+			}
+			if len(chunk) > 0 && rows+due > moveChunkRows {
+				chunks, chunk, rows = append(chunks, chunk), nil, 0
+			}
+			chunk, rows = append(chunk, id), rows+due
+			return nil
+		})
+	})
+	if len(chunk) > 0 {
+		chunks = append(chunks, chunk)
+	}
+	return chunks, err
 }
 
 // plansNeverStored lists, in id order, the plans with no stored state.
@@ -178,12 +203,29 @@ func planWorkers(dialect string) int {
 // transaction, with workers transactions at once (each takes only its own
 // plans' rows; on SQLite pass 1). worker says which of them runs the call.
 func (db *DB) forChunks(ctx context.Context, ids []int64, workers int, fn func(t *tx, worker int, id int64) error) error {
-	chunks := make(chan []int64)
+	var chunks [][]int64
+	for start := 0; start < len(ids); start += advanceChunk {
+		chunks = append(chunks, ids[start:min(start+advanceChunk, len(ids))])
+	}
+	return db.runChunks(ctx, chunks, workers, func(t *tx, worker int, chunk []int64) error {
+		for _, id := range chunk {
+			if err := fn(t, worker, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// runChunks calls fn once for every chunk, in its own write transaction,
+// with workers transactions at once.
+func (db *DB) runChunks(ctx context.Context, chunks [][]int64, workers int, fn func(t *tx, worker int, chunk []int64) error) error {
+	queue := make(chan []int64)
 	go func() {
-		defer close(chunks)
-		for start := 0; start < len(ids); start += advanceChunk {
+		defer close(queue)
+		for _, c := range chunks {
 			select {
-			case chunks <- ids[start:min(start+advanceChunk, len(ids))]:
+			case queue <- c:
 			case <-ctx.Done():
 				return
 			}
@@ -193,16 +235,9 @@ func (db *DB) forChunks(ctx context.Context, ids []int64, workers int, fn func(t
 	for w := range workers {
 		go func() {
 			var err error
-			for chunk := range chunks {
+			for chunk := range queue {
 				if err == nil {
-					err = db.write(ctx, func(t *tx) error {
-						for _, id := range chunk {
-							if err := fn(t, w, id); err != nil {
-								return err
-							}
-						}
-						return nil
-					})
+					err = db.write(ctx, func(t *tx) error { return fn(t, w, chunk) })
 				}
 			}
 			errs <- err

@@ -103,32 +103,58 @@ func deltasOf(stored map[bool]map[aggKey]status.Aggregate, nodeFlips, unitFlips 
 // its ancestors and the plan as node 0) and by the unit that leads them:
 // the nearest lead unit from their node up, as status.Rollup assigns it.
 func (t *tx) placeFlips(ctx context.Context, flips []*flip) (nodes, units map[aggKey][]*flip, err error) {
-	byID := make(map[int64]*flip, len(flips))
-	ids := make([]int64, len(flips))
-	nodes, units = map[aggKey][]*flip{}, map[aggKey][]*flip{}
-	for i, f := range flips {
-		byID[f.indicatorID], ids[i] = f, f.indicatorID
-		nodes[aggKey{f.planID, 0}] = append(nodes[aggKey{f.planID, 0}], f)
+	var start []int64
+	for _, f := range flips {
+		start = append(start, f.nodeID)
 	}
-	err = t.queryIDs(ctx, `WITH RECURSIVE up (indicator_id, node_id, parent_id, unit_id) AS (
-		SELECT i.id, n.id, n.parent_id, n.lead_unit_id FROM indicators i JOIN nodes n ON n.id = i.node_id WHERE i.id`,
-		ids, `UNION ALL SELECT up.indicator_id, n.id, n.parent_id, COALESCE(up.unit_id, n.lead_unit_id)
-		FROM up JOIN nodes n ON n.id = up.parent_id)
-		SELECT indicator_id, node_id, parent_id IS NULL, unit_id FROM up`, func(rows *sql.Rows) error {
-			var id, node int64
-			var root bool
-			var unit sql.NullInt64
-			if err := rows.Scan(&id, &node, &root, &unit); err != nil {
+	links, err := t.nodeLinks(ctx, start)
+	if err != nil {
+		return nil, nil, err
+	}
+	nodes, units = map[aggKey][]*flip{}, map[aggKey][]*flip{}
+	for _, f := range flips {
+		nodes[aggKey{f.planID, 0}] = append(nodes[aggKey{f.planID, 0}], f)
+		var unit int64
+		for id := f.nodeID; id != 0; id = links[id].parent {
+			nodes[aggKey{f.planID, id}] = append(nodes[aggKey{f.planID, id}], f)
+			if unit == 0 {
+				unit = links[id].unit
+			}
+		}
+		if unit != 0 {
+			units[aggKey{f.planID, unit}] = append(units[aggKey{f.planID, unit}], f)
+		}
+	}
+	return nodes, units, nil
+}
+
+// nodeLink is a node's parent and lead unit (0 for none).
+type nodeLink struct{ parent, unit int64 }
+
+// nodeLinks reads the nodes and all their ancestors, a level of the tree
+// a query.
+func (t *tx) nodeLinks(ctx context.Context, ids []int64) (map[int64]nodeLink, error) {
+	links := map[int64]nodeLink{}
+	for len(ids) > 0 {
+		var next []int64
+		err := t.queryIDs(ctx, "SELECT id, parent_id, lead_unit_id FROM nodes WHERE id", nil, ids, "", func(rows *sql.Rows) error {
+			var id int64
+			var parent, unit sql.NullInt64
+			if err := rows.Scan(&id, &parent, &unit); err != nil {
 				return err
 			}
-			f := byID[id]
-			nodes[aggKey{f.planID, node}] = append(nodes[aggKey{f.planID, node}], f)
-			if root && unit.Valid {
-				units[aggKey{f.planID, unit.Int64}] = append(units[aggKey{f.planID, unit.Int64}], f)
+			links[id] = nodeLink{parent.Int64, unit.Int64}
+			if _, seen := links[parent.Int64]; parent.Valid && !seen {
+				next = append(next, parent.Int64)
 			}
 			return nil
 		})
-	return nodes, units, err
+		if err != nil {
+			return nil, err
+		}
+		ids = next
+	}
+	return links, nil
 }
 
 // storedAggregatesOf reads the stored rollup rows the flips touch, node

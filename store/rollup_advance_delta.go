@@ -13,6 +13,7 @@ import (
 type flip struct {
 	planID       int64
 	indicatorID  int64
+	nodeID       int64
 	code, area   string
 	treePos, seq int
 	progress     float64

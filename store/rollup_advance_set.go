@@ -11,10 +11,12 @@ import (
 	"github.com/duban-dev/duban/status"
 )
 
-// wholePlanFrom is how many indicators due on one day make the daily move
-// re-judge their plan whole (advancePlan) rather than apply them as
-// deltas: past it, reading the plan's few hundred rows once is cheaper.
-const wholePlanFrom = 100
+// moveChunkRows bounds the indicators due that one transaction of the
+// daily move re-judges (with the plans they belong to, and as many plans
+// with none as come between): a quiet national day (≈ 6 k) is one
+// transaction; a deadline day (≈ 500 k) two dozen, run side by side on
+// PostgreSQL, each holding a few thousand rows in memory.
+var moveChunkRows = 20_000
 
 // dayPlan is what the daily move needs of a plan it moves.
 type dayPlan struct {
@@ -34,40 +36,38 @@ type dueRow struct {
 	treePos, seq int
 }
 
-// moveDay moves the stored plans judged as of an earlier day to the day
-// in one transaction, set-based: it reads only the indicators due (whose
-// light may flip), re-judges them from their stored inputs, writes the
-// rows that change, applies the flipped lights to the stored rollups as
-// deltas and stamps the plans. It leaves out, and returns, the plans to
-// re-judge whole (advancePlan): those with wholePlanFrom indicators or
-// more due, with a counted report whose period has begun, or where the
-// deltas cannot tell the worst item.
-func (t *tx) moveDay(ctx context.Context, day duban.Date, actor string, adv *Advance) ([]int64, error) {
-	plans, err := t.plansBehind(ctx, day)
+// moveDay moves the given plans, if still judged as of an earlier day,
+// to the day in one transaction, set-based: it reads only their
+// indicators due (whose light may flip), re-judges them from their stored
+// inputs, writes the rows that change, applies the flipped lights to the
+// stored rollups as deltas and stamps the plans. A plan where a counted
+// report's period has begun, or where the deltas cannot tell the worst
+// item, is re-judged whole instead (advancePlan).
+func (t *tx) moveDay(ctx context.Context, ids []int64, day duban.Date, actor string, adv *Advance) error {
+	plans, err := t.plansBehind(ctx, ids, day)
 	if err != nil || len(plans) == 0 {
-		return nil, err
+		return err
 	}
-	rows, err := t.dueRows(ctx, day)
+	rows, err := t.dueRows(ctx, sortedKeys(plansSet(plans)), day)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	whole, due := map[int64]bool{}, map[int64]int{}
+	whole := map[int64]bool{}
 	for _, r := range rows {
-		due[r.planID]++
-		if due[r.planID] >= wholePlanFrom || (!r.pending.IsZero() && !r.pending.After(day)) {
+		if !r.pending.IsZero() && !r.pending.After(day) {
 			whole[r.planID] = true
 		}
 	}
 	var moved []judgedRow
 	for i := range rows {
-		if p, ok := plans[rows[i].planID]; ok && !whole[rows[i].planID] {
-			moved = append(moved, judgeRow(&rows[i], p, day))
+		if !whole[rows[i].planID] {
+			moved = append(moved, judgeRow(&rows[i], plans[rows[i].planID], day))
 		}
 	}
 	flips := flipsOf(moved)
 	aggs, err := t.applyFlips(ctx, flips, whole)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	kept := moved[:0]
 	for _, m := range moved {
@@ -77,15 +77,32 @@ func (t *tx) moveDay(ctx context.Context, day duban.Date, actor string, adv *Adv
 	}
 	adv.Rejudged += len(kept)
 	if err := t.writeMoved(ctx, kept, day, actor); err != nil {
-		return nil, err
+		return err
 	}
 	if err := t.writeAggregates(ctx, aggs); err != nil {
-		return nil, err
+		return err
 	}
 	if err := t.shiftAreaRollup(ctx, flips, whole); err != nil {
-		return nil, err
+		return err
 	}
-	return sortedKeys(whole), t.stampPlans(ctx, plans, whole, day, adv)
+	if err := t.stampPlans(ctx, plans, whole, day, adv); err != nil {
+		return err
+	}
+	adv.Whole += len(whole)
+	for _, id := range sortedKeys(whole) {
+		if err := t.advancePlan(ctx, id, day, actor, adv); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func plansSet(plans map[int64]dayPlan) map[int64]bool {
+	out := make(map[int64]bool, len(plans))
+	for id := range plans {
+		out[id] = true
+	}
+	return out
 }
 
 // stampPlans moves the plans but the whole ones to the day.
@@ -96,7 +113,7 @@ func (t *tx) stampPlans(ctx context.Context, plans map[int64]dayPlan, whole map[
 			ids = append(ids, id)
 		}
 	}
-	adv.Unchanged = len(ids)
+	adv.Unchanged += len(ids)
 	rows := make([][]any, len(ids))
 	for i, id := range ids {
 		rows[i] = []any{id, day}
@@ -141,43 +158,45 @@ func flipsOf(moved []judgedRow) []*flip {
 		if m.res.Status == r.light {
 			continue
 		}
-		out = append(out, &flip{planID: r.planID, indicatorID: r.in.Indicator.ID, code: r.in.Indicator.Code, area: r.area,
+		out = append(out, &flip{planID: r.planID, indicatorID: r.in.Indicator.ID, nodeID: r.in.Indicator.NodeID, code: r.in.Indicator.Code, area: r.area,
 			treePos: r.treePos, seq: r.seq, progress: r.progress, from: r.light, to: m.res.Status})
 	}
 	sortedFlips(out)
 	return out
 }
 
-// plansBehind locks and reads the stored plans judged as of an earlier
-// day; a plan naming no known profile is never stored, so never here.
-func (t *tx) plansBehind(ctx context.Context, day duban.Date) (map[int64]dayPlan, error) {
+// plansBehind locks and reads those of the plans still judged as of an
+// earlier day; a plan naming no known profile is never stored, so never
+// here.
+func (t *tx) plansBehind(ctx context.Context, ids []int64, day duban.Date) (map[int64]dayPlan, error) {
 	out := map[int64]dayPlan{}
-	err := t.eachRow(ctx, "SELECT p.id, p.period_start, p.period_end, p.profile FROM plans p WHERE p.status_as_of < ? ORDER BY p.id"+
-		t.lockRows("p"), []any{dateArg(day)}, func(rows *sql.Rows) error {
-		var id int64
-		var p dayPlan
-		var profile string
-		if err := rows.Scan(&id, dateCol{&p.start}, dateCol{&p.end}, &profile); err != nil {
-			return err
-		}
-		var err error
-		if p.profile, err = status.ProfileByName(profile); err == nil {
-			out[id] = p
-		}
-		return nil
-	})
+	err := t.queryIDs(ctx, "SELECT p.id, p.period_start, p.period_end, p.profile FROM plans p WHERE p.status_as_of < ? AND p.id",
+		[]any{dateArg(day)}, ids, "ORDER BY p.id"+t.lockRows("p"), func(rows *sql.Rows) error {
+			var id int64
+			var p dayPlan
+			var profile string
+			if err := rows.Scan(&id, dateCol{&p.start}, dateCol{&p.end}, &profile); err != nil {
+				return err
+			}
+			var err error
+			if p.profile, err = status.ProfileByName(profile); err == nil {
+				out[id] = p
+			}
+			return nil
+		})
 	return out, err
 }
 
-// dueRows reads the indicators of plans behind the day whose light may
-// flip by it, with their stored inputs and their place in the tree.
-func (t *tx) dueRows(ctx context.Context, day duban.Date) ([]dueRow, error) {
+// dueRows reads the plans' indicators whose light may flip by the day,
+// with their stored inputs and their place in the tree: one range of
+// indicator_status_plan_next a plan.
+func (t *tx) dueRows(ctx context.Context, plans []int64, day duban.Date) ([]dueRow, error) {
 	var out []dueRow
-	err := t.eachRow(ctx, "SELECT "+indicatorColumns+`, s.area, s.status, s.missing, s.progress, s.period, s.value,
+	err := t.queryIDs(ctx, "SELECT "+indicatorColumns+`, s.area, s.status, s.missing, s.progress, s.period, s.value,
 		s.latest_milestones, s.reported, s.pending_from, n.start_date, n.deadline, n.tree_pos, i.seq
-		FROM indicator_status s JOIN plans p ON p.id = s.plan_id JOIN indicators i ON i.id = s.indicator_id
-		JOIN nodes n ON n.id = i.node_id WHERE s.next_change_on <= ? AND p.status_as_of < ?`,
-		[]any{dateArg(day), dateArg(day)}, func(rows *sql.Rows) error {
+		FROM indicator_status s JOIN indicators i ON i.id = s.indicator_id
+		JOIN nodes n ON n.id = i.node_id WHERE s.next_change_on <= ? AND s.plan_id`, []any{dateArg(day)}, plans, "",
+		func(rows *sql.Rows) error {
 			var r dueRow
 			var obs status.Observation
 			var value sql.NullFloat64

@@ -303,6 +303,7 @@ func TestRebuildStatusesEqualsFullRecompute(t *testing.T) {
 // stored state equal to a full recompute, on both engines: what moves
 // daily (序时进度, the gap, the explanation) is derived on read.
 func TestQuietDaysTouchOnlyFlippingLights(t *testing.T) {
+	store.SetMoveChunkRows(t, 1) // a transaction a plan: the chunks run side by side on PostgreSQL
 	forEachStore(t, func(t *testing.T, db *store.DB) {
 		w := newStatusWorld(t, db)
 		ctx := context.Background()

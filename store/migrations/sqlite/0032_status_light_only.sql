@@ -13,3 +13,8 @@ ALTER TABLE node_rollup DROP COLUMN expected;
 ALTER TABLE node_rollup DROP COLUMN gap;
 ALTER TABLE unit_rollup DROP COLUMN expected;
 ALTER TABLE unit_rollup DROP COLUMN gap;
+
+-- The daily move reads each plan's rows due by the day: one range of this
+-- index a plan. It also serves every read by plan.
+CREATE INDEX indicator_status_plan_next ON indicator_status (plan_id, next_change_on);
+DROP INDEX indicator_status_plan;
