@@ -45,7 +45,7 @@ func init() {
 		"pj.forecast":           {"年底预测", "Year-end forecast"},
 		"pj.interval":           {"80% 区间", "80% interval"},
 		"pj.investment_history": {"投资填报记录", "Investment reports"},
-		"pj.report":             {"填报本月投资与阶段", "Report this month's investment and stage"},
+		"pj.report":             {"填报月度投资与阶段", "Report the monthly investment and stage"},
 		"pj.pipeline":           {"阶段与前期手续", "Stages and pre-construction steps"},
 		"pj.step":               {"节点", "Step"},
 		"pj.kind":               {"类型", "Kind"},

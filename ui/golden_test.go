@@ -54,7 +54,7 @@ func TestGoldenPages(t *testing.T) {
 		{"tree-lagging", "duchashi", e.path("/plans/{id}/tree?status=lagging", e.planID)},
 		{"indicator", "duchashi", e.path("/indicators/{id}", id)},
 		{"workspace", reporterOf(unit), "/workspace"},
-		{"report-form", reporterOf(unit), e.path("/indicators/{id}/report", id)},
+		{"report-form", reporterOf(unit), e.path("/indicators/{id}/report", id) + "?period=2021-Q3"}, // the draft, as the workspace links it
 		{"review", "duchashi", "/review"},
 		{"notices", "duchashi", "/notices"},
 		{"admin", "admin", "/admin"},

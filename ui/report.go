@@ -105,12 +105,40 @@ func (h *Handler) prefill(r *http.Request, v *reportFormView) error {
 	return nil
 }
 
+// reportOpens is how many days before its period ends a report is
+// offered: units file a period's report in its closing days (the demo's
+// simulated reports are submitted in the last three) or, once it has
+// ended, within the grace days.
+const reportOpens = 5
+
+// defaultPeriod is the period a unit is offered to report when it names
+// none: the current period in its closing days, else the latest period
+// that has ended, whose report falls due now (on 2021-07-15 a quarterly
+// item's 2021-Q2, not the quarter begun a fortnight ago). from is the day
+// the item (or the plan) starts: a period ended before it is not offered.
+func defaultPeriod(c duban.Cadence, today, from duban.Date) string {
+	cur := duban.PeriodOf(c, today)
+	last := cur.Prev()
+	if !today.Before(cur.End.AddDays(1-reportOpens)) || last.End.Before(from) {
+		return cur.String()
+	}
+	return last.String()
+}
+
+// laterDay is the later of two days, a zero day counting as none.
+func laterDay(a, b duban.Date) duban.Date {
+	if a.Before(b) {
+		return b
+	}
+	return a
+}
+
 func (h *Handler) newReportForm(r *http.Request, t *duban.ReportTarget, period string) *reportFormView {
 	v := &reportFormView{page: h.newPage(r, "report.title"), Target: t, Photos: h.cfg.Files != nil}
 	v.Title = t.Indicator.Name + " · " + v.Title
 	today := h.today()
 	if period == "" {
-		period = status.PeriodOf(t.Indicator.Cadence, today)
+		period = defaultPeriod(t.Indicator.Cadence, today, laterDay(t.Plan.PeriodStart, t.Node.Start))
 	}
 	end := today
 	if t.Plan.PeriodEnd.Before(end) {

@@ -23,7 +23,7 @@ type workspaceView struct {
 }
 
 // dueItem is an item the unit reports on, with the period it should
-// report now: a missing period first, else the current one.
+// report now: a missing period first, else defaultPeriod's.
 type dueItem struct {
 	tracker.ItemStatus
 	Name     string
@@ -132,8 +132,8 @@ func dueItems(ps *tracker.PlanStatus, unit string, today duban.Date) []dueItem {
 		ind := inds[it.IndicatorID]
 		d := dueItem{ItemStatus: it, Name: duban.ItemLabel(it.NodeTitle, ind.Name), Period: it.Missing}
 		if d.Period == "" {
-			d.Period = status.PeriodOf(ind.Cadence, today)
-			d.Reported = it.Period == d.Period
+			d.Period = defaultPeriod(ind.Cadence, today, laterDay(ps.Plan.PeriodStart, it.Start))
+			d.Reported = len(it.Period) == len(d.Period) && it.Period >= d.Period // approved then or later
 		}
 		d.Label = status.PeriodLabel(ind.Cadence, d.Period)
 		out = append(out, d)
