@@ -184,12 +184,33 @@ type problemCard struct {
 type cardPage struct {
 	*page
 	Names, People map[string]string
+	// Shared is the detail every card of the page carries (the demo's
+	// 模拟数据：演示用问题), said once above the cards instead.
+	Shared string
 }
 
 func (v *problemsView) Card(p problemRow) problemCard {
-	return problemCard{cardPage{&v.page, v.Names, v.People}, p}
+	return problemCard{cardPage{&v.page, v.Names, v.People, sharedDetail(v.Problems)}, p}
 }
 
 func (v *projectView) Card(p problemRow) problemCard {
-	return problemCard{cardPage{&v.page, v.Names, v.People}, p}
+	return problemCard{cardPage{&v.page, v.Names, v.People, sharedDetail(v.Problems)}, p}
+}
+
+// SharedDetail is the detail the page's problems all share, "" unless
+// there are two or more and each carries the same one.
+func (v *problemsView) SharedDetail() string { return sharedDetail(v.Problems) }
+
+func (v *projectView) SharedDetail() string { return sharedDetail(v.Problems) }
+
+func sharedDetail(rows []problemRow) string {
+	if len(rows) < 2 {
+		return ""
+	}
+	for _, r := range rows[1:] {
+		if r.Detail != rows[0].Detail {
+			return ""
+		}
+	}
+	return rows[0].Detail
 }

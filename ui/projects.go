@@ -46,6 +46,9 @@ type ledgerView struct {
 	Pager    pager
 	First    int // the first row shown, counting from 1
 	Last     int
+	// SimulatedShown is how many rows shown are the demo's simulated
+	// projects, said once above the table rather than on each row.
+	SimulatedShown int
 }
 
 // ledgerPerPage is how many projects one page of the ledger lists: a
@@ -284,6 +287,11 @@ func (v *ledgerView) pageRows(r *http.Request, rows []projects.Row) {
 	start := min(p.Offset(), len(rows))
 	v.Rows = rows[start:min(start+p.PerPage, len(rows))]
 	v.First, v.Last = start+1, start+len(v.Rows)
+	for _, row := range v.Rows {
+		if row.Simulated {
+			v.SimulatedShown++
+		}
+	}
 	q.Del("page")
 	v.Pager = pagerOf(r.URL.Path, q, p, len(rows))
 }

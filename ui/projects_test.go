@@ -345,3 +345,33 @@ func TestProblemCardsFoldTheirActions(t *testing.T) {
 		t.Fatalf("the demo's problems by state: %v", seen)
 	}
 }
+
+// TestDemoWordingOncePerPage: the demo's marks are said once a page, not
+// on every card or row: the problems' common detail (模拟数据：演示用问题)
+// in one note above the cards, the ledger's simulated projects in one
+// note above the table with their count on the page.
+func TestDemoWordingOncePerPage(t *testing.T) {
+	e := newProjectEnv(t)
+	c := e.client()
+	c.login(demo.SupervisorUsername)
+	plan := "/plans/" + pjItoa(e.planID)
+	problems := c.get(plan + "/problems").body
+	if n := strings.Count(problems, "演示用问题"); n != 1 || !strings.Contains(problems, `<p class="flash warn" id="pb-shared">本页各问题的说明均为「模拟数据：演示用问题」`) ||
+		strings.Contains(problems, "<dt>说明</dt>") {
+		t.Fatalf("the problems page says 演示用问题 %d times", n)
+	}
+	ledger := c.get(plan + "/projects").body
+	banner := regexp.MustCompile(`<p class="flash warn" id="pj-simulated">模拟数据：本页 50 个项目中 (\d+) 个为演示用模拟项目`).FindStringSubmatch(ledger)
+	if rows := regexp.MustCompile(`(?s)<tbody>.*</tbody>`).FindString(ledger); banner == nil || banner[1] == "0" || strings.Count(ledger, `id="pj-simulated"`) != 1 ||
+		strings.Contains(rows, "模拟") {
+		t.Fatalf("the ledger's rows say 模拟 %d times; banner %v", strings.Count(rows, "模拟"), banner)
+	}
+	// A card alone keeps its detail: there is nothing to say once.
+	id := regexp.MustCompile(`<a href="/projects/(\d+)">`).FindStringSubmatch(problems)
+	if id == nil {
+		t.Fatal("no problem's project")
+	}
+	if p := c.get("/projects/" + id[1]).body; strings.Count(p, `data-problem=`) == 1 && !strings.Contains(p, "<dt>说明</dt><dd>模拟数据：演示用问题</dd>") {
+		t.Fatal("a project's only problem lost its detail")
+	}
+}
