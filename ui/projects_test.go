@@ -126,7 +126,7 @@ func TestDispatchPageRecordsADecision(t *testing.T) {
 	}
 	form := c.get(html.UnescapeString(link[1]))
 	if form.status != 200 || strings.Count(form.body, `name="owner"`) != 1 || !strings.Contains(form.body, `name="node_id" value="`+link[2]+`"`) ||
-		!strings.Contains(form.body, `id="decide-lines"`) {
+		!strings.Contains(form.body, `id="decide-lines"`) || strings.Contains(form.body, "期限 —") {
 		t.Fatalf("decision form: %d %.800s", form.status, form.body)
 	}
 	post := c.post(html.UnescapeString(link[1]), "/plans/"+pjItoa(e.planID)+"/decisions", url.Values{"mechanism": {"sdsw"}, "period": {"2021-W28"},
