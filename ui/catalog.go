@@ -49,7 +49,7 @@ var catalog = map[string][2]string{
 	"dash.indicator":   {"指标", "Indicator"},
 	"dash.date":        {"日期", "Date"},
 	"dash.status":      {"状态", "Status"},
-	"dash.upcoming":    {"未来 60 天到期", "Deadlines in the next 60 days"},
+	"dash.upcoming":    {"未来 60 天到期的指标", "Indicators due in the next 60 days"},
 	"dash.deadline":    {"完成时限", "Deadline"},
 	"dash.item":        {"事项", "Item"},
 	"dash.days_left":   {"剩余天数", "Days left"},
