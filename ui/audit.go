@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/duban-dev/duban"
@@ -19,11 +20,13 @@ type auditRow struct {
 	Link   string // the record's page, if it has one
 }
 
-func auditRows(lang string, entries []duban.AuditEntry) []auditRow {
+// auditRows puts entries in words; items names indicators by id, since an
+// indicator's own entries (a status change) carry no name.
+func auditRows(lang string, entries []duban.AuditEntry, items map[int64]string) []auditRow {
 	rows := make([]auditRow, len(entries))
 	for i, e := range entries {
 		rows[i] = auditRow{At: e.At, Actor: e.Actor, What: auditWhat(lang, e),
-			Record: auditRecord(lang, e), Link: auditLink(e)}
+			Record: auditRecord(lang, e, items), Link: auditLink(e)}
 	}
 	return rows
 }
@@ -66,14 +69,23 @@ func statusChange(lang string, e duban.AuditEntry) string {
 
 // auditRecord names the record: its kind and its name read from the
 // entry's own documents (a notice's 文号, a report's period and version, a
-// title or name), else its number as 记录 N; entries about many rows (a
-// file upload, a bulk load) have only the kind.
-func auditRecord(lang string, e duban.AuditEntry) string {
+// title or name; an indicator's from items), else its number as 记录 N;
+// entries about many rows (a file upload, a bulk load) have only the kind.
+// A notice's 文号 (督办〔2021〕83号) names its kind already, so a Chinese
+// page writes it alone.
+func auditRecord(lang string, e duban.AuditEntry, items map[int64]string) string {
 	kind := orCode(lang, "entity."+e.Entity, e.Entity)
 	if e.EntityID == 0 {
 		return kind
 	}
-	if name := recordName(lang, e); name != "" {
+	name := recordName(lang, e)
+	if name == "" && e.Entity == "indicator" && items[e.EntityID] != "" {
+		name = "「" + items[e.EntityID] + "」"
+	}
+	switch {
+	case name != "" && e.Entity == "notice" && lang != langEN && strings.HasPrefix(name, "督办"):
+		return name
+	case name != "":
 		return kind + " " + name
 	}
 	if lang == langEN {
@@ -103,9 +115,9 @@ func recordName(lang string, e duban.AuditEntry) string {
 		return duban.NoticeNumber(doc.Year, doc.Seq)
 	case e.Entity == "report" && doc.Period != "" && doc.Version != 0:
 		if lang == langEN {
-			return fmt.Sprintf("%s v%d", doc.Period, doc.Version)
+			return fmt.Sprintf("%s v%d", periodName(lang, doc.Period), doc.Version)
 		}
-		return fmt.Sprintf("%s 第%d版", doc.Period, doc.Version)
+		return fmt.Sprintf("%s 第%d版", periodName(lang, doc.Period), doc.Version)
 	case doc.Number != "":
 		return doc.Number
 	case doc.Title != "":

@@ -45,7 +45,7 @@ func (h *Handler) auditPage(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		var entries []duban.AuditEntry
 		entries, v.Total, err = h.cfg.Audit.ListAuditEntries(r.Context(), f)
-		v.Rows, v.Pager = auditRows(v.Lang, entries), pagerOf("/audit", kept, f.Page, v.Total)
+		v.Rows, v.Pager = auditRows(v.Lang, entries, h.auditItems(r, entries)), pagerOf("/audit", kept, f.Page, v.Total)
 	}
 	code := duban.ErrorCode(err)
 	switch {
@@ -57,6 +57,25 @@ func (h *Handler) auditPage(w http.ResponseWriter, r *http.Request) {
 	default:
 		h.fail(w, r, err)
 	}
+}
+
+// auditItems names the indicators a page of entries is about, by id; one
+// that cannot be read keeps its record number.
+func (h *Handler) auditItems(r *http.Request, entries []duban.AuditEntry) map[int64]string {
+	items := map[int64]string{}
+	for _, e := range entries {
+		if e.Entity != "indicator" || e.EntityID == 0 {
+			continue
+		}
+		if _, seen := items[e.EntityID]; seen {
+			continue
+		}
+		items[e.EntityID] = ""
+		if t, err := h.cfg.Reports.FindReportTarget(r.Context(), e.EntityID); err == nil {
+			items[e.EntityID] = duban.ItemLabel(t.Node.Title, t.Indicator.Name)
+		}
+	}
+	return items
 }
 
 // auditFilter reads the filter as the API does, and the page.

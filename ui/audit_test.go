@@ -29,7 +29,7 @@ func TestAuditWhat(t *testing.T) {
 			}
 		})
 	}
-	if rows := auditRows("zh", []duban.AuditEntry{change}); rows[0].Record != "指标（记录 7）" {
+	if rows := auditRows("zh", []duban.AuditEntry{change}, nil); rows[0].Record != "指标（记录 7）" {
 		t.Errorf("record %q, want 指标（记录 7）", rows[0].Record)
 	}
 }

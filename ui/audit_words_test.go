@@ -48,19 +48,24 @@ func TestAuditRecordAndLink(t *testing.T) {
 		record, link string
 	}{
 		{"indicator without documents", duban.AuditEntry{Entity: "indicator", EntityID: 8}, "指标（记录 8）", "/indicators/8"},
+		{"indicator named by id", duban.AuditEntry{Entity: "indicator", EntityID: 9}, "指标 「老旧小区改造」", "/indicators/9"},
 		{"indicator by name", duban.AuditEntry{Entity: "indicator", EntityID: 8, After: json.RawMessage(`{"name":"老旧小区改造"}`)}, "指标 「老旧小区改造」", "/indicators/8"},
-		{"report to its item", duban.AuditEntry{Entity: "report", EntityID: 226, After: rep}, "报送 2021-Q3 第2版", "/indicators/8"},
+		{"report to its item", duban.AuditEntry{Entity: "report", EntityID: 226, After: rep}, "报送 2021年第3季度 第2版", "/indicators/8"},
 		{"report without documents", duban.AuditEntry{Entity: "report", EntityID: 226}, "报送（记录 226）", ""},
-		{"notice to its card", duban.AuditEntry{Entity: "notice", EntityID: 3, After: json.RawMessage(`{"plan_id":1,"year":2021,"seq":3}`)}, "督办单 督办〔2021〕3号", "/notices?plan=1#n3"},
+		{"notice to its card", duban.AuditEntry{Entity: "notice", EntityID: 3, After: json.RawMessage(`{"plan_id":1,"year":2021,"seq":3}`)}, "督办〔2021〕3号", "/notices?plan=1#n3"},
 		{"plan", duban.AuditEntry{Entity: "plan", EntityID: 1, After: json.RawMessage(`{"title":"2021年计划"}`)}, "计划 「2021年计划」", "/plans/1"},
 		{"bulletin", duban.AuditEntry{Entity: "bulletin", EntityID: 2, After: json.RawMessage(`{"number":"二七督〔2021〕2号"}`)}, "通报 二七督〔2021〕2号", "/bulletins/2.html"},
 		{"account", duban.AuditEntry{Entity: "user", EntityID: 5, Before: json.RawMessage(`{"username":"gxj","display_name":"张三"}`)}, "账号 张三", ""},
 		{"file without a number", duban.AuditEntry{Entity: "file"}, "附件", ""},
 		{"bulk load of a table", duban.AuditEntry{Entity: "units"}, "units", ""},
 	}
+	notice := duban.AuditEntry{Entity: "notice", EntityID: 3, After: json.RawMessage(`{"year":2021,"seq":3}`)}
+	if got := auditRecord(langEN, notice, nil); got != "notice 督办〔2021〕3号" {
+		t.Errorf("English notice: %q", got)
+	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if got := auditRecord("zh", c.e); got != c.record {
+			if got := auditRecord("zh", c.e, map[int64]string{9: "老旧小区改造"}); got != c.record {
 				t.Errorf("record %q, want %q", got, c.record)
 			}
 			if got := auditLink(c.e); got != c.link {

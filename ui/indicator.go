@@ -132,7 +132,8 @@ func (h *Handler) loadAudit(r *http.Request, v *indicatorView) error {
 		all = append(all, entries...)
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].ID > all[j].ID })
-	v.Audit = auditRows(v.Lang, all)
+	t := v.Target
+	v.Audit = auditRows(v.Lang, all, map[int64]string{t.Indicator.ID: duban.ItemLabel(t.Node.Title, t.Indicator.Name)})
 	return nil
 }
 
@@ -154,7 +155,7 @@ func historyChart(v *indicatorView) lineChart {
 	if ind.Unit != "" {
 		unit = "（" + ind.Unit + "）"
 	}
-	c := lineChart{chartMeta: chartMeta{Title: v.T("chart.history.title") + unit, Axis: v.T("chart.history.axis") + unit}, Labels: periods}
+	c := lineChart{chartMeta: chartMeta{Title: v.T("chart.history.title") + unit, Axis: v.T("chart.history.axis") + unit}, Labels: periodNames(v.Lang, periods)}
 	val := series{Name: v.T("item.value"), Colour: "#1565c0"}
 	tgt := series{Name: v.T("item.target"), Colour: "#9e9e9e"}
 	for _, p := range periods {
@@ -168,6 +169,16 @@ func historyChart(v *indicatorView) lineChart {
 		c.Series = append(c.Series, tgt)
 	}
 	return c
+}
+
+// periodNames are the periods' names in the page's language, for a
+// chart's axis: 2021年第2季度, not 2021-Q2, on a Chinese page.
+func periodNames(lang string, periods []string) []string {
+	names := make([]string, len(periods))
+	for i, p := range periods {
+		names[i] = periodName(lang, p)
+	}
+	return names
 }
 
 // latestApproved keeps the latest approved version of each period's
@@ -186,7 +197,7 @@ func latestApproved(reps []duban.Report, milestones bool) map[string]duban.Repor
 }
 
 func milestoneChart(v *indicatorView, ind *duban.Indicator, periods []string, latest map[string]duban.Report) lineChart {
-	c := lineChart{chartMeta: chartMeta{Title: v.T("chart.ms.title"), Axis: v.T("chart.ms.axis")}, Labels: periods}
+	c := lineChart{chartMeta: chartMeta{Title: v.T("chart.ms.title"), Axis: v.T("chart.ms.axis")}, Labels: periodNames(v.Lang, periods)}
 	done := series{Name: v.T("chart.ms.done"), Colour: "#1565c0"}
 	due := series{Name: v.T("chart.ms.due"), Colour: "#9e9e9e"}
 	for _, p := range periods {

@@ -51,7 +51,9 @@ func (p *page) Period(c duban.Cadence, period string) string { return periodWord
 
 // PeriodName is Period for a period written alone: its form tells its
 // cadence (2021-06, 2021-Q3, 2021-W26).
-func (p *page) PeriodName(period string) string {
+func (p *page) PeriodName(period string) string { return periodName(p.Lang, period) }
+
+func periodName(lang, period string) string {
 	c := duban.Monthly
 	switch {
 	case strings.Contains(period, "Q"):
@@ -59,7 +61,7 @@ func (p *page) PeriodName(period string) string {
 	case strings.Contains(period, "W"):
 		c = duban.Weekly
 	}
-	return periodWord(p.Lang, c, period)
+	return periodWord(lang, c, period)
 }
 
 func periodWord(lang string, c duban.Cadence, period string) string {

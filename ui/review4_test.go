@@ -1,6 +1,8 @@
 package ui_test
 
 import (
+	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -45,5 +47,41 @@ func TestUpcomingSaysIndicators(t *testing.T) {
 		if !strings.Contains(body, `<h2 id="h-due">`+pass.heading+`</h2>`) {
 			t.Errorf("%q: the 60-day heading:\n%s", pass.lang, section(t, body, `<h2 id="h-due">`, `</h2>`))
 		}
+	}
+}
+
+// TestAuditAndItemPagesNameRecordsAndPeriods: the audit log names an
+// indicator, not its record number, writes a notice's 文号 once (督办〔2021〕
+// 3号 already says 督办), and Chinese pages write periods as 2021年第3季度,
+// not 2021-Q3: the log, the item page's reports, chart and audit.
+func TestAuditAndItemPagesNameRecordsAndPeriods(t *testing.T) {
+	e := newEnv(t)
+	id, _, unit, _ := e.pick(t)
+	e.issueRuleNotices(t)
+	rep := e.client()
+	rep.login(reporterOf(unit))
+	res := rep.post("/workspace", e.path("/indicators/{id}/report", id), url.Values{
+		"period": {"2021-Q3"}, "value": {"3"}, "note": {"进展顺利"}, "action": {"submit"}})
+	if res.status != http.StatusSeeOther {
+		t.Fatalf("submit: %d %s", res.status, res.body)
+	}
+	c := e.client()
+	c.login("duchashi")
+	audit := c.get("/audit?per_page=100").body
+	item := c.get(e.path("/indicators/{id}", id)).body
+	for name, body := range map[string]string{"audit": audit, "item": item} {
+		for _, bad := range []string{"指标（记录", "督办单 督办〔", "2021-Q"} {
+			if i := strings.Index(body, bad); i >= 0 {
+				t.Errorf("%s page writes %q: …%s…", name, bad, body[max(0, i-200):min(len(body), i+200)])
+			}
+		}
+	}
+	for _, want := range []string{"报送 2021年第3季度 第1版", ">督办〔2021〕1号<", ">指标 「"} {
+		if !strings.Contains(audit, want) {
+			t.Errorf("the audit log lacks %q", want)
+		}
+	}
+	if !strings.Contains(item, `<td class="nw">2021年第3季度</td>`) || !strings.Contains(item, `"labels":["2021年`) {
+		t.Errorf("the item page's reports or chart do not name periods in Chinese")
 	}
 }

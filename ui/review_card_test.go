@@ -94,7 +94,7 @@ func TestReviewCardShowsContext(t *testing.T) {
 		rid := e.submitValue(t, rep, id, num(tt.value(*before.Value)))
 		c := card(sup.get("/review").body, rid)
 		for _, want := range []string{status.PeriodLabel(ind.Cadence, "2021-Q3"), cmp + " " + num(target) + ind.Unit,
-			num(*before.Value) + ind.Unit + " (" + before.Period + ")"} {
+			num(*before.Value) + ind.Unit + " (" + status.PeriodLabel(ind.Cadence, before.Period) + ")"} {
 			if !strings.Contains(c, want) {
 				t.Errorf("%s: the card lacks %q", tt.name, want)
 			}
