@@ -268,11 +268,20 @@ func followUps(ds []duban.Decision, governed map[string]bool, c *ledgerCtx, toda
 		if it.Overdue {
 			it.Status = status.Lagging
 		}
-		it.ZH = fmt.Sprintf("%s 调度决定：%s（%s 负责，%s 前）", d.Period, d.Text, d.Owner, d.Due)
-		it.EN = fmt.Sprintf("Decision of %s: %s (%s, by %s)", d.Period, d.Text, d.Owner, d.Due)
+		owner := c.in.name(d.Owner)
+		it.ZH = fmt.Sprintf("%s调度决定：%s（%s负责，%s 前）", status.PeriodLabel(c.cadence(d.Mechanism), d.Period), d.Text, owner, d.Due)
+		it.EN = fmt.Sprintf("Decision of %s: %s (%s, by %s)", d.Period, d.Text, owner, d.Due)
 		out = append(out, it)
 	}
 	return out
+}
+
+// cadence is the mechanism's cadence, weekly when it states none.
+func (c *ledgerCtx) cadence(code string) duban.Cadence {
+	if m := c.mechs[code]; m != nil && m.Cadence != "" {
+		return m.Cadence
+	}
+	return duban.Weekly
 }
 
 func (c *ledgerCtx) nodeByID(id int64) *duban.Node {

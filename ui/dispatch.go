@@ -7,6 +7,7 @@ import (
 
 	"github.com/duban-dev/duban"
 	"github.com/duban-dev/duban/projects"
+	"github.com/duban-dev/duban/status"
 )
 
 func (h *Handler) routesDispatch() {
@@ -26,6 +27,9 @@ type dispatchView struct {
 	CanDecide  bool
 	Recorded   map[int64][]duban.Decision // this period's decisions by node
 	Sections   []dispatchSection
+	// Section 一 holds red items and unreported ones: its heading counts
+	// each by its name rather than calling all of them 滞后.
+	Red, Unreported int
 }
 
 type dispatchSection struct {
@@ -55,7 +59,14 @@ func (h *Handler) dispatch(w http.ResponseWriter, r *http.Request) {
 			v.Recorded[d.NodeID] = append(v.Recorded[d.NodeID], d)
 		}
 	}
-	v.Title = v.D.Mechanism.Name + " · " + v.Title + " · " + v.D.Period
+	v.Title = v.D.Mechanism.Name + " · " + v.Title + " · " + v.PeriodName(v.D.Period)
+	for _, it := range v.D.Lagging {
+		if it.Status == status.NotReported {
+			v.Unreported++
+		} else {
+			v.Red++
+		}
+	}
 	v.Sections = []dispatchSection{{"lagging", v.D.Lagging}, {"problem", v.D.Problems}, {"step", v.D.Steps},
 		{"role", v.D.Roles}, {"follow_up", v.D.FollowUps}}
 	if r.URL.Query().Get("done") != "" {

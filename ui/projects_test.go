@@ -108,7 +108,7 @@ func TestDispatchPageRecordsADecision(t *testing.T) {
 		t.Fatalf("%d %.500s", res.status, res.body)
 	}
 	// The lagging count says its scope: the mechanism's items, not the plan.
-	scope := regexp.MustCompile(`一、滞后事项（(\d+) 项，仅计「三定四推五落实」机制覆盖的 (\d+) 个事项）`).FindStringSubmatch(res.body)
+	scope := regexp.MustCompile(`一、滞后及未报送事项（滞后 (\d+) 项、未报送 \d+ 项，仅计「三定四推五落实」机制覆盖的 (\d+) 个事项）`).FindStringSubmatch(res.body)
 	if scope == nil || scope[1] == "0" || !strings.Contains(res.body, `全计划（不限机制）的滞后事项数见<a href="/plans/`+pjItoa(e.planID)) {
 		t.Fatalf("the lagging count does not say its scope: %v", scope)
 	}
