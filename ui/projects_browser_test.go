@@ -146,6 +146,33 @@ const mapScaleJS = `(() => {
 	return JSON.stringify({east: pe[0] - p0[0], north: p0[1] - pn[1], bar: bar ? bar.getBoundingClientRect().width : -1, width: el.clientWidth});
 })()`
 
+// mapTicksJS reads one project's dot against the drawn axis labels: it
+// fits pixel = a + b·degrees through the labels' centres on each axis and
+// reads the dot's drawn position back to degrees; with the points' extent
+// and the axes' extent, to see how much of the frame the points fill.
+const mapTicksJS = `(() => {
+	const el = document.querySelector("#project-map");
+	const c = echarts.getInstanceByDom(el);
+	const box = el.getBoundingClientRect();
+	const labels = [...el.querySelectorAll("svg text")].filter(t => /^\d+\.\d+°$/.test(t.textContent.trim())).map(t => {
+		const r = t.getBoundingClientRect();
+		return {v: parseFloat(t.textContent), x: r.left + r.width / 2 - box.left, y: r.top + r.height / 2 - box.top, right: r.right - box.left};
+	});
+	const fit = (ls, key) => {
+		const n = ls.length, mv = ls.reduce((s, l) => s + l.v, 0) / n, mp = ls.reduce((s, l) => s + l[key], 0) / n;
+		const b = ls.reduce((s, l) => s + (l.v - mv) * (l[key] - mp), 0) / ls.reduce((s, l) => s + (l.v - mv) * (l.v - mv), 0);
+		return {a: mp - b * mv, b: b, n: n};
+	};
+	const yl = labels.filter(l => l.right < 60), xl = labels.filter(l => l.right >= 60);
+	const fx = fit(xl, "x"), fy = fit(yl, "y");
+	const data = c.getModel().getSeriesByIndex(0).getData();
+	const v = [data.get("x", 0), data.get("y", 0)], at = data.getItemLayout(0);
+	const ps = JSON.parse(document.getElementById("map-data").textContent).points;
+	const lng = ps.map(p => p.lng), lat = ps.map(p => p.lat), o = c.getOption();
+	return JSON.stringify({xLabels: fx.n, yLabels: fy.n, lng: v[0], lat: v[1], readLng: (at[0] - fx.a) / fx.b, readLat: (at[1] - fy.a) / fy.b,
+		fillX: (Math.max(...lng) - Math.min(...lng)) / (o.xAxis[0].max - o.xAxis[0].min), fillY: (Math.max(...lat) - Math.min(...lat)) / (o.yAxis[0].max - o.yAxis[0].min)});
+})()`
+
 // TestProjectMapKeepsItsScale: on the project map a kilometre is as long
 // east-west as north-south and as long as the 1 km bar, at a desktop's
 // width, on a phone, and after a map drawn narrow is widened (it was
@@ -168,6 +195,15 @@ func TestProjectMapKeepsItsScale(t *testing.T) {
 		}
 		if m.East <= 0 || math.Abs(m.East/m.North-1) > 0.02 || math.Abs(m.Bar/m.East-1) > 0.03 {
 			t.Errorf("at %d px (map %.0f px wide): 1 km is %.1f px east, %.1f px north, the bar %.1f px", w, m.Width, m.East, m.North, m.Bar)
+		}
+		// A project's dot reads, against the drawn axis labels, as its own
+		// longitude and latitude, at every size.
+		var d struct{ XLabels, YLabels, Lng, Lat, ReadLng, ReadLat, FillX, FillY float64 }
+		if err := json.Unmarshal([]byte(b.eval(mapTicksJS)), &d); err != nil {
+			t.Fatal(err)
+		}
+		if d.XLabels < 2 || d.YLabels < 2 || math.Abs(d.ReadLng-d.Lng) > 0.003 || math.Abs(d.ReadLat-d.Lat) > 0.003 {
+			t.Errorf("at %d px the dot of (%.4f°E, %.4f°N) reads as (%.4f°E, %.4f°N) on the axes (%v/%v labels)", w, d.Lng, d.Lat, d.ReadLng, d.ReadLat, d.XLabels, d.YLabels)
 		}
 	}
 	check(1440, 900, true)

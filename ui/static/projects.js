@@ -24,6 +24,10 @@
       });
       var c = window.echarts.init(el, null, { renderer: "svg" });
       c.setOption({
+        // No animation: a refit after a resize would move the dots and the
+        // axis labels at different paces, and a map read mid-way shows
+        // dots against the old labels.
+        animation: false,
         textStyle: { fontFamily: "WenQuanYi Micro Hei, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif" },
         tooltip: { formatter: function (p) { return p.data.name + "<br>" + p.seriesName + " · " + p.data.stage + " · " + Math.round(p.data.rate * 100) + "%"; } },
         grid: { left: 50, right: 16, top: 36, bottom: 36 },
