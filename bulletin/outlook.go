@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/duban-dev/duban"
-	"github.com/duban-dev/duban/forecast"
 	"github.com/duban-dev/duban/projects"
 )
 
@@ -18,8 +17,22 @@ type Outlook struct {
 	Overdue   int          `json:"overdue_problems"` // open past their deadline on the as-of day
 	Escalated int          `json:"escalated_problems"`
 	Risks     []RiskRow    `json:"risks"`
-	Method    string       `json:"method"` // how the forecast is made
+	MoreRisks int          `json:"more_risks,omitempty"` // short of RiskShare but past MaxRisks, not listed
+	Method    string       `json:"method"`               // how the forecast is made, in plain words
 }
+
+// An item is listed as likely to miss when its forecast falls below
+// RiskShare of its target: one forecast at 95–99 % is within the
+// forecast's own error, not a warning. The list holds at most MaxRisks,
+// lowest forecast share first; the line counts the rest.
+const (
+	RiskShare = 0.9
+	MaxRisks  = 20
+)
+
+// riskMethod says how the forecast is made, for a reader without the
+// statistics (forecast.Method names them).
+const riskMethod = "按各期已审核的报送值画出趋势线，推算到完成时限时的数值。"
 
 // ProblemRow is an open problem as the bulletin lists it.
 type ProblemRow struct {
@@ -87,12 +100,13 @@ func personNames(people []duban.Person) map[string]string {
 // outlook builds the look ahead from the project input: the open problems
 // as they stand when the bulletin is made (the ledger keeps no history of
 // their states; overdue is judged on the as-of day) and the
-// indicators whose forecast falls short while their light is not red.
+// indicators whose forecast falls below RiskShare of the target while
+// their light is not red, at most MaxRisks of them.
 func outlook(in *projects.Input, names, people map[string]string) *Outlook {
 	if in == nil {
 		return nil
 	}
-	o := &Outlook{Problems: []ProblemRow{}, Risks: []RiskRow{}, Method: forecast.Method}
+	o := &Outlook{Problems: []ProblemRow{}, Risks: []RiskRow{}, Method: riskMethod}
 	for _, p := range in.Problems {
 		if !p.Open() {
 			continue
@@ -108,7 +122,14 @@ func outlook(in *projects.Input, names, people map[string]string) *Outlook {
 		}
 		o.Problems = append(o.Problems, row)
 	}
-	for _, r := range projects.LikelyToMiss(in, projects.Forecasts(in)) {
+	for _, r := range projects.LikelyToMiss(in, projects.Forecasts(in)) { // lowest share first
+		if r.Forecast.Ratio >= RiskShare {
+			continue
+		}
+		if len(o.Risks) == MaxRisks {
+			o.MoreRisks++
+			continue
+		}
 		o.Risks = append(o.Risks, RiskRow{Name: r.Name, Item: r.NodeTitle, UnitName: nameOf(names, r.LeadUnit),
 			Light: r.Status.Label(), Project: r.Project, Warning: r.Forecast.Warning, Low: r.Forecast.Low,
 			High: r.Forecast.High, Interval: r.Forecast.Interval})
@@ -136,13 +157,28 @@ func (o *Outlook) ProblemLine(asOf duban.Date) string {
 		ChineseDate(asOf), len(o.Problems), o.Overdue, o.Escalated)
 }
 
-// RiskLine introduces the items likely to miss their target.
+// RiskLine introduces the items likely to miss their target: those whose
+// forecast falls below RiskShare of it, and how many the list leaves out.
 func (o *Outlook) RiskLine() string {
+	share := fmt.Sprintf("%.0f%%", RiskShare*100)
 	if len(o.Risks) == 0 {
-		return "按当前进度预测，目前亮绿灯、黄灯的累计类指标均可望完成年度目标。"
+		return "按当前进度预测，目前亮绿灯、黄灯的累计类指标预计都能完成目标的" + share + "以上。"
 	}
-	return fmt.Sprintf("以下%d项指标目前未亮红灯，但按当前进度预测难以完成目标（预测方法：%s），请责任单位提前采取措施。",
-		len(o.Risks), o.Method)
+	line := fmt.Sprintf("%d项指标目前未亮红灯，但按当前进度预计完成不到目标的%s，请责任单位提前采取措施。",
+		len(o.Risks)+o.MoreRisks, share)
+	if o.MoreRisks > 0 {
+		line += fmt.Sprintf("下表列出预计完成比例最低的%d项，另有%d项未列出。", len(o.Risks), o.MoreRisks)
+	}
+	return line
+}
+
+// MethodLine says in one plain line how the forecast is made; empty
+// without a listed item.
+func (o *Outlook) MethodLine() string {
+	if len(o.Risks) == 0 || o.Method == "" {
+		return ""
+	}
+	return "预测方法：" + o.Method
 }
 
 // LevelLabel names a problem's escalation level.

@@ -42,6 +42,9 @@ func (w *docxWriter) outlook(d *Data) {
 	if len(o.Risks) > 0 {
 		w.docxTable(riskTable(o))
 	}
+	if m := o.MethodLine(); m != "" {
+		w.para(smallLine, `<w:sz w:val="21"/>`, m)
+	}
 }
 
 // OutlookText is the look ahead as lines of text (for plain renderings and
@@ -59,6 +62,9 @@ func (d *Data) OutlookText() []string {
 		for _, r := range t.Rows {
 			out = append(out, strings.Join(r, " | "))
 		}
+	}
+	if m := o.MethodLine(); m != "" {
+		out = append(out, m)
 	}
 	return out
 }

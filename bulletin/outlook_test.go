@@ -3,7 +3,10 @@ package bulletin_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -68,6 +71,34 @@ func TestBulletinOutlookOfTheDemo(t *testing.T) {
 			t.Errorf("risk %s: light %s, warning %q", r.Name, r.Light, r.Warning)
 		}
 	}
+	// Only items forecast clearly short are listed (below RiskShare of the
+	// target), at most MaxRisks, with the rest counted and the method in
+	// plain words.
+	share := regexp.MustCompile(`\((\d+)%\)$`)
+	for _, r := range o.Risks {
+		n := -1.0
+		if m := share.FindStringSubmatch(r.Warning); m != nil {
+			i, _ := strconv.Atoi(m[1])
+			n = float64(i)
+		}
+		if n < 0 || n >= bulletin.RiskShare*100 {
+			t.Errorf("risk %s listed at %q, not below %.0f%% of its target", r.Name, r.Warning, bulletin.RiskShare*100)
+		}
+	}
+	if len(o.Risks) > bulletin.MaxRisks || o.MoreRisks == 0 {
+		t.Errorf("%d risks listed and %d more: want the list capped at %d in the demo", len(o.Risks), o.MoreRisks, bulletin.MaxRisks)
+	}
+	text := strings.Join(d.OutlookText(), "\n")
+	for _, want := range []string{"完成不到目标的90%", fmt.Sprintf("另有%d项未列出", o.MoreRisks), "预测方法："} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the outlook does not say %q", want)
+		}
+	}
+	for _, jargon := range []string{"最小二乘", "预测区间", "拟合"} {
+		if strings.Contains(text, jargon) {
+			t.Errorf("the outlook says %q", jargon)
+		}
+	}
 	golden(t, "erqi-2021-07-outlook.golden.txt", []byte(strings.Join(d.OutlookText(), "\n")+"\n"))
 
 	_, loaded, err := svc.Load(ctx, b.ID)
@@ -78,7 +109,12 @@ func TestBulletinOutlookOfTheDemo(t *testing.T) {
 	if err := bulletin.HTML(&html, loaded); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"（四）待解决问题", "（五）预计难以完成目标的事项", o.Problems[0].Title, o.Risks[0].Warning} {
+	// The open problems' table sizes its short columns, so 问题 and 事项
+	// are not squeezed to a character or two a line by a long unit name.
+	if !strings.Contains(html.String(), "<table class=\"problems\">\n<colgroup>") || !strings.Contains(html.String(), "table.problems { table-layout: fixed; }") {
+		t.Error("the open problems' table has no column widths")
+	}
+	for _, want := range []string{"（四）待解决问题", "（五）预计难以完成目标的事项", o.Problems[0].Title, o.Risks[0].Warning, o.MethodLine()} {
 		if !strings.Contains(html.String(), want) {
 			t.Errorf("stored bulletin's HTML lacks %q", want)
 		}
