@@ -11,20 +11,23 @@ import (
 // Counts answers "N planned: how many started, how many behind". Every
 // figure is a count of ledger rows, so each can be checked against them.
 type Counts struct {
-	Total        int            `json:"total"`
-	Started      int            `json:"started"`     // at 开工 or beyond
-	NotStarted   int            `json:"not_started"` // before 开工
-	Behind       int            `json:"behind"`      // red: 滞后 or 逾期
-	Warning      int            `json:"warning"`     // yellow
-	ByStage      map[string]int `json:"by_stage"`
-	ByStatus     map[string]int `json:"by_status"`
-	WithProblems int            `json:"with_problems"`
-	LikelyMiss   int            `json:"likely_miss"` // investment forecast short of the year's plan
-	YearPlan     float64        `json:"year_investment"`
-	Completed    float64        `json:"completed_investment"`
-	Rate         float64        `json:"completion_rate"`
-	Expected     float64        `json:"expected"` // 序时进度 weighted by the year's plan
-	Simulated    int            `json:"simulated"`
+	Total      int `json:"total"`
+	Started    int `json:"started"`     // at 开工 or beyond
+	NotStarted int `json:"not_started"` // before 开工
+	Behind     int `json:"behind"`      // red: 滞后 or 逾期
+	// BehindBySteps are the red projects whose investment is not red: late
+	// steps make them red in the ledger, not in the plan's counts.
+	BehindBySteps int            `json:"behind_by_steps"`
+	Warning       int            `json:"warning"` // yellow
+	ByStage       map[string]int `json:"by_stage"`
+	ByStatus      map[string]int `json:"by_status"`
+	WithProblems  int            `json:"with_problems"`
+	LikelyMiss    int            `json:"likely_miss"` // investment forecast short of the year's plan
+	YearPlan      float64        `json:"year_investment"`
+	Completed     float64        `json:"completed_investment"`
+	Rate          float64        `json:"completion_rate"`
+	Expected      float64        `json:"expected"` // 序时进度 weighted by the year's plan
+	Simulated     int            `json:"simulated"`
 }
 
 func count(rows []Row) Counts {
@@ -40,6 +43,9 @@ func count(rows []Row) Counts {
 		}
 		if r.Behind() {
 			c.Behind++
+		}
+		if r.BehindBySteps() {
+			c.BehindBySteps++
 		}
 		if r.Status == status.Warning {
 			c.Warning++

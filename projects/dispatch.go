@@ -157,7 +157,7 @@ func stepsDue(rows map[string]*Row, until duban.Date) []DispatchItem {
 				if s.LateDays > RedAfterDays {
 					it.Status = status.Lagging
 				}
-				it.ZH, it.EN = fmt.Sprintf("%s计划 %s，已逾期 %d 天", s.Label, s.Planned, s.LateDays), fmt.Sprintf("%s due %s, %d days late", s.Label, s.Planned, s.LateDays)
+				it.ZH, it.EN = fmt.Sprintf("%s计划 %s，已延误 %d 天", s.Label, s.Planned, s.LateDays), fmt.Sprintf("%s due %s, %d days late", s.Label, s.Planned, s.LateDays)
 			} else {
 				it.ZH, it.EN = fmt.Sprintf("%s计划 %s 完成", s.Label, s.Planned), fmt.Sprintf("%s due %s", s.Label, s.Planned)
 			}

@@ -56,7 +56,7 @@ func TestLedgerOfASmallPlan(t *testing.T) {
 			late = &p1.Steps[i]
 		}
 	}
-	if late == nil || late.LateDays != 40 || !strings.Contains(p1.Findings[1].ZH, "环评计划 2021-06-05 完成，已逾期 40 天") {
+	if late == nil || late.LateDays != 40 || !strings.Contains(p1.Findings[1].ZH, "环评计划 2021-06-05 完成，已延误 40 天") {
 		t.Fatalf("环评: %+v %+v", late, p1.Findings)
 	}
 	// P2 has no investment indicator: judged by its steps, and counted.
@@ -82,7 +82,7 @@ func TestDispatchList(t *testing.T) {
 	if len(d.Lagging) != 1 || d.Lagging[0].NodeCode != "P1" || !strings.Contains(d.Lagging[0].ZH, "环评") {
 		t.Fatalf("lagging %+v", d.Lagging)
 	}
-	if len(d.Steps) != 2 || d.Steps[0].ZH != "环评计划 2021-06-05，已逾期 40 天" || d.Steps[1].Overdue {
+	if len(d.Steps) != 2 || d.Steps[0].ZH != "环评计划 2021-06-05，已延误 40 天" || d.Steps[1].Overdue {
 		t.Fatalf("steps %+v", d.Steps)
 	}
 	if len(d.Problems) != 1 || !d.Problems[0].Overdue || !strings.Contains(d.Problems[0].ZH, "【用地】用地未落实") {

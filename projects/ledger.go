@@ -74,9 +74,13 @@ type Row struct {
 	Steps        []Step               `json:"steps"`
 	Status       status.Status        `json:"status"`
 	StatusLabel  string               `json:"status_label"`
-	Findings     []Finding            `json:"findings"`
-	OpenProblems int                  `json:"open_problems"`
-	Forecast     *forecast.Result     `json:"forecast,omitempty"`
+	// InvestmentStatus is the light of the project's investment indicator
+	// alone, the one the plan's counts, tree and public page show; Status
+	// may be worse for late steps.
+	InvestmentStatus status.Status    `json:"investment_status,omitempty"`
+	Findings         []Finding        `json:"findings"`
+	OpenProblems     int              `json:"open_problems"`
+	Forecast         *forecast.Result `json:"forecast,omitempty"`
 }
 
 // MainFinding is the most serious of the row's findings (the first of
@@ -113,7 +117,13 @@ func (r *Row) mainFinding() int {
 func (r *Row) Started() bool { return r.Stage.Rank() >= duban.StageStarted.Rank() }
 
 // Behind reports whether the project's light is red (滞后 or 逾期).
-func (r *Row) Behind() bool { return r.Status == status.Lagging || r.Status == status.Overdue }
+func (r *Row) Behind() bool { return red(r.Status) }
+
+// BehindBySteps is a red row whose investment is not red: late steps
+// alone make it red, so the plan's counts (by indicator) do not.
+func (r *Row) BehindBySteps() bool { return r.Behind() && !red(r.InvestmentStatus) }
+
+func red(s status.Status) bool { return s == status.Lagging || s == status.Overdue }
 
 // SimulatedTag marks the demo's generated projects.
 const SimulatedTag = "模拟数据"

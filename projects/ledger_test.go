@@ -85,6 +85,29 @@ func TestDemoLedgerAddsUp(t *testing.T) {
 	if behind != c.Behind || late == 0 || staged == 0 {
 		t.Fatalf("behind %d/%d, late steps %d, stage moved by reports %d", behind, c.Behind, late, staged)
 	}
+	assertRedSplitsByCause(t, l)
+}
+
+// assertRedSplitsByCause: the ledger's red count is the projects whose
+// investment indicator is red (what the plan's counts show) plus those red
+// for late steps alone, and no project forecast to miss its year is green.
+func assertRedSplitsByCause(t *testing.T, l *projects.Ledger) {
+	t.Helper()
+	byInvestment, bySteps := 0, 0
+	for _, r := range l.Rows {
+		switch {
+		case r.InvestmentStatus == status.Lagging || r.InvestmentStatus == status.Overdue:
+			byInvestment++
+		case r.Behind():
+			bySteps++
+		}
+		if r.Forecast != nil && r.Forecast.Short && (r.Status == status.OnTrack || r.Status == status.NotStarted) {
+			t.Errorf("%s is forecast short of its year but shows %s", r.Code, r.Status)
+		}
+	}
+	if bySteps != l.Counts.BehindBySteps || byInvestment+bySteps != l.Counts.Behind || bySteps == 0 {
+		t.Fatalf("red %d = %d by investment + %d by steps; counted %d by steps", l.Counts.Behind, byInvestment, bySteps, l.Counts.BehindBySteps)
+	}
 }
 
 func TestMainFindingIsTheWorst(t *testing.T) {

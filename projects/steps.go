@@ -80,14 +80,15 @@ func (c *ledgerCtx) step(s duban.ProjectStep, label string, r *Row, reached map[
 }
 
 // judge is the project's light: the worst of its investment's status
-// (as the status engine judges the investment indicator against 序时进度)
-// and its late steps (yellow, red after RedAfterDays), with the reasons.
+// (as the status engine judges the investment indicator against 序时进度),
+// its late steps (yellow, red after RedAfterDays) and a forecast short of
+// the year's plan (yellow), with the reasons.
 func (c *ledgerCtx) judge(r *Row, inv *duban.Indicator) (status.Status, []Finding) {
 	light := status.OnTrack
 	var findings []Finding
 	if inv != nil {
 		if res, ok := c.in.Results[inv.Code]; ok {
-			light = res.Status
+			light, r.InvestmentStatus = res.Status, res.Status
 			findings = append(findings, Finding{res.Status, "投资：" + res.Explanation.ZH, "Investment: " + res.Explanation.EN})
 		}
 	} else {
@@ -101,7 +102,9 @@ func (c *ledgerCtx) judge(r *Row, inv *duban.Indicator) (status.Status, []Findin
 		if s.LateDays > RedAfterDays {
 			f.Status = status.Lagging
 		}
-		f.ZH = fmt.Sprintf("%s计划 %s 完成，已逾期 %d 天", s.Label, s.Planned, s.LateDays)
+		// 延误, not 逾期: the project's deadline has not passed, and 逾期
+		// is the light of one that has.
+		f.ZH = fmt.Sprintf("%s计划 %s 完成，已延误 %d 天", s.Label, s.Planned, s.LateDays)
 		f.EN = fmt.Sprintf("%s was due %s, %d days late", duban.TermEN(s.Label), s.Planned, s.LateDays)
 		findings = append(findings, f)
 		if f.Status.Worse(light) {
@@ -109,6 +112,9 @@ func (c *ledgerCtx) judge(r *Row, inv *duban.Indicator) (status.Status, []Findin
 		}
 	}
 	if r.Forecast != nil && r.Forecast.Short && !light.Worse(status.Warning) && light != status.Done {
+		// a project forecast to miss its year is listed under 可能完不成;
+		// a green light beside that would contradict it
+		light = status.Warning
 		findings = append(findings, Finding{light, r.Forecast.Warning, r.Forecast.WarningEN})
 	}
 	return light, findings

@@ -12,6 +12,7 @@ func init() {
 		"pj.export":             {"导出 Excel", "Export to Excel"},
 		"pj.counts":             {"统计", "Counts"},
 		"pj.headline_stated":    {"计划 %s 个，台账 %d 个：已开工 %d 个，红灯（滞后、逾期）%d 个，黄灯 %d 个", "%s planned, %d in the ledger: %d started, %d red (lagging or overdue), %d yellow"},
+		"pj.red_by_steps":       {"红灯中 %d 个是因节点延误而亮红灯，其年度投资进度并不滞后；总览和公开页按投资指标计，不把它们计为滞后。", "Of the red ones, %d are red for late steps while their investment is not behind; the overview and the public page count by the investment indicator and do not show them as lagging."},
 		"pj.headline":           {"台账 %d 个：已开工 %d 个，红灯（滞后、逾期）%d 个，黄灯 %d 个", "%d in the ledger: %d started, %d red, %d yellow"},
 		"pj.year_plan":          {"年度计划投资", "Planned investment this year"},
 		"pj.year_plan_short":    {"年度计划（万元）", "Year plan (10k yuan)"},

@@ -87,6 +87,12 @@ func TestLedgerPageAnswersTheCounts(t *testing.T) {
 	if rows == 0 || pjItoa(int64(rows)) != m[2] || strings.Count(red.body, `data-status="on_track"`) != 0 {
 		t.Fatalf("red filter shows %d rows, headline says %s", rows, m[2])
 	}
+	// The red count splits by cause: those red for late steps alone are
+	// said to be so, since the overview counts by the investment indicator.
+	split := regexp.MustCompile(`红灯中 (\d+) 个是因节点延误而亮红灯`).FindStringSubmatch(res.body)
+	if split == nil || atoi(t, split[1]) == 0 || atoi(t, split[1]) >= atoi(t, m[2]) {
+		t.Fatalf("no red split by cause under %s red: %v", m[2], split)
+	}
 	if r := c.get("/plans/" + pjItoa(e.planID) + "/projects?light=purple"); r.status != 400 {
 		t.Fatalf("bad light: %d", r.status)
 	}
@@ -374,4 +380,13 @@ func TestDemoWordingOncePerPage(t *testing.T) {
 	if p := c.get("/projects/" + id[1]).body; strings.Count(p, `data-problem=`) == 1 && !strings.Contains(p, "<dt>说明</dt><dd>模拟数据：演示用问题</dd>") {
 		t.Fatal("a project's only problem lost its detail")
 	}
+}
+
+func atoi(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
