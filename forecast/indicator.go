@@ -109,8 +109,10 @@ func deadlineWord(in Input) string {
 
 // num rounds a forecast for reading: whole numbers for counts of 10 or
 // more, one decimal below.
+// num writes a forecast value so that it and its share of the target
+// agree when read together: 12.1/10 (121%), not 12/10 (121%).
 func num(v float64) string {
-	if math.Abs(v) >= 10 {
+	if math.Abs(v) >= 100 || math.Abs(v-math.Round(v)) < 0.05 {
 		return fmt.Sprintf("%.0f", math.Round(v))
 	}
 	return fmt.Sprintf("%.1f", v)

@@ -180,7 +180,7 @@ var catalog = map[string][2]string{
 
 	"cmp.>=":            {"不少于", "at least"},
 	"cmp.<=":            {"不超过", "at most"},
-	"cmp.=":             {"达到", "exactly"},
+	"cmp.=":             {"达到", "reach"},
 	"cmp.~":             {"左右", "about"},
 	"cadence.weekly":    {"每周", "weekly"},
 	"cadence.monthly":   {"每月", "monthly"},

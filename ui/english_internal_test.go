@@ -17,7 +17,7 @@ func TestTargetText(t *testing.T) {
 	}{
 		{duban.Indicator{Kind: duban.MilestoneOnly, Comparator: duban.Equal}, "按里程碑", "by milestones"},
 		{duban.Indicator{Kind: duban.Cumulative, Comparator: duban.AtLeast, Target: v(5000), Unit: "万元"}, "不少于 5000万元", "at least 5000 10k yuan"},
-		{duban.Indicator{Kind: duban.Cumulative, Comparator: duban.Equal, Target: v(12), Unit: "个"}, "达到 12个", "exactly 12"},
+		{duban.Indicator{Kind: duban.Cumulative, Comparator: duban.Equal, Target: v(12), Unit: "个"}, "达到 12个", "reach 12"},
 		{duban.Indicator{Kind: duban.Level, Comparator: duban.AtLeast, Target: v(7.5), Unit: "%"}, "不少于 7.5%", "at least 7.5%"},
 		{duban.Indicator{Kind: duban.Cumulative, Comparator: duban.AtLeast, Target: v(30), Unit: "公里"}, "不少于 30公里", "at least 30 km"},
 	}
