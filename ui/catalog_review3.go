@@ -15,6 +15,7 @@ func init() {
 		"report.return_reason":     {"退回理由：", "Reason for the return: "},
 		"report.no_reason":         {"（审核人未写理由）", "(the reviewer gave none)"},
 		"report.returned_by":       {"退回人：", "Returned by "},
+		"report.already":           {"%s 已报送 %s%s（%s，第 %d 版）；再次提交将作为更正生成新版本，审核通过后替代它。", "%s is already reported as %s %s (%s, version %d); submitting again makes a correction, a new version that replaces it once approved."},
 		"review.milestones_n_one":  {"%d 个节点", "%d milestone"},
 		"review.milestones_n_many": {"%d 个节点", "%d milestones"},
 		"screen.copy":              {"复制链接", "Copy the link"},

@@ -29,6 +29,9 @@ type reportFormView struct {
 	// Carried are the photos of the period's latest version, kept in the
 	// new version unless removed.
 	Carried []carriedPhoto
+	// Reported is the period's latest submitted or approved version: the
+	// form says a new submission corrects it.
+	Reported *duban.Report
 }
 
 type periodOption struct {
@@ -99,6 +102,9 @@ func (h *Handler) prefill(r *http.Request, v *reportFormView) error {
 			if rep.State == duban.Returned {
 				v.Returned = &rep
 			}
+		}
+		if rep.State == duban.Submitted || rep.State == duban.Approved {
+			v.Reported = &rep
 		}
 		return nil
 	}

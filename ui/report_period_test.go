@@ -47,4 +47,15 @@ func TestReportFormOffersThePeriodDue(t *testing.T) {
 	if ws := c.get("/workspace").body; !regexp.MustCompile(`href="` + regexp.QuoteMeta(form) + `\?period=2021-Q2"`).MatchString(ws) {
 		t.Fatal("the workspace does not link the 2021-Q2 report")
 	}
+	// Once 2021-Q2 is reported, the form offering it says so and that a new
+	// submission is a correction.
+	v := 1.0
+	if _, err := e.db.SubmitReport(context.Background(), &duban.User{Username: reporterOf(unit), Role: duban.RoleReporter, UnitCode: unit},
+		duban.ReportInput{IndicatorID: id, Period: "2021-Q2", Value: &v}, duban.MustDate("2021-07-15")); err != nil {
+		t.Fatal(err)
+	}
+	body := c.get(form).body
+	if !regexp.MustCompile(`id="already-reported">2021年第2季度 已报送 1[^<]*第 \d+ 版`).MatchString(body) {
+		t.Fatalf("the form does not say 2021-Q2 is already reported:\n%.3000s", body)
+	}
 }
