@@ -71,6 +71,7 @@ type series struct {
 type barChart struct {
 	chartMeta
 	Labels []string `json:"labels"`
+	Full   []string `json:"full,omitempty"` // the labels' full names where the axis shows short ones
 	Series []series `json:"series"`
 }
 

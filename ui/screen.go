@@ -79,9 +79,11 @@ type screenItem struct {
 }
 
 // screenText is each light's colour for text on the dark screen: the
-// lights' own colours (#7f0000 …) fall below 4.5:1 there.
+// lights' own colours (#7f0000 …) fall below 4.5:1 there. 逾期 is near
+// white on its own dark red (class s-overdue in app.css), so it does not
+// read as 滞后's red.
 var screenText = map[status.Status]string{
-	status.Overdue: "#ff8a80", status.Lagging: "#ff6e6e", status.NotReported: "#ffb74d", status.Warning: "#ffd54f",
+	status.Overdue: "#ffd6d6", status.Lagging: "#ff6e6e", status.NotReported: "#ffb74d", status.Warning: "#ffd54f",
 	status.OnTrack: "#81c784", status.NotStarted: "#c7ced8", status.Done: "#82b1ff",
 }
 
@@ -190,7 +192,10 @@ func (v *screenView) partsChart(hd status.Headline, outside *outsideAreas) (c ba
 		if outside != nil && len(outside.Items) == items && hd.Level == duban.KindArea.Label() {
 			label = v.T("dash.outside")
 		}
-		c.Labels = append(c.Labels, label)
+		// The axis has room for a short name; the tooltip and the line
+		// under the table give the full one.
+		c.Full = append(append([]string(nil), c.Labels...), label)
+		c.Labels = append(c.Labels, v.T("screen.other_short"))
 		other = fmt.Sprintf(v.T(plural("screen.other", items)), label, items)
 	}
 	for _, s := range status.Statuses {

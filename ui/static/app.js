@@ -15,7 +15,14 @@
   // screen's height), so a 4K wall reads like a 1080p one; there nobody can
   // page a legend, so it shows every entry.
   var fs = dark ? Math.round(parseFloat(getComputedStyle(document.documentElement).fontSize)) : 12;
-  function options(kind, d) {
+  // wrapLabel breaks a category name into lines of per characters, so
+  // names under narrow bars stack instead of running into each other.
+  function wrapLabel(v, per) {
+    var out = [];
+    for (var i = 0; i < v.length; i += per) out.push(v.slice(i, i + per));
+    return out.join("\n");
+  }
+  function options(kind, d, el) {
     var base = {
       textStyle: { fontFamily: "WenQuanYi Micro Hei, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif", color: text, fontSize: fs },
       tooltip: { trigger: "axis" },
@@ -32,8 +39,20 @@
     if (kind === "stack") {
       // On the wall a name breaks over two lines under its bar instead of
       // slanting into its neighbours.
-      if (dark) cat.axisLabel.formatter = function (v) { var h = Math.ceil(v.length / 2); return v.length > 4 ? v.slice(0, h) + "\n" + v.slice(h) : v; };
-      else cat.axisLabel.rotate = 20;
+      // On the wall a name breaks under its bar into lines as wide as the
+      // bar's slot (a CJK character is about fs wide; the value axis and
+      // margins take about 6 fs), instead of slanting into its neighbours.
+      if (dark) {
+        var slot = ((el ? el.clientWidth : 0) - 6 * fs) / Math.max(1, d.labels.length);
+        var per = Math.max(1, Math.floor(slot / (fs * 1.1)));
+        cat.axisLabel.formatter = function (v) { return wrapLabel(v, per); };
+      } else cat.axisLabel.rotate = 20;
+      if (d.full) {
+        base.tooltip.formatter = function (ps) {
+          var enc = window.echarts.format.encodeHTML, i = ps.length ? ps[0].dataIndex : 0;
+          return [enc(d.full[i] || (ps[0] && ps[0].name) || "")].concat(ps.map(function (p) { return p.marker + enc(p.seriesName) + " " + p.value; })).join("<br>");
+        };
+      }
       base.xAxis = cat; base.yAxis = val; val.nameGap = 36;
       base.series = d.series.map(function (s) {
         return { name: s.name, type: "bar", stack: "all", data: s.data, itemStyle: { color: s.colour } };
@@ -58,10 +77,10 @@
     if (!d || !d.labels || !d.labels.length) return;
     if (el.dataset.kind === "hbar") el.style.height = Math.max(240, d.labels.length * 26 + 60) + "px";
     var c = window.echarts.init(el, dark ? "dark" : null, { renderer: "svg" });
-    c.setOption(options(el.dataset.kind, d));
+    c.setOption(options(el.dataset.kind, d, el));
     if (dark) c.setOption({ backgroundColor: "transparent" });
     charts.push(c);
-    if (wall) wall.chart = function (d) { c.setOption(options(el.dataset.kind, d), { replaceMerge: ["series", "xAxis"] }); };
+    if (wall) wall.chart = function (d) { c.setOption(options(el.dataset.kind, d, el), { replaceMerge: ["series", "xAxis"] }); };
     var table = (el.closest(".card") || el.parentNode).querySelector("details.data");
     if (table) table.open = false; // the chart shows it; the table stays one click away
   });
@@ -100,7 +119,7 @@
         att.textContent = "";
         (d.attention || []).forEach(function (a) {
           var li = document.createElement("li"), t = document.createElement("strong"), w = document.createElement("span"), u = document.createElement("span"), y = document.createElement("span");
-          t.textContent = a.title; w.className = "w"; w.style.color = a.text; w.textContent = a.word; u.className = "muted"; u.textContent = a.unit; y.className = "why"; y.textContent = a.why;
+          t.textContent = a.title; w.className = "w s-" + a.status; w.style.color = a.text; w.textContent = a.word; u.className = "muted"; u.textContent = a.unit; y.className = "why"; y.textContent = a.why;
           li.appendChild(t); li.append(" "); li.appendChild(w); li.append(" "); li.appendChild(u); li.appendChild(document.createElement("br")); li.appendChild(y);
           att.appendChild(li);
         });
