@@ -104,7 +104,7 @@ func TestAreaBreakdownAddsUpToHeadline(t *testing.T) {
 	if err := json.Unmarshal([]byte(res.body), &wall); err != nil {
 		t.Fatalf("%d %v", res.status, err)
 	}
-	if got := chartSum(wall.Chart.Series); got != wall.Items || wall.Items != 41 || wall.Chart.Labels[len(wall.Chart.Labels)-1] != "其他（不属任何领域）" {
+	if got := chartSum(wall.Chart.Series); got != wall.Items || wall.Items != 41 || wall.Chart.Labels[len(wall.Chart.Labels)-1] != "其他" {
 		t.Errorf("the wall's chart counts %d items, its headline %d; labels %v", got, wall.Items, wall.Chart.Labels)
 	}
 	if !strings.Contains(wall.Other, "其他（不属任何领域）：1项") {

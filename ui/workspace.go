@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/duban-dev/duban"
@@ -138,7 +139,24 @@ func dueItems(ps *tracker.PlanStatus, unit string, today duban.Date) []dueItem {
 		d.Label = status.PeriodLabel(ind.Cadence, d.Period)
 		out = append(out, d)
 	}
+	sortByUrgency(out)
 	return out
+}
+
+// sortByUrgency puts what the unit owes first: overdue reports, then the
+// ones due, then those already in; the plan's order within each.
+func sortByUrgency(items []dueItem) {
+	slices.SortStableFunc(items, func(a, b dueItem) int { return a.urgency() - b.urgency() })
+}
+
+func (d *dueItem) urgency() int {
+	switch {
+	case d.Missing != "":
+		return 0
+	case !d.Reported:
+		return 1
+	}
+	return 2
 }
 
 // uncorrected keeps the returned reports that no later version of the same
