@@ -162,7 +162,7 @@ func TestStepsAndWorkbookRoundTrip(t *testing.T) {
 		t.Fatalf("%d %s", res.status, res.raw)
 	}
 	got := e.do("GET", "/api/v1/projects/"+itoa(p)+"?as_of=2021-07-15", "lingdao", nil)
-	if got.body["status"] != "lagging" || !strings.Contains(got.raw, "施工许可计划 2021-05-01 完成，已逾期 75 天") {
+	if got.body["status"] != "lagging" || !strings.Contains(got.raw, "施工许可计划 2021-05-01 完成，已延误 75 天") {
 		t.Fatalf("after a late step: %s %.600s", got.body["status"], got.raw)
 	}
 	// Report it done through the workbook: the 节点 row's 完成日期.
@@ -185,7 +185,7 @@ func TestStepsAndWorkbookRoundTrip(t *testing.T) {
 	if res := e.do("POST", "/api/v1/plans/"+itoa(e.planID)+"/projects.xlsx", "duchashi", body); res.status != 200 {
 		t.Fatalf("import: %d %s", res.status, res.raw)
 	}
-	if after := e.do("GET", "/api/v1/projects/"+itoa(p)+"?as_of=2021-07-15", "lingdao", nil); strings.Contains(after.raw, "已逾期 75 天") {
+	if after := e.do("GET", "/api/v1/projects/"+itoa(p)+"?as_of=2021-07-15", "lingdao", nil); strings.Contains(after.raw, "已延误 75 天") {
 		t.Fatalf("still late after the import: %.400s", after.raw)
 	}
 	bad := e.ledgerWorkbook(func([][]string) map[string]string { return map[string]string{"E2": "明天"} })
