@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"maps"
 	"slices"
 	"strings"
 
@@ -48,7 +49,7 @@ func (t *tx) moveDay(ctx context.Context, ids []int64, day duban.Date, actor str
 	if err != nil || len(plans) == 0 {
 		return err
 	}
-	rows, err := t.dueRows(ctx, sortedKeys(plansSet(plans)), day)
+	rows, err := t.dueRows(ctx, sortedKeys(plans), day)
 	if err != nil {
 		return err
 	}
@@ -97,14 +98,6 @@ func (t *tx) moveDay(ctx context.Context, ids []int64, day duban.Date, actor str
 	return nil
 }
 
-func plansSet(plans map[int64]dayPlan) map[int64]bool {
-	out := make(map[int64]bool, len(plans))
-	for id := range plans {
-		out[id] = true
-	}
-	return out
-}
-
 // stampPlans moves the plans but the whole ones to the day.
 func (t *tx) stampPlans(ctx context.Context, plans map[int64]dayPlan, whole map[int64]bool, day duban.Date, adv *Advance) error {
 	var ids []int64
@@ -125,11 +118,8 @@ func (t *tx) stampPlans(ctx context.Context, plans map[int64]dayPlan, whole map[
 	})
 }
 
-func sortedKeys(set map[int64]bool) []int64 {
-	out := make([]int64, 0, len(set))
-	for id := range set {
-		out = append(out, id)
-	}
+func sortedKeys[V any](m map[int64]V) []int64 {
+	out := slices.Collect(maps.Keys(m))
 	slices.Sort(out)
 	return out
 }
@@ -226,7 +216,8 @@ func (t *tx) dueRows(ctx context.Context, plans []int64, day duban.Date) ([]dueR
 // day of those that changed, the next day to look again of every one.
 func (t *tx) writeMoved(ctx context.Context, moved []judgedRow, day duban.Date, actor string) error {
 	var changed, calm [][]any
-	var audits [][]any
+	before := map[int64]string{}
+	var after []duban.IndicatorStatus
 	for _, m := range moved {
 		r := m.row
 		if m.res.Status == r.light && m.res.Missing == r.missing {
@@ -234,14 +225,9 @@ func (t *tx) writeMoved(ctx context.Context, moved []judgedRow, day duban.Date, 
 			continue
 		}
 		changed = append(changed, []any{r.in.Indicator.ID, string(m.res.Status), m.res.Missing, day, m.next})
-		if m.res.Status != r.light {
-			after := statusChange{Status: string(m.res.Status), Progress: &m.res.Actual, AsOf: day}
-			a, err := auditArgs(t.now, actor, "status.change", "indicator", r.in.Indicator.ID, statusChange{Status: string(r.light)}, after)
-			if err != nil {
-				return err
-			}
-			audits = append(audits, a)
-		}
+		before[r.in.Indicator.ID] = string(r.light)
+		after = append(after, duban.IndicatorStatus{IndicatorID: r.in.Indicator.ID, Status: string(m.res.Status),
+			Progress: m.res.Actual, AsOf: day})
 	}
 	if err := t.updateFrom(ctx, "indicator_status", []string{"indicator_id"}, []string{"next_change_on"}, "id,date", calm); err != nil {
 		return err
@@ -250,7 +236,7 @@ func (t *tx) writeMoved(ctx context.Context, moved []judgedRow, day duban.Date, 
 		[]string{"status", "missing", "as_of", "next_change_on"}, "id,text,text,date,date", changed); err != nil {
 		return err
 	}
-	return t.bulkInsert(ctx, "audit_log", auditColumns, audits)
+	return t.auditStatusChanges(ctx, before, after, actor)
 }
 
 // updateFrom updates rows of table by key from a list of values, a few
